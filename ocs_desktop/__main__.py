@@ -1,0 +1,3 @@
+from ocs_desktop.cli.main import main
+
+raise SystemExit(main())

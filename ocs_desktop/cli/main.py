@@ -1,0 +1,54 @@
+"""The ``ocs-desktop`` command: one entry point, one sub-command per job.
+
+Each sub-command lives in its own module and registers itself through a
+``register(subparsers)`` function, so adding a job never touches this file
+beyond one import line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from ocs_desktop import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ocs_desktop.cli import db, importer
+
+    parser = argparse.ArgumentParser(
+        prog="ocs-desktop",
+        description="OCS Inventory NG compatible server and desktop console. "
+        "With no sub-command, opens the desktop console.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more log output (repeatable)"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (db, importer):
+        module.register(subparsers)
+    return parser
+
+
+def _configure_logging(verbosity: int) -> None:
+    level = logging.WARNING - 10 * min(verbosity, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    if args.command is None:
+        from ocs_desktop.views.app import run_gui
+
+        return run_gui()
+    handler = args.handler
+    return int(handler(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

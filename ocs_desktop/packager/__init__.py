@@ -1,0 +1,1 @@
+"""Deployment packages and agent installers (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Communication server speaking the OCS agent protocol (ASGI, Qt-free)."""

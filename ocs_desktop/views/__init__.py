@@ -1,0 +1,1 @@
+"""Qt widgets and item models; they call the core, never the reverse."""
