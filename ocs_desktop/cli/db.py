@@ -1,0 +1,146 @@
+"""``ocs-desktop db``: create an OCS database, or check that an existing one suits us.
+
+``db init`` is what an administrator runs once (or again, harmlessly) before pointing the
+server and console at a database; ``db check`` tells whether a database made by a real OCS
+installation has everything our code reads and writes.
+
+Exit codes: 0 done / compatible, 1 the database lacks something we need or init failed,
+2 the database cannot be reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+
+from ocs_desktop.models.database import (
+    create_database_if_missing,
+    create_engine_for,
+    default_database_url,
+    is_mysql,
+    is_sqlite,
+    normalize_url,
+    safe_url,
+)
+from ocs_desktop.models.schema import check_database, init_database
+
+EXIT_OK = 0
+EXIT_INCOMPATIBLE = 1
+EXIT_UNREACHABLE = 2
+
+_URL_HELP = (
+    "database URL, e.g. mysql://ocs:secret@localhost/ocsweb, or a SQLite file path "
+    "(default: ocsweb.sqlite in the user's data folder)"
+)
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``db`` command and its ``init`` and ``check`` actions."""
+    parser = subparsers.add_parser(
+        "db",
+        help="create or check an OCS Inventory database",
+        description="Create or check an OCS Inventory NG (ocsweb) database.",
+    )
+    actions = parser.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+
+    init = actions.add_parser(
+        "init",
+        help="create the database, its tables and default rows (safe to repeat)",
+        description="Create the database (MySQL: CREATE DATABASE in utf8mb4 if missing), every "
+        "missing OCS table, and the default rows (config, admin/admin operator, "
+        "blacklists...). Existing tables and rows are never changed.",
+    )
+    init.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
+    init.set_defaults(handler=run_init)
+
+    check = actions.add_parser(
+        "check",
+        help="check that an existing database has the tables and columns we use",
+        description="Report the schema version, missing tables and columns and incompatible "
+        "column types of an existing database, without changing it. Exit 0 if compatible, "
+        "1 if something we need is missing, 2 if the database cannot be reached.",
+    )
+    check.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
+    check.set_defaults(handler=run_check)
+
+
+def _target(args: argparse.Namespace) -> str:
+    """The normalised URL to work on; ValueError for what is not SQLite or MySQL."""
+    try:
+        url = normalize_url(args.url) if args.url else default_database_url()
+    except ArgumentError as exc:
+        raise ValueError(f"invalid database URL: {exc}") from exc
+    if not (is_sqlite(url) or is_mysql(url)):
+        raise ValueError(f"unsupported database (use SQLite or MySQL/MariaDB): {safe_url(url)}")
+    return url
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's message without SQLAlchemy's SQL and background-link boilerplate."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return str(exc.orig)
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"ocs-desktop db: {message}", file=sys.stderr)
+    return code
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Create the database if needed, then its missing tables and default rows."""
+    try:
+        url = _target(args)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_UNREACHABLE)
+    shown = safe_url(url)
+    try:
+        created = create_database_if_missing(url)
+    except (OperationalError, OSError) as exc:
+        return _fail(f"cannot connect to {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+    except (SQLAlchemyError, ValueError) as exc:
+        return _fail(f"cannot create {shown}: {_reason(exc)}", EXIT_INCOMPATIBLE)
+    engine = create_engine_for(url)
+    try:
+        report = init_database(engine)
+    except OperationalError as exc:
+        return _fail(f"cannot initialise {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+    except SQLAlchemyError as exc:
+        return _fail(f"cannot initialise {shown}: {_reason(exc)}", EXIT_INCOMPATIBLE)
+    finally:
+        engine.dispose()
+    if created:
+        print(f"Created database {shown}")
+    print("\n".join(report.format()))
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print how the database compares with our models; the exit code says if it is usable."""
+    try:
+        url = _target(args)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_UNREACHABLE)
+    shown = safe_url(url)
+    database = make_url(url).database
+    # Connecting to a missing SQLite file would create it: a check must change nothing.
+    if is_sqlite(url) and database and database != ":memory:" and not Path(database).exists():
+        return _fail(f"no such database file: {database}", EXIT_UNREACHABLE)
+    engine = create_engine_for(url)
+    try:
+        with engine.connect():
+            pass
+        report = check_database(engine)
+    except OperationalError as exc:
+        return _fail(f"cannot connect to {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+    except SQLAlchemyError as exc:
+        return _fail(f"cannot check {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+    finally:
+        engine.dispose()
+    print("\n".join(report.format()))
+    return EXIT_OK if report.ok else EXIT_INCOMPATIBLE
