@@ -1,0 +1,85 @@
+"""The administrative data of a machine (``accountinfo``) and the ACCOUNT_UPDATE reply.
+
+The agent keeps its own copy of TAG and the admin fields and sends it with every
+inventory; the database copy wins unless ``ACCEPT_TAG_UPDATE_FROM_CLIENT`` is on
+(PROTOCOL.md 1.7). When the two copies disagree, the reply carries every column
+so the agent can rewrite its file, as the reference server does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, update
+
+from ocs_desktop.inventory.coerce import RowShaper
+
+LOST_TAG = "LOST"
+
+
+def reflect_accountinfo(engine: Engine) -> Table:
+    """``accountinfo`` as it is in this database, with the console's ``fields_N`` columns."""
+    return Table("accountinfo", MetaData(), autoload_with=engine)
+
+
+class AccountInfoWriter:
+    """Applies the agent's ACCOUNTINFO pairs under the reference server's rules."""
+
+    def __init__(self, table: Table, *, bmp_only: bool) -> None:
+        self.table = table
+        self.keys = tuple(name for name in table.c.keys() if name != "HARDWARE_ID")
+        self._shaper = RowShaper(table, self.keys, bmp_only=bmp_only)
+        self._lower = {name.lower(): name for name in self.keys}
+
+    def _agent_values(self, pairs: Sequence[tuple[str, str | None]]) -> dict[str, Any]:
+        known = {}
+        for key, value in pairs:
+            name = self._lower.get(key.lower())
+            if name is not None:
+                known[name] = value
+        shaped = self._shaper.shape(known)
+        return {name: shaped[i] for i, name in enumerate(self.keys) if name in known}
+
+    def write(
+        self,
+        conn: Connection,
+        hardware_id: int,
+        pairs: Sequence[tuple[str, str | None]],
+        *,
+        created: bool,
+        accept_update: bool,
+    ) -> tuple[tuple[str, str], ...] | None:
+        """Store the pairs; return the ACCOUNT_UPDATE pairs, or None for NO_ACCOUNT_UPDATE."""
+        agent = self._agent_values(pairs)
+        stored = conn.execute(
+            select(self.table).where(self.table.c.HARDWARE_ID == hardware_id)
+        ).first()
+        if stored is None:
+            values = dict(agent)
+            if not created:
+                values["TAG"] = LOST_TAG
+            conn.execute(insert(self.table).values(HARDWARE_ID=hardware_id, **values))
+        elif accept_update and agent:
+            conn.execute(
+                update(self.table).where(self.table.c.HARDWARE_ID == hardware_id).values(**agent)
+            )
+        row = (
+            conn.execute(select(self.table).where(self.table.c.HARDWARE_ID == hardware_id))
+            .one()
+            ._mapping
+        )
+        current = {name: _as_text(row[name]) for name in self.keys}
+        agent_text = {key: (value or "") for key, value in pairs}
+        differs = any(
+            agent_text[key] != current[self._lower[key.lower()]]
+            for key in agent_text
+            if key.lower() in self._lower
+        )
+        if differs or len(pairs) != len(self.keys):
+            return tuple(current.items())
+        return None
+
+
+def _as_text(value: object) -> str:
+    return "" if value is None else str(value)

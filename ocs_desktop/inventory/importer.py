@@ -1,0 +1,152 @@
+"""Offline import: inventory files (``.ocs``, ``.xml``) and folders into a database.
+
+Each file is one transaction, so a broken file costs only itself: the batch goes
+on and the summary names the file and the reason. Several worker processes can
+share the work (parsing is CPU-bound; a database takes writers in parallel).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from ocs_desktop.inventory.document import parse_inventory
+from ocs_desktop.inventory.errors import InventoryError
+from ocs_desktop.inventory.ingest import Ingestor
+from ocs_desktop.models.database import create_engine_for
+
+log = logging.getLogger(__name__)
+
+INVENTORY_SUFFIXES = frozenset({".ocs", ".xml"})
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    outcome: Outcome
+    deviceid: str | None = None
+    hardware_id: int | None = None
+    error: str | None = None
+
+
+@dataclass
+class ImportSummary:
+    results: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for result in self.results if result.outcome is outcome)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [result for result in self.results if result.outcome is Outcome.FAILED]
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files named on the command line as they are; folders searched for inventory files."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in INVENTORY_SUFFIXES
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def import_file(ingestor: Ingestor, path: Path) -> FileResult:
+    """Import one file; every failure becomes a result with a clear reason, never a raise."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InventoryError(f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
+        inventory = parse_inventory(path.read_bytes())
+        result = ingestor.ingest(inventory)
+    except (InventoryError, OSError, SQLAlchemyError, TimeoutError) as error:
+        reason = _reason(error)
+        log.warning("import of %s failed: %s", path, reason)
+        return FileResult(str(path), Outcome.FAILED, error=reason)
+    outcome = Outcome.NEW if result.created else Outcome.UPDATED
+    return FileResult(str(path), outcome, result.deviceid, result.hardware_id)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, SQLAlchemyError):
+        orig = getattr(error, "orig", None)
+        return f"database error: {orig if orig is not None else error}"
+    if isinstance(error, OSError):
+        return f"cannot read file: {error.strerror or error}"
+    return str(error)
+
+
+_worker_ingestor: Ingestor | None = None
+
+
+def _worker_init(url: str) -> None:
+    global _worker_ingestor
+    _worker_ingestor = Ingestor(create_engine_for(url))
+
+
+def _worker_import(path: str) -> FileResult:
+    assert _worker_ingestor is not None
+    return import_file(_worker_ingestor, Path(path))
+
+
+def _results(url: str, files: list[Path], workers: int) -> Iterator[FileResult]:
+    if workers <= 1:
+        engine = create_engine_for(url)
+        try:
+            ingestor = Ingestor(engine)
+            for path in files:
+                yield import_file(ingestor, path)
+        finally:
+            engine.dispose()
+        return
+    with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(url,)) as pool:
+        yield from pool.map(_worker_import, [str(p) for p in files], chunksize=4)
+
+
+def import_files(
+    url: str,
+    files: list[Path],
+    *,
+    workers: int = 1,
+    progress: Callable[[FileResult], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """Import ``files`` into the database at ``url``, reporting each file as it is done."""
+    summary = ImportSummary()
+    results = _results(url, files, workers)
+    try:
+        for result in results:
+            summary.results.append(result)
+            if progress is not None:
+                progress(result)
+            if cancelled is not None and cancelled():
+                summary.cancelled = True
+                break
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+    return summary

@@ -1,0 +1,400 @@
+"""Write one parsed inventory into the database, in one transaction (PROTOCOL.md 1.7).
+
+Everything that can be computed without the database (shaping every value to its
+column, the software dictionary ids) is done before the transaction opens, so
+the transaction itself is short: look up the machine, upsert ``hardware``, bring
+each section to what the agent sent, apply the admin data rules, rebuild the
+download history, commit. Either all of it lands or none of it does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from time import monotonic
+
+from sqlalchemy import Connection, Engine, Table, delete, insert, select, text, update
+
+from ocs_desktop.inventory.accountinfo import AccountInfoWriter, reflect_accountinfo
+from ocs_desktop.inventory.coerce import RowShaper, parse_datetime
+from ocs_desktop.inventory.dictionary import UNAVAILABLE_ID, SoftwareDictionary
+from ocs_desktop.inventory.document import Inventory
+from ocs_desktop.inventory.options import Options, load_options
+from ocs_desktop.inventory.retry import retry_transient, writer_options
+from ocs_desktop.inventory.rows import RowChanges, TableStatements, replace_single_row, sync_rows
+from ocs_desktop.inventory.sections import (
+    SECTIONS,
+    SERVER_OWNED_HARDWARE,
+    SOFTWARE_MASK,
+    SectionSpec,
+    section_changed,
+)
+from ocs_desktop.models import Base
+
+log = logging.getLogger(__name__)
+
+SOFTWARE_COLUMNS = (
+    "FOLDER", "COMMENTS", "FILENAME", "FILESIZE", "SOURCE", "GUID", "LANGUAGE",
+    "INSTALLDATE", "BITSWIDTH", "ARCHITECTURE",
+)  # fmt: skip
+_SYSTEM_USER = re.compile(r"^(system|localsystem)$", re.IGNORECASE)
+_EPOCH_YEAR = 1970
+_LOCK_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What one inventory did to the database."""
+
+    deviceid: str
+    hardware_id: int
+    created: bool
+    sections: dict[str, RowChanges] = field(default_factory=dict)
+    account_update: tuple[tuple[str, str], ...] | None = None
+    skipped_software: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """An inventory shaped for its columns, ready to write."""
+
+    hardware: dict[str, object]
+    sections: dict[str, list[tuple]]
+    software: list[tuple]
+    skipped_software: int
+
+
+class Ingestor:
+    """Writes inventories into one database; keep one per process and reuse it.
+
+    It caches what is costly to look up per inventory (software dictionary ids,
+    the ``accountinfo`` columns, the ``config`` options) and re-reads the latter
+    two every ``refresh_seconds`` so a change made in the console is honoured.
+    """
+
+    def __init__(self, engine: Engine, *, refresh_seconds: float = 5.0) -> None:
+        self.engine = engine
+        self.refresh_seconds = refresh_seconds
+        self._is_mysql = engine.dialect.name in ("mysql", "mariadb")
+        tables = Base.metadata.tables
+        self.bmp_only = _bmp_only(engine)
+        self._hardware: Table = tables["hardware"]
+        self._software: Table = tables["software"]
+        self._history: Table = tables["download_history"]
+        self._available: Table = tables["download_available"]
+        self._hardware_shaper = RowShaper(
+            self._hardware,
+            [name for name in self._hardware.c.keys() if name not in SERVER_OWNED_HARDWARE],
+            bmp_only=self.bmp_only,
+        )
+        driver_values = "sqlite" if engine.dialect.name == "sqlite" else ""
+        self._section_shapers = {
+            spec.section: RowShaper(
+                tables[spec.table],
+                [name for name in tables[spec.table].c.keys() if name not in ("ID", "HARDWARE_ID")],
+                bmp_only=self.bmp_only,
+                driver_values=driver_values,
+            )
+            for spec in SECTIONS
+        }
+        self._section_sql = {
+            spec.section: TableStatements(
+                engine.dialect, tables[spec.table], self._section_shapers[spec.section].columns
+            )
+            for spec in SECTIONS
+        }
+        self._identity_shaper = RowShaper(
+            self._hardware, ["USERID", "IPADDR"], bmp_only=self.bmp_only
+        )
+        self._software_shaper = RowShaper(
+            self._software, SOFTWARE_COLUMNS, bmp_only=self.bmp_only, driver_values=driver_values
+        )
+        self._software_sql = TableStatements(
+            engine.dialect,
+            self._software,
+            ("NAME_ID", "PUBLISHER_ID", "VERSION_ID", *SOFTWARE_COLUMNS),
+        )
+        self._dictionary_value = RowShaper(
+            tables["software_name"], ["NAME"], bmp_only=self.bmp_only
+        ).coercer("NAME")
+        self.dictionary = SoftwareDictionary(engine)
+        self._loaded_at = float("-inf")
+        self.options = Options()
+        self._accountinfo: AccountInfoWriter | None = None
+
+    # -- configuration ---------------------------------------------------------------
+    def refresh(self, *, force: bool = False) -> None:
+        """Re-read ``config`` and the ``accountinfo`` columns if they are older than allowed."""
+        if not force and monotonic() - self._loaded_at < self.refresh_seconds:
+            return
+        with self.engine.connect() as conn:
+            self.options = load_options(conn)
+        self._accountinfo = AccountInfoWriter(
+            reflect_accountinfo(self.engine), bmp_only=self.bmp_only
+        )
+        self._loaded_at = monotonic()
+
+    # -- preparation, outside any transaction -----------------------------------------
+    def _prepare(self, inventory: Inventory) -> _Prepared:
+        shaper = self._hardware_shaper
+        hardware = dict(zip(shaper.columns, shaper.shape(inventory.hardware), strict=True))
+        sections = {
+            spec.section: [
+                self._section_shapers[spec.section].shape(row, spec.fallbacks)
+                for row in inventory.sections[spec.section]
+            ]
+            for spec in SECTIONS
+            if spec.section in inventory.sections
+        }
+        software, skipped = self._prepare_software(inventory.sections.get("SOFTWARES", []))
+        return _Prepared(hardware, sections, software, skipped)
+
+    def _prepare_software(self, rows: list[dict[str, str | None]]) -> tuple[list[tuple], int]:
+        value = self._dictionary_value
+        shape = self._software_shaper.shape
+        keyed = [
+            (name, value(row.get("PUBLISHER")), value(row.get("VERSION")), shape(row))
+            for row in rows
+            if (name := value(row.get("NAME")))
+        ]
+        ids = self.dictionary.resolve(
+            {
+                "name": {k[0] for k in keyed},
+                "publisher": {k[1] for k in keyed if k[1]},
+                "version": {k[2] for k in keyed if k[2]},
+            }
+        )
+        names, publishers, versions = ids["name"], ids["publisher"], ids["version"]
+        software = [
+            (
+                names[name],
+                publishers[publisher] if publisher else UNAVAILABLE_ID,
+                versions[version] if version else UNAVAILABLE_ID,
+                *rest,
+            )
+            for name, publisher, version, rest in keyed
+        ]
+        return software, len(rows) - len(keyed)
+
+    # -- the transaction -------------------------------------------------------------
+    def ingest(
+        self,
+        inventory: Inventory,
+        *,
+        remote_addr: str | None = None,
+        useragent: str | None = None,
+    ) -> IngestResult:
+        """Store ``inventory``; retried whole if another writer deadlocks it."""
+        self.refresh()
+        prepared = self._prepare(inventory)
+        return retry_transient(lambda: self._write(inventory, prepared, remote_addr, useragent))
+
+    def _write(
+        self,
+        inventory: Inventory,
+        prepared: _Prepared,
+        remote_addr: str | None,
+        useragent: str | None,
+    ) -> IngestResult:
+        with self.engine.connect() as conn, self._device_lock(conn, inventory.deviceid):
+            conn.execution_options(**writer_options(self.engine))
+            with conn.begin():
+                result = self._write_in_transaction(
+                    conn, inventory, prepared, remote_addr, useragent
+                )
+        return result
+
+    @contextmanager
+    def _device_lock(self, conn: Connection, deviceid: str) -> Iterator[None]:
+        """Serialise writers of one DEVICEID across processes (MariaDB named lock).
+
+        ``hardware.DEVICEID`` is not unique in the OCS schema, so without this two
+        concurrent first inventories of one machine would create two machines.
+        SQLite serialises all writers already.
+        """
+        if not self._is_mysql:
+            yield
+            return
+        name = "ocsdesktop:" + hashlib.sha1(deviceid.encode()).hexdigest()[:40]
+        got = conn.execute(
+            text("SELECT GET_LOCK(:name, :timeout)"), {"name": name, "timeout": _LOCK_TIMEOUT_S}
+        ).scalar()
+        conn.commit()
+        if got != 1:
+            raise TimeoutError(f"machine {deviceid} is locked by another writer")
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT RELEASE_LOCK(:name)"), {"name": name})
+            conn.commit()
+
+    def _write_in_transaction(
+        self,
+        conn: Connection,
+        inventory: Inventory,
+        prepared: _Prepared,
+        remote_addr: str | None,
+        useragent: str | None,
+    ) -> IngestResult:
+        hw = self._hardware
+        existing = conn.execute(
+            select(hw.c.ID, hw.c.CHECKSUM, hw.c.USERID)
+            .where(hw.c.DEVICEID == inventory.deviceid)
+            .order_by(hw.c.ID.desc())
+            .limit(1)
+        ).first()
+        created = existing is None
+        values = self._hardware_values(inventory, prepared, existing, remote_addr, useragent)
+        if existing is None:
+            inserted = conn.execute(
+                insert(hw).values(DEVICEID=inventory.deviceid, **values)
+            ).inserted_primary_key
+            assert inserted is not None
+            hardware_id = int(inserted[0])
+        else:
+            hardware_id = int(existing.ID)
+            conn.execute(update(hw).where(hw.c.ID == hardware_id).values(**values))
+
+        diff = self.options.enabled("INVENTORY_DIFF") and not created
+        checksum = inventory.checksum if diff else None
+        changes: dict[str, RowChanges] = {}
+        for spec in SECTIONS:
+            if self._must_write(spec, inventory, checksum, created):
+                changes[spec.section] = self._write_section(
+                    conn, spec, hardware_id, prepared.sections.get(spec.section, []), created
+                )
+        if "SOFTWARES" in inventory.present_sections or _flagged(checksum, SOFTWARE_MASK):
+            changes["SOFTWARES"] = sync_rows(
+                conn, self._software_sql, hardware_id, prepared.software, may_exist=not created
+            )
+        assert self._accountinfo is not None
+        account_update = self._accountinfo.write(
+            conn,
+            hardware_id,
+            inventory.accountinfo,
+            created=created,
+            accept_update=self.options.enabled("ACCEPT_TAG_UPDATE_FROM_CLIENT"),
+        )
+        if "DOWNLOAD" in inventory.present_sections:
+            self._write_history(conn, hardware_id, inventory.download_history)
+        return IngestResult(
+            inventory.deviceid,
+            hardware_id,
+            created,
+            changes,
+            account_update,
+            prepared.skipped_software,
+        )
+
+    @staticmethod
+    def _must_write(
+        spec: SectionSpec, inventory: Inventory, checksum: int | None, created: bool
+    ) -> bool:
+        """Sections sent (even empty) are written unless the checksum says unchanged; a
+        section flagged as changed but not sent was emptied on the machine: cleared."""
+        present = spec.section in inventory.present_sections
+        if created or checksum is None:
+            return present
+        if spec.mask == 0:
+            return present
+        return section_changed(spec, checksum)
+
+    def _write_section(
+        self,
+        conn: Connection,
+        spec: SectionSpec,
+        hardware_id: int,
+        rows: list[tuple],
+        created: bool,
+    ) -> RowChanges:
+        statements = self._section_sql[spec.section]
+        if spec.multi:
+            return sync_rows(conn, statements, hardware_id, rows, may_exist=not created)
+        return replace_single_row(conn, statements, hardware_id, rows[0] if rows else None)
+
+    def _hardware_values(
+        self,
+        inventory: Inventory,
+        prepared: _Prepared,
+        existing: object | None,
+        remote_addr: str | None,
+        useragent: str | None,
+    ) -> dict[str, object]:
+        now = dt.datetime.now().replace(microsecond=0)
+        values = dict(prepared.hardware)
+        lastdate = parse_datetime(inventory.hardware.get("LASTDATE"))
+        values["LASTDATE"] = lastdate if lastdate and lastdate.year > _EPOCH_YEAR else now
+        values["LASTCOME"] = now
+        values["ETIME"] = None
+        old_checksum = getattr(existing, "CHECKSUM", None)
+        values["CHECKSUM"] = inventory.checksum or old_checksum or 1
+        if useragent:
+            values["USERAGENT"] = useragent[:50]
+        if remote_addr:
+            values["IPSRC"] = remote_addr[:255]
+        agent_user, agent_ip = self._identity_shaper.shape(
+            {
+                "USERID": inventory.hardware.get("USERID"),
+                "IPADDR": _ip_address(inventory, remote_addr),
+            }
+        )
+        values["IPADDR"] = agent_ip
+        # The reference keeps the last real user over SYSTEM / LocalSystem.
+        if not (existing is not None and agent_user and _SYSTEM_USER.match(agent_user)):
+            values["USERID"] = agent_user
+        return values
+
+    def _write_history(self, conn: Connection, hardware_id: int, package_ids: list[str]) -> None:
+        history = self._history
+        conn.execute(delete(history).where(history.c.HARDWARE_ID == hardware_id))
+        wanted = sorted({int(pid) for pid in package_ids if pid.strip().isdigit()})
+        if not wanted:
+            return
+        available = self._available
+        names = dict(
+            conn.execute(
+                select(available.c.FILEID, available.c.NAME).where(
+                    available.c.FILEID.in_([str(pid) for pid in wanted])
+                )
+            ).all()
+        )
+        conn.execute(
+            insert(history),
+            [
+                {"HARDWARE_ID": hardware_id, "PKG_ID": pid, "PKG_NAME": names.get(str(pid))}
+                for pid in wanted
+                if pid < 2**31
+            ],
+        )
+
+
+def _flagged(checksum: int | None, mask: int) -> bool:
+    return checksum is not None and bool(checksum & mask)
+
+
+def _ip_address(inventory: Inventory, remote_addr: str | None) -> str | None:
+    """The agent's address as the server saw it when one interface has it (PROTOCOL.md 1.7)."""
+    if remote_addr:
+        for network in inventory.sections.get("NETWORKS", []):
+            if network.get("IPADDRESS") == remote_addr:
+                return remote_addr
+    return inventory.hardware.get("IPADDR")
+
+
+def _bmp_only(engine: Engine) -> bool:
+    """True for utf8mb3 databases (every OCS install), which reject 4-byte characters."""
+    if engine.dialect.name not in ("mysql", "mariadb"):
+        return False
+    with engine.connect() as conn:
+        count = conn.execute(
+            text(
+                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                "AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"
+            )
+        ).scalar()
+    return bool(count)

@@ -1,0 +1,59 @@
+"""Retry a unit of database work that failed only because of another writer.
+
+MariaDB answers a deadlock (1213) or a lock wait timeout (1205) by rolling the
+transaction back; SQLite answers "database is locked". The work itself was
+right, so it is run again, a few times, with a short growing pause.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+T = TypeVar("T")
+
+log = logging.getLogger(__name__)
+
+_MYSQL_TRANSIENT = {1205, 1213}
+ATTEMPTS = 6
+
+
+def is_transient(error: DBAPIError) -> bool:
+    """Whether ``error`` is a deadlock, lock timeout or busy database."""
+    orig = error.orig
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int) and args[0] in _MYSQL_TRANSIENT:
+        return True
+    return "database is locked" in str(orig) or "database table is locked" in str(orig)
+
+
+def writer_options(engine: Engine) -> dict[str, object]:
+    """Connection options for a short write transaction that must not wait on snapshots.
+
+    MariaDB: READ COMMITTED, so a row another writer just committed (a software name
+    it inserted first) is visible to the next statement, and fewer gap locks are taken.
+    SQLite: BEGIN IMMEDIATE, so the write lock is taken before the first read.
+    """
+    if engine.dialect.name == "sqlite":
+        return {"sqlite_immediate": True}
+    return {"isolation_level": "READ COMMITTED"}
+
+
+def retry_transient(work: Callable[[], T], attempts: int = ATTEMPTS) -> T:
+    """Run ``work``; on a transient failure run it again (it must be one transaction)."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return work()
+        except DBAPIError as error:
+            if attempt == attempts or not is_transient(error):
+                raise
+            pause = 0.01 * 2**attempt * (1 + random.random())
+            log.info("transient database error (%s), attempt %d, retrying", error.orig, attempt)
+            time.sleep(pause)
+    raise AssertionError("unreachable")

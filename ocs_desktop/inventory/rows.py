@@ -1,0 +1,103 @@
+"""Bring one machine's rows of one table to a wanted list, touching only what changed.
+
+A re-inventory usually changes a few rows out of hundreds. Comparing the stored
+rows with the wanted ones (as a multiset: two identical rows are two rows) and
+writing only the difference keeps re-inventories cheap and keeps row ids stable;
+a value that does not compare equal after a round trip is simply rewritten.
+
+This is the hot path of ingestion (a thousand rows per inventory), so its
+statements are compiled once per table and run on the driver directly, with
+values already shaped by :mod:`coerce` for that driver; they stay parameterised.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Dialect, Table
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class RowChanges:
+    inserted: int
+    deleted: int
+    kept: int
+
+
+class TableStatements:
+    """The SELECT / INSERT / DELETE of one table's rows for one machine, as driver SQL."""
+
+    def __init__(self, dialect: Dialect, table: Table, columns: Sequence[str]) -> None:
+        quote = dialect.identifier_preparer.quote
+        self.mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.table = table
+        self.columns = tuple(columns)
+        self.keyed = "ID" in table.c
+        name = quote(table.name)
+        listed = ", ".join(quote(column) for column in self.columns)
+        owner = quote("HARDWARE_ID")
+        self.select = (
+            f"SELECT {quote('ID') + ', ' if self.keyed else ''}{listed} FROM {name} "
+            f"WHERE {owner} = {self.mark}"
+        )
+        self.insert = (
+            f"INSERT INTO {name} ({owner}, {listed}) "
+            f"VALUES ({', '.join([self.mark] * (len(self.columns) + 1))})"
+        )
+        self.delete_owner = f"DELETE FROM {name} WHERE {owner} = {self.mark}"
+        self._delete_ids = f"DELETE FROM {name} WHERE {quote('ID')} IN "
+
+    def delete_ids(self, count: int) -> str:
+        return self._delete_ids + "(" + ", ".join([self.mark] * count) + ")"
+
+
+def sync_rows(
+    conn: Connection,
+    statements: TableStatements,
+    hardware_id: int,
+    wanted: Sequence[tuple],
+    *,
+    may_exist: bool,
+) -> RowChanges:
+    """Make the machine's rows equal ``wanted`` (values in ``statements.columns`` order)."""
+    stale: list[int] = []
+    to_insert: Sequence[tuple] = wanted
+    if may_exist:
+        stored: dict[tuple, list[int]] = defaultdict(list)
+        for row in conn.exec_driver_sql(statements.select, (hardware_id,)):
+            stored[tuple(row[1:])].append(row[0])
+        to_insert = []
+        for values in wanted:
+            ids = stored.get(values)
+            if ids:
+                ids.pop()
+            else:
+                to_insert.append(values)
+        stale = [row_id for ids in stored.values() for row_id in ids]
+        for start in range(0, len(stale), _CHUNK):
+            chunk = tuple(stale[start : start + _CHUNK])
+            conn.exec_driver_sql(statements.delete_ids(len(chunk)), chunk)
+    if to_insert:
+        conn.exec_driver_sql(statements.insert, [(hardware_id, *values) for values in to_insert])
+    return RowChanges(len(to_insert), len(stale), len(wanted) - len(to_insert))
+
+
+def replace_single_row(
+    conn: Connection, statements: TableStatements, hardware_id: int, values: tuple | None
+) -> RowChanges:
+    """For one-row-per-machine tables keyed by HARDWARE_ID (``bios``, ``javainfo``)."""
+    current = conn.exec_driver_sql(statements.select, (hardware_id,)).first()
+    if current is not None and values is not None and tuple(current) == values:
+        return RowChanges(0, 0, 1)
+    deleted = 0
+    if current is not None:
+        conn.exec_driver_sql(statements.delete_owner, (hardware_id,))
+        deleted = 1
+    if values is None:
+        return RowChanges(0, deleted, 0)
+    conn.exec_driver_sql(statements.insert, (hardware_id, *values))
+    return RowChanges(1, deleted, 0)
