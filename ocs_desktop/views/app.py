@@ -30,12 +30,18 @@ class MainWindow(QtWidgets.QMainWindow):
         super().closeEvent(event)
 
 
+def configure_application(app: QtCore.QCoreApplication) -> None:
+    """Names and settings format shared by the console and its tests (INI, per user)."""
+    app.setOrganizationName("OCS Desktop")
+    app.setApplicationName("ocs-desktop")
+    QtCore.QSettings.setDefaultFormat(QtCore.QSettings.Format.IniFormat)
+
+
 def run_gui(argv: list[str] | None = None) -> int:
     from ocs_desktop.models.database import default_database_url, ensure_database
 
     app = QtWidgets.QApplication(argv if argv is not None else sys.argv)
-    app.setOrganizationName("OCS Desktop")
-    app.setApplicationName("ocs-desktop")
+    configure_application(app)
     url = default_database_url()
     ensure_database(url)
     window = MainWindow(url)
