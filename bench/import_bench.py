@@ -79,6 +79,34 @@ def _check(url: str, machines: int, software_per_machine: int) -> str:
     )
 
 
+def _server_floor_ms(url: str, copies: int = 30) -> float:
+    """MariaDB's own time to store one machine's software rows and commit.
+
+    Copies a stored machine's rows with INSERT ... SELECT, so no client work at all:
+    the lower bound of a first inventory's cost on this server, whatever the client.
+    """
+    columns = (
+        "NAME_ID, PUBLISHER_ID, VERSION_ID, FOLDER, COMMENTS, FILENAME, FILESIZE, SOURCE, "
+        "GUID, LANGUAGE, INSTALLDATE, BITSWIDTH, ARCHITECTURE"
+    )
+    engine = create_engine_for(url)
+    with engine.connect() as conn:
+        source = conn.execute(text("SELECT MIN(ID) FROM hardware")).scalar()
+        started = time.perf_counter()
+        for copy in range(copies):
+            with conn.begin():
+                conn.execute(
+                    text(
+                        f"INSERT INTO software (HARDWARE_ID, {columns}) "
+                        f"SELECT :target, {columns} FROM software WHERE HARDWARE_ID = :source"
+                    ),
+                    {"target": -1 - copy, "source": source},
+                )
+        elapsed = time.perf_counter() - started
+    engine.dispose()
+    return 1000 * elapsed / copies
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--machines", type=int, default=500)
@@ -126,6 +154,12 @@ def main() -> int:
                             + (f"  {len(bad)} unexpected, e.g. {bad[0]}" if bad else "")
                         )
                     print(f"         {_check(url, len(files), fleet.software_count)}")
+                    if backend == "mariadb" and workers == args.workers[-1]:
+                        floor = _server_floor_ms(url)
+                        print(
+                            f"         server floor: {floor:.1f} ms of MariaDB time per machine "
+                            f"(software rows copied server-side + commit, no client work)"
+                        )
                 finally:
                     _drop(cleanup)
     print(

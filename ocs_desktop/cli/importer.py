@@ -26,8 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="parallel worker processes (default 1; try the number of cores on MariaDB)",
+        default=min(os.cpu_count() or 1, 4),
+        help="parallel worker processes (default: the number of CPUs, at most 4)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
             bar.write(f"FAILED {result.path}: {result.error}", file=sys.stderr)
 
     try:
-        summary = import_files(url, files, workers=max(1, args.workers), progress=progress)
+        workers = max(1, min(args.workers, len(files)))
+        summary = import_files(url, files, workers=workers, progress=progress)
     finally:
         bar.close()
     print(
