@@ -90,3 +90,30 @@ def test_four_byte_characters_and_case_twins(real_engine: Engine) -> None:
     assert "Party \ufffd App" in names
     assert twins == 1  # case-insensitive collation: ZSTD and zstd are one dictionary row
     assert names.count("zstd") + names.count("ZSTD") == 2  # both software rows kept
+
+
+def test_an_ocs_2_8_database_works_as_it_is(mysql_server_url: str) -> None:
+    """GUI_VERSION 7039 (OCS 2.8) has no software.ARCHITECTURE, among others."""
+    try:
+        url = load_reference_schema(
+            mysql_server_url, database=f"ocs_28_{secrets.token_hex(4)}", version=7039
+        )
+    except ReferenceUnavailable as exc:
+        from conftest import unavailable
+
+        unavailable(str(exc))
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as conn:
+            columns = {row[0] for row in conn.execute(text("SHOW COLUMNS FROM software"))}
+        assert "ARCHITECTURE" not in columns
+        ingestor = Ingestor(engine)
+        first = ingestor.ingest(parse_inventory(FIRST.read_bytes()))
+        second = ingestor.ingest(parse_inventory(UPDATE.read_bytes()))
+        assert second.hardware_id == first.hardware_id
+        assert second.sections["SOFTWARES"].kept == 899
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM software")).scalar() == 899
+    finally:
+        engine.dispose()
+        drop_database(url)

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from time import monotonic
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, delete, insert, inspect, select, text, update
 
 from ocs_desktop.inventory.accountinfo import AccountInfoWriter, reflect_accountinfo
 from ocs_desktop.inventory.coerce import RowShaper, parse_datetime
@@ -83,41 +83,48 @@ class Ingestor:
         self._is_mysql = engine.dialect.name in ("mysql", "mariadb")
         tables = Base.metadata.tables
         self.bmp_only = _bmp_only(engine)
+        # An OCS 2.8 database lacks columns added later (software.ARCHITECTURE...): write
+        # only what this database has.
+        present = _present_columns(
+            engine, [spec.table for spec in SECTIONS] + ["hardware", "software"]
+        )
         self._hardware: Table = tables["hardware"]
         self._software: Table = tables["software"]
         self._history: Table = tables["download_history"]
         self._available: Table = tables["download_available"]
         self._hardware_shaper = RowShaper(
             self._hardware,
-            [name for name in self._hardware.c.keys() if name not in SERVER_OWNED_HARDWARE],
+            [name for name in present["hardware"] if name not in SERVER_OWNED_HARDWARE],
             bmp_only=self.bmp_only,
         )
         driver_values = "sqlite" if engine.dialect.name == "sqlite" else ""
+        self._sections = tuple(spec for spec in SECTIONS if spec.table in present)
         self._section_shapers = {
             spec.section: RowShaper(
                 tables[spec.table],
-                [name for name in tables[spec.table].c.keys() if name not in ("ID", "HARDWARE_ID")],
+                [name for name in present[spec.table] if name not in ("ID", "HARDWARE_ID")],
                 bmp_only=self.bmp_only,
                 driver_values=driver_values,
             )
-            for spec in SECTIONS
+            for spec in self._sections
         }
+        software_columns = tuple(name for name in SOFTWARE_COLUMNS if name in present["software"])
         self._section_sql = {
             spec.section: TableStatements(
                 engine.dialect, tables[spec.table], self._section_shapers[spec.section].columns
             )
-            for spec in SECTIONS
+            for spec in self._sections
         }
         self._identity_shaper = RowShaper(
             self._hardware, ["USERID", "IPADDR"], bmp_only=self.bmp_only
         )
         self._software_shaper = RowShaper(
-            self._software, SOFTWARE_COLUMNS, bmp_only=self.bmp_only, driver_values=driver_values
+            self._software, software_columns, bmp_only=self.bmp_only, driver_values=driver_values
         )
         self._software_sql = TableStatements(
             engine.dialect,
             self._software,
-            ("NAME_ID", "PUBLISHER_ID", "VERSION_ID", *SOFTWARE_COLUMNS),
+            ("NAME_ID", "PUBLISHER_ID", "VERSION_ID", *software_columns),
         )
         self._dictionary_value = RowShaper(
             tables["software_name"], ["NAME"], bmp_only=self.bmp_only
@@ -148,7 +155,7 @@ class Ingestor:
                 self._section_shapers[spec.section].shape(row, spec.fallbacks)
                 for row in inventory.sections[spec.section]
             ]
-            for spec in SECTIONS
+            for spec in self._sections
             if spec.section in inventory.sections
         }
         software, skipped = self._prepare_software(inventory.sections.get("SOFTWARES", []))
@@ -263,7 +270,7 @@ class Ingestor:
         diff = self.options.enabled("INVENTORY_DIFF") and not created
         checksum = inventory.checksum if diff else None
         changes: dict[str, RowChanges] = {}
-        for spec in SECTIONS:
+        for spec in self._sections:
             if self._must_write(spec, inventory, checksum, created):
                 changes[spec.section] = self._write_section(
                     conn, spec, hardware_id, prepared.sections.get(spec.section, []), created
@@ -384,6 +391,19 @@ def _ip_address(inventory: Inventory, remote_addr: str | None) -> str | None:
             if network.get("IPADDRESS") == remote_addr:
                 return remote_addr
     return inventory.hardware.get("IPADDR")
+
+
+def _present_columns(engine: Engine, names: list[str]) -> dict[str, list[str]]:
+    """The mapped columns of each table this database really has, in mapped order; tables
+    it lacks (``local_users`` came after OCS 2.8) are left out."""
+    inspector = inspect(engine)
+    tables = Base.metadata.tables
+    existing = set(inspector.get_table_names())
+    present = {}
+    for name in set(names) & existing:
+        found = {column["name"] for column in inspector.get_columns(name)}
+        present[name] = [column for column in tables[name].c.keys() if column in found]
+    return present
 
 
 def _bmp_only(engine: Engine) -> bool:
