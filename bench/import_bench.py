@@ -92,6 +92,7 @@ def _server_floor_ms(url: str, copies: int = 30) -> float:
     engine = create_engine_for(url)
     with engine.connect() as conn:
         source = conn.execute(text("SELECT MIN(ID) FROM hardware")).scalar()
+        conn.commit()
         started = time.perf_counter()
         for copy in range(copies):
             with conn.begin():
