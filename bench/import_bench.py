@@ -39,6 +39,26 @@ def _peak_mb() -> float:
     return max(own, children) / 1024
 
 
+def _mariadb_cpu() -> float | None:
+    """CPU seconds used so far by the local MariaDB server, if it runs on this machine."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() not in ("mariadbd", "mysqld"):
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return None
+
+
+def _client_cpu() -> float:
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def _fresh_database(backend: str, workdir: Path, mysql_url: str) -> tuple[str, object]:
     if backend == "sqlite":
         url = f"sqlite:///{workdir / ('bench-' + uuid.uuid4().hex[:8] + '.sqlite')}"
@@ -134,7 +154,10 @@ def main() -> int:
             f"{sum(p.stat().st_size for p in files) / len(files) / 1024:.0f} KiB compressed) "
             f"in {time.perf_counter() - started:.1f} s; {os.cpu_count()} CPUs"
         )
-        print(f"{'backend':8} {'workers':>7} {'pass':>6} {'inv/s':>8} {'vs ref':>8} {'peak MB':>8}")
+        print(
+            f"{'backend':8} {'workers':>7} {'pass':>6} {'inv/s':>8} {'vs ref':>8} {'peak MB':>8} "
+            f"{'client ms':>9} {'server ms':>9}"
+        )
         for backend in backends:
             for workers in args.workers:
                 url, cleanup = _fresh_database(backend, workdir, args.mysql_url)
@@ -143,15 +166,24 @@ def main() -> int:
                     init_database(engine)
                     engine.dispose()
                     for label, expected in (("first", Outcome.NEW), ("again", Outcome.UPDATED)):
+                        server_before, client_before = _mariadb_cpu(), _client_cpu()
                         started = time.perf_counter()
                         summary = import_files(url, files, workers=workers)
                         elapsed = time.perf_counter() - started
+                        client_ms = 1000 * (_client_cpu() - client_before) / len(files)
+                        server_after = _mariadb_cpu()
+                        server_ms = (
+                            1000 * (server_after - server_before) / len(files)
+                            if backend == "mariadb" and server_after and server_before
+                            else None
+                        )
                         bad = [r for r in summary.results if r.outcome is not expected]
                         rate = len(files) / elapsed
                         reference = REFERENCE_RATE[1 if workers == 1 else 4]
+                        server = f"{server_ms:9.1f}" if server_ms is not None else f"{'-':>9}"
                         print(
                             f"{backend:8} {workers:>7} {label:>6} {rate:8.1f} "
-                            f"{rate / reference:7.0f}x {_peak_mb():8.0f}"
+                            f"{rate / reference:7.0f}x {_peak_mb():8.0f} {client_ms:9.1f} {server}"
                             + (f"  {len(bad)} unexpected, e.g. {bad[0]}" if bad else "")
                         )
                     print(f"         {_check(url, len(files), fleet.software_count)}")
@@ -165,7 +197,9 @@ def main() -> int:
                     _drop(cleanup)
     print(
         "vs ref: ratio to the reference Perl server's documented rate "
-        "(0.52/s at concurrency 1, 1.52/s at 4; shared/tools/README.md)"
+        "(0.52/s at concurrency 1, 1.52/s at 4; shared/tools/README.md)\n"
+        "client ms / server ms: CPU per inventory of the importing processes / of the local "
+        "MariaDB server; on N cores the rate cannot exceed N*1000/(client+server)"
     )
     return 0
 
