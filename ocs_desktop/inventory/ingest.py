@@ -305,9 +305,7 @@ class Ingestor:
         """Sections sent (even empty) are written unless the checksum says unchanged; a
         section flagged as changed but not sent was emptied on the machine: cleared."""
         present = spec.section in inventory.present_sections
-        if created or checksum is None:
-            return present
-        if spec.mask == 0:
+        if created or checksum is None or spec.mask == 0:
             return present
         return section_changed(spec, checksum)
 

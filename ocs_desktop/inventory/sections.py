@@ -48,9 +48,6 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("LOCAL_GROUPS", "local_groups", 0),
 )
 
-SECTIONS_BY_NAME: dict[str, SectionSpec] = {spec.section: spec for spec in SECTIONS}
-
-HARDWARE_MASK = 1
 SOFTWARE_MASK = 65536
 
 # Columns of ``hardware`` that the server owns: never taken from the agent's XML.
