@@ -16,7 +16,7 @@ from ocs_desktop import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ocs_desktop.cli import db, importer
+    from ocs_desktop.cli import cert, db, importer, serve
 
     parser = argparse.ArgumentParser(
         prog="ocs-desktop",
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="count", default=0, help="more log output (repeatable)"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (db, importer):
+    for module in (db, importer, serve, cert):
         module.register(subparsers)
     return parser
 

@@ -1,0 +1,118 @@
+"""``ocs-desktop serve``: the communication server agents post to, run by uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.exc import SQLAlchemyError
+
+from ocs_desktop.models.database import create_engine_for, is_sqlite, normalize_url, safe_url
+from ocs_desktop.server.settings import ENV_NAME, MIB, ServerSettings
+
+APP_FACTORY = "ocs_desktop.server.app:create_app_from_env"
+LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the communication server for OCS agents",
+        description="Serve the OCS agent protocol at /ocsinventory, deployment files at "
+        "/download and a health check at /health.",
+    )
+    parser.add_argument("--db", required=True, help="database URL or SQLite file path")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--tls-cert", help="server certificate (PEM) for HTTPS")
+    parser.add_argument("--tls-key", help="server private key (PEM) for HTTPS")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes (MariaDB only for more than 1)"
+    )
+    parser.add_argument(
+        "--download-dir",
+        type=Path,
+        help="folder holding <FILEID>/info and fragments, served at /download/",
+    )
+    parser.add_argument(
+        "--log-dir", type=Path, help="folder for activity.log (written while LOGLEVEL is on)"
+    )
+    parser.add_argument("--max-body-mb", type=float, default=32, help="request body limit")
+    parser.add_argument(
+        "--body-timeout", type=float, default=30, help="seconds a stalled request body may wait"
+    )
+    parser.add_argument("--extra-useragents", help="file of extra accepted User-Agent regexes")
+    parser.set_defaults(handler=run)
+
+
+def log_config() -> dict[str, Any]:
+    """Logging for every worker process: ours (access log included) and uvicorn's."""
+    handler = {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": LOG_FORMAT}},
+        "handlers": {"stderr": handler},
+        "loggers": {
+            "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            "uvicorn.access": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+            "ocs_desktop": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        },
+    }  # fmt: skip
+
+
+def _problem(url: str, workers: int) -> str | None:
+    if workers > 1 and is_sqlite(url):
+        return "SQLite serves a single worker; use --workers 1 or a MariaDB database"
+    engine = create_engine_for(url)
+    try:
+        if not inspect(engine).has_table("hardware"):
+            return f"{safe_url(url)} is not an OCS database; create it with: ocs-desktop db init"
+    except SQLAlchemyError as error:
+        return f"cannot open the database: {getattr(error, 'orig', None) or error}"
+    finally:
+        engine.dispose()
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    url = normalize_url(args.db)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("--tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
+    problem = _problem(url, args.workers)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    if args.log_dir:
+        args.log_dir.mkdir(parents=True, exist_ok=True)
+    settings = ServerSettings(
+        db_url=url,
+        download_dir=str(args.download_dir.resolve()) if args.download_dir else None,
+        log_dir=str(args.log_dir.resolve()) if args.log_dir else None,
+        max_body_bytes=int(args.max_body_mb * MIB),
+        body_timeout_s=args.body_timeout,
+        extra_useragents_file=args.extra_useragents,
+    )
+    os.environ[ENV_NAME] = settings.to_env()
+    uvicorn.run(
+        APP_FACTORY,
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=max(1, args.workers),
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        http="ocs_desktop.server.protocol:HeaderTimeoutH11Protocol",
+        access_log=False,
+        log_config=log_config(),
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )
+    return 0

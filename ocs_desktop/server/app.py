@@ -1,0 +1,211 @@
+"""The ASGI application: routes, request dispatch by QUERY, and error-to-status mapping.
+
+Every agent message is a POST under ``/ocsinventory``; its QUERY picks the handler.
+Failures map to the reference's statuses (PROTOCOL 1.8): a request we cannot read is 400
+with a log line naming the error code, a database failure is 500 with a log line, and the
+process keeps serving so it recovers when the database comes back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import anyio.to_thread
+from lxml import etree
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from ocs_desktop.inventory import (
+    AgentRequest,
+    InventoryError,
+    Limits,
+    decode_body,
+    parse_xml,
+    request_from_root,
+)
+from ocs_desktop.server import download_results, notify
+from ocs_desktop.server.context import ServerContext
+from ocs_desktop.server.files import package_file
+from ocs_desktop.server.inventory_handler import handle_inventory
+from ocs_desktop.server.label import deploy_content
+from ocs_desktop.server.limits import BodyError, read_body
+from ocs_desktop.server.logs import AccessLogMiddleware
+from ocs_desktop.server.prolog import answer_prolog
+from ocs_desktop.server.replies import empty_response, reply_response
+from ocs_desktop.server.settings import ServerSettings
+from ocs_desktop.server.useragent import accepted, sanitize
+
+log = logging.getLogger(__name__)
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
+
+
+def _parse(body: bytes, limits: Limits) -> tuple[AgentRequest, etree._Element]:
+    decoded = decode_body(body, limits)
+    root = parse_xml(decoded.xml, limits)
+    return request_from_root(root, decoded.compression), root
+
+
+class Handlers:
+    """The endpoints, bound to one ``ServerContext``."""
+
+    def __init__(self, ctx: ServerContext) -> None:
+        self.ctx = ctx
+
+    def _activity(self, request: Request, code: int, phase: str, comment: str = "") -> None:
+        options = self.ctx.cached_options()
+        if options is None or not options.enabled("LOGLEVEL"):
+            return
+        self.ctx.activity.write(
+            code,
+            request.scope["state"].get("deviceid", ""),
+            request.client.host if request.client else "",
+            sanitize(request.headers.get("user-agent")),
+            phase,
+            comment,
+        )
+
+    async def ocsinventory(self, request: Request) -> Response:
+        """Every agent message, and the GET of ``deploy/<name>``."""
+        if request.method in ("GET", "HEAD"):
+            return await self._get(request)
+        if request.method != "POST":
+            return empty_response(403)
+        try:
+            return await self._post(request)
+        except BodyError as error:
+            log.warning("refused request body: %s (%s)", error, error.code)
+            return empty_response(error.status, {"Connection": "close"})
+        except InventoryError as error:
+            log.warning("bad request: %s (%s)", error.message, error.code)
+            self._activity(request, 400, "request", error.code)
+            return empty_response(400)
+        except SQLAlchemyError as error:
+            log.error("database error: %s", getattr(error, "orig", None) or error)
+            self._activity(request, 500, "database", type(error).__name__)
+            return empty_response(500)
+        except Exception:  # never a 200, never a dead worker: log it and answer 500
+            log.exception("unexpected error while answering a request")
+            self._activity(request, 500, "server", "unexpected error")
+            return empty_response(500)
+
+    async def _post(self, request: Request) -> Response:
+        ctx = self.ctx
+        settings = ctx.settings
+        body = await read_body(request, settings.max_body_bytes, settings.body_timeout_s)
+        req, root = await anyio.to_thread.run_sync(_parse, body, ctx.limits)
+        state = request.scope["state"]
+        state["deviceid"], state["query"] = req.deviceid, req.query
+        useragent = sanitize(request.headers.get("user-agent"))
+        remote = request.client.host if request.client else None
+        if req.query == "PROLOG":
+            if not accepted(useragent, ctx.extra_useragents):
+                log.warning("refused User-Agent %r at PROLOG (useragent.refused)", useragent)
+                self._activity(request, 400, "useragent", "Bad agent or agent version too recent")
+                return empty_response(400)
+            outcome = await ctx.run(
+                lambda: answer_prolog(ctx.engine, ctx.options(), req.deviceid, useragent)
+            )
+            self._activity(request, 100, "prolog", outcome.decision.value)
+            response = reply_response(outcome.reply, req.compression)
+            if outcome.close_connection:
+                response.headers["Connection"] = "close"
+            return response
+        if req.query == "INVENTORY":
+            reply, result = await handle_inventory(ctx, req, remote, useragent)
+            self._activity(request, 101 if result.created else 102, "inventory", "committed")
+            return reply_response(reply, req.compression)
+        if req.query == "DOWNLOAD":
+            fileid, status = download_results.result_fields(req)
+            await ctx.run(download_results.record_result, ctx.engine, req.deviceid, fileid, status)
+            self._activity(request, 200, "download", f"{fileid} {status}")
+            return empty_response(200)
+        if req.query == "NOTIFY":
+            kind = notify.notify_type(root)
+            if kind == "IP":
+                await ctx.run(notify.update_ips, ctx.engine, req.deviceid, notify.interfaces(root))
+            self._activity(request, 200, "notify", kind)
+            return empty_response(200)
+        log.warning("no handler for QUERY %r (envelope.query_unknown)", req.query)
+        self._activity(request, 400, "request", f"unknown query {req.query}")
+        return empty_response(400)
+
+    async def _get(self, request: Request) -> Response:
+        parts = request.url.path.strip("/").split("/")
+        if len(parts) == 3 and parts[1] == "deploy":
+            try:
+                options = await self.ctx.run(self.ctx.options)
+                if not options.ivalue("DEPLOY", 0):
+                    return empty_response(403)
+                content = await self.ctx.run(deploy_content, self.ctx.engine, parts[2])
+            except SQLAlchemyError as error:
+                log.error("database error: %s", getattr(error, "orig", None) or error)
+                return empty_response(500)
+            if content is None:
+                return empty_response(400)
+            return Response(content, media_type="Application/octet-stream")
+        if len(parts) >= 2 and parts[1] == "update":
+            return empty_response(403)  # deprecated agent self-update: UPDATE is off
+        return empty_response(400)
+
+    async def download(self, request: Request) -> Response:
+        """Package files, streamed, with Range support (FileResponse)."""
+        root = self.ctx.settings.download_dir
+        if not root:
+            return empty_response(404)
+        found = package_file(Path(root), request.path_params["fileid"], request.path_params["name"])
+        if found is None:
+            return empty_response(404)
+        return FileResponse(found, media_type="application/octet-stream")
+
+    async def health(self, request: Request) -> Response:
+        """200 when the database answers, 503 otherwise (for load balancers and probes)."""
+        try:
+            await self.ctx.run(_ping, self.ctx.engine)
+        except SQLAlchemyError as error:
+            return JSONResponse(
+                {"status": "error", "database": str(getattr(error, "orig", None) or error)[:200]},
+                status_code=503,
+            )
+        return JSONResponse({"status": "ok"})
+
+
+def _ping(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
+def create_app(settings: ServerSettings, engine: Engine | None = None) -> Starlette:
+    """The application for ``settings`` (tests may pass their own engine)."""
+    ctx = ServerContext(settings, engine)
+    handlers = Handlers(ctx)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if engine is None:
+            ctx.close()
+
+    app = Starlette(
+        routes=[
+            Route("/ocsinventory", handlers.ocsinventory, methods=ALL_METHODS),
+            Route("/ocsinventory/{rest:path}", handlers.ocsinventory, methods=ALL_METHODS),
+            Route("/download/{fileid}/{name}", handlers.download, methods=["GET", "HEAD"]),
+            Route("/health", handlers.health, methods=["GET", "HEAD"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    app.add_middleware(AccessLogMiddleware)
+    return app
+
+
+def create_app_from_env() -> Starlette:
+    """uvicorn factory for ``ocs-desktop serve`` (settings come from the environment)."""
+    return create_app(ServerSettings.from_env())

@@ -1,0 +1,43 @@
+"""How one server is configured, passed to every worker process through the environment.
+
+uvicorn starts its worker processes by importing the application, so the settings travel
+as JSON in ``OCS_DESKTOP_SERVER`` rather than as Python objects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+
+ENV_NAME = "OCS_DESKTOP_SERVER"
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Everything a worker needs besides the ``config`` table."""
+
+    db_url: str
+    download_dir: str | None = None
+    log_dir: str | None = None
+    max_body_bytes: int = 32 * MIB
+    body_timeout_s: float = 30.0
+    """A request body that sends nothing for this long is answered 408 (slow clients)."""
+    config_ttl_s: float = 3.0
+    """How long a snapshot of ``config`` is reused before it is read again."""
+    db_threads: int = 8
+    """Threads running database work; the engine's pool is sized to match."""
+    extra_useragents_file: str | None = None
+
+    def to_env(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> ServerSettings:
+        raw = (environ if environ is not None else os.environ).get(ENV_NAME)
+        if not raw:
+            raise RuntimeError(f"{ENV_NAME} is not set; start the server with `ocs-desktop serve`")
+        data = json.loads(raw)
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
