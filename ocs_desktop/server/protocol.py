@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -27,12 +28,27 @@ def _timeout() -> float:
     return DEFAULT_TIMEOUT_S
 
 
+def _no_delay(transport: asyncio.Transport) -> None:
+    """Send small replies at once (TCP_NODELAY), whatever socket the worker was handed.
+
+    asyncio sets TCP_NODELAY only on sockets whose ``proto`` is IPPROTO_TCP; the
+    listening socket uvicorn shares with ``--workers`` processes is made with proto 0,
+    so its connections kept Nagle's algorithm, and every reply waited ~40 ms for the
+    agent's delayed ACK (PROLOG 48 ms instead of 5 ms, measured with 2 workers).
+    """
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
 class HeaderTimeoutH11Protocol(H11Protocol):
     """Closes a connection whose next request's headers do not arrive in time."""
 
     header_timeout_s: float | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        _no_delay(transport)
         super().connection_made(transport)
         self._header_timer: asyncio.TimerHandle | None = None
         self._arm()
