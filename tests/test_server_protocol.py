@@ -531,3 +531,37 @@ def test_windows_agent_prolog_form(engine: Engine) -> None:
         root = reply_root(post(client, xml, ua="OCS-NG_WINDOWS_AGENT_v2.11.0.1"))
     assert root.findtext("RESPONSE") == "SEND"
     assert [p.get("TYPE") for p in options(root)["DOWNLOAD"]] == ["CONF"]
+
+
+def test_inventory_session_only(engine: Engine) -> None:
+    """With INVENTORY_SESSION_ONLY, an INVENTORY must follow a SEND prolog (PROTOCOL 1.6)."""
+    set_config(engine, "INVENTORY_SESSION_ONLY", 1)
+    before = count(engine, "hardware")
+    with client_for(engine) as client:
+        refused = post(client, FIRST.read_bytes())
+        assert refused.status_code == 403
+        assert count(engine, "hardware") == before
+        assert reply_root(post(client, prolog_xml(SAMPLE_ID))).findtext("RESPONSE") == "SEND"
+        assert count(engine, "prolog_conntrack", DEVICEID=SAMPLE_ID) == 1
+        accepted = post(client, FIRST.read_bytes())
+        assert accepted.status_code == 200
+    assert count(engine, "hardware", DEVICEID=SAMPLE_ID) == 1
+    # An expired session no longer counts.
+    set_config(engine, "SESSION_VALIDITY_TIME", 0)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE prolog_conntrack SET TIMESTAMP = TIMESTAMP - 10"))
+    with client_for(engine) as client:
+        assert post(client, FIRST.read_bytes()).status_code == 403
+    # A trusted address needs no session (OCS_OPT_TRUSTED_IP); the test client is 'testclient'.
+    with client_for(engine, trusted_ips=("^test",)) as client:
+        assert post(client, FIRST.read_bytes()).status_code == 200
+
+
+def test_sessions_are_recorded_without_session_only(engine: Engine) -> None:
+    with client_for(engine) as client:
+        post(client, prolog_xml(SAMPLE_ID))
+        set_config(engine, "FREQUENCY", -1)
+        post(client, prolog_xml("other-2026-01-01-00-00-00"))
+    # SEND opens a session; a "break" (FREQUENCY -1) does not.
+    assert count(engine, "prolog_conntrack", DEVICEID=SAMPLE_ID) == 1
+    assert count(engine, "prolog_conntrack", DEVICEID="other-2026-01-01-00-00-00") == 0

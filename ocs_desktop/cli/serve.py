@@ -46,6 +46,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--body-timeout", type=float, default=30, help="seconds a stalled request body may wait"
     )
     parser.add_argument("--extra-useragents", help="file of extra accepted User-Agent regexes")
+    parser.add_argument(
+        "--trusted-ip",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="peer addresses that may inventory without a prolog session when "
+        "INVENTORY_SESSION_ONLY is on (repeatable)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -99,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         max_body_bytes=int(args.max_body_mb * MIB),
         body_timeout_s=args.body_timeout,
         extra_useragents_file=args.extra_useragents,
+        trusted_ips=tuple(args.trusted_ip),
     )
     os.environ[ENV_NAME] = settings.to_env()
     uvicorn.run(

@@ -39,6 +39,7 @@ from ocs_desktop.server.limits import BodyError, read_body
 from ocs_desktop.server.logs import AccessLogMiddleware
 from ocs_desktop.server.prolog import answer_prolog
 from ocs_desktop.server.replies import empty_response, reply_response
+from ocs_desktop.server.sessions import inventory_allowed
 from ocs_desktop.server.settings import ServerSettings
 from ocs_desktop.server.useragent import accepted, sanitize
 
@@ -118,6 +119,18 @@ class Handlers:
                 response.headers["Connection"] = "close"
             return response
         if req.query == "INVENTORY":
+            allowed = await ctx.run(
+                inventory_allowed,
+                ctx.engine,
+                ctx.options(),
+                req.deviceid,
+                remote,
+                settings.trusted_ips,
+            )
+            if not allowed:
+                log.warning("inventory of %s refused: no prolog session", req.deviceid)
+                self._activity(request, 403, "inventory", "No valid prolog session")
+                return empty_response(403)
             reply, result = await handle_inventory(ctx, req, remote, useragent)
             self._activity(request, 101 if result.created else 102, "inventory", "committed")
             return reply_response(reply, req.compression)

@@ -21,6 +21,7 @@ from ocs_desktop.server.download_option import download_params
 from ocs_desktop.server.ipdiscover_option import ipdiscover_params
 from ocs_desktop.server.machine import HARDWARE, Machine, load_machine
 from ocs_desktop.server.replies import Reply
+from ocs_desktop.server.sessions import open_session
 
 REGCONFIG = Base.metadata.tables["regconfig"]
 _DAY = 86400.0
@@ -127,6 +128,8 @@ def answer_prolog(engine: Engine, options: Options, deviceid: str, useragent: st
                     ipdiscover = ipdiscover_params(options, machine, useragent)
                     if ipdiscover:  # an elected agent always inventories
                         decision = Decision.SEND
+                if decision is Decision.SEND:
+                    open_session(conn, options, deviceid)
                 reply = Reply()
                 reply.text(
                     "RESPONSE",

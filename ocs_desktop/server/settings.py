@@ -29,6 +29,8 @@ class ServerSettings:
     db_threads: int = 8
     """Threads running database work; the engine's pool is sized to match."""
     extra_useragents_file: str | None = None
+    trusted_ips: tuple[str, ...] = ()
+    """Regexes of peer addresses exempt from INVENTORY_SESSION_ONLY (OCS_OPT_TRUSTED_IP)."""
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))
@@ -40,4 +42,6 @@ class ServerSettings:
             raise RuntimeError(f"{ENV_NAME} is not set; start the server with `ocs-desktop serve`")
         data = json.loads(raw)
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        values["trusted_ips"] = tuple(values.get("trusted_ips", ()))  # JSON gives a list
+        return cls(**values)
