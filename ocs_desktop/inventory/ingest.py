@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from time import monotonic
@@ -35,6 +35,7 @@ from ocs_desktop.inventory.sections import (
     section_changed,
 )
 from ocs_desktop.models import Base
+from ocs_desktop.models.database import is_mysql
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +78,18 @@ class Ingestor:
     two every ``refresh_seconds`` so a change made in the console is honoured.
     """
 
-    def __init__(self, engine: Engine, *, refresh_seconds: float = 5.0) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        refresh_seconds: float = 5.0,
+        options_source: Callable[[], Options] | None = None,
+    ) -> None:
         self.engine = engine
         self.refresh_seconds = refresh_seconds
-        self._is_mysql = engine.dialect.name in ("mysql", "mariadb")
+        # A server that already caches ``config`` hands its snapshot in; one reader, one view.
+        self._options_source = options_source
+        self._is_mysql = is_mysql(engine.url)
         tables = Base.metadata.tables
         self.bmp_only = _bmp_only(engine)
         # An OCS 2.8 database lacks columns added later (software.ARCHITECTURE...): write
@@ -139,8 +148,11 @@ class Ingestor:
         """Re-read ``config`` and the ``accountinfo`` columns if they are older than allowed."""
         if not force and monotonic() - self._loaded_at < self.refresh_seconds:
             return
-        with self.engine.connect() as conn:
-            self.options = load_options(conn)
+        if self._options_source is not None:
+            self.options = self._options_source()
+        else:
+            with self.engine.connect() as conn:
+                self.options = load_options(conn)
         self._accountinfo = AccountInfoWriter(
             reflect_accountinfo(self.engine), bmp_only=self.bmp_only
         )
@@ -406,7 +418,7 @@ def _present_columns(engine: Engine, names: list[str]) -> dict[str, list[str]]:
 
 def _bmp_only(engine: Engine) -> bool:
     """True for utf8mb3 databases (every OCS install), which reject 4-byte characters."""
-    if engine.dialect.name not in ("mysql", "mariadb"):
+    if not is_mysql(engine.url):
         return False
     with engine.connect() as conn:
         count = conn.execute(

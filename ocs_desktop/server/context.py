@@ -79,7 +79,9 @@ class ServerContext:
             with self._ingestor_lock:
                 if self._ingestor is None:
                     self._ingestor = Ingestor(
-                        self.engine, refresh_seconds=self.settings.config_ttl_s
+                        self.engine,
+                        refresh_seconds=self.settings.config_ttl_s,
+                        options_source=self.options,
                     )
         return self._ingestor
 
