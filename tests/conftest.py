@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from console_fleet import FleetFacts, fill_fleet
 from reference_schema import ReferenceUnavailable, drop_database, load_reference_schema
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
@@ -101,3 +102,9 @@ def reference_schema_url(mysql_server_url: str) -> Iterator[str]:
         yield url
     finally:
         drop_database(url)
+
+
+@pytest.fixture
+def fleet(engine: Engine) -> tuple[Engine, FleetFacts]:
+    """A fresh database (SQLite and MariaDB) holding the small fleet of ``console_fleet``."""
+    return engine, fill_fleet(engine)
