@@ -1,0 +1,76 @@
+"""Extra indexes the desktop console needs on OCS tables, created only where missing.
+
+The machines list sorts by last inventory and last contact and its quick filter
+matches IP prefixes; the OCS schema has no index on those ``hardware`` columns, so at
+100,000 machines each such page would scan the table. These indexes are not part of
+``Base.metadata`` (``db check`` of a genuine OCS database must not ask for them); an
+OCS server and console ignore extra indexes, they only cost a little on writes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Column, Connection, Engine, Index, MetaData, String, Table, inspect
+from sqlalchemy.exc import DBAPIError
+
+log = logging.getLogger(__name__)
+
+#: (table, column) pairs that get an index named ``ocsdesktop_<table>_<column>``.
+CONSOLE_INDEXES: tuple[tuple[str, str], ...] = (
+    ("hardware", "LASTDATE"),
+    ("hardware", "LASTCOME"),
+    ("hardware", "IPADDR"),
+)
+
+
+def index_name(table: str, column: str) -> str:
+    """The name of our index on ``table.column``."""
+    return f"ocsdesktop_{table}_{column}"
+
+
+def _covered(conn: Connection, table: str, column: str) -> bool:
+    """Whether an index named ours, or any index led by the column, already exists.
+
+    On SQLite the models' DDL hook stores it as ``<table>_<name>`` (``sqlite_ddl``).
+    """
+    ours = index_name(table, column)
+    for index in inspect(conn).get_indexes(table):
+        if index["name"] in (ours, f"{table}_{ours}"):
+            return True
+        leading = index["column_names"][0] if index["column_names"] else None
+        if leading is not None and leading.lower() == column.lower():
+            return True
+    return False
+
+
+def _ensure(conn: Connection) -> list[str]:
+    created: list[str] = []
+    for table, column in CONSOLE_INDEXES:
+        if not inspect(conn).has_table(table) or _covered(conn, table, column):
+            continue
+        name = index_name(table, column)
+        # A throw-away Table: the index must not join the models' metadata.
+        target = Table(table, MetaData(), Column(column, String(255)))
+        try:
+            Index(name, target.c[column]).create(conn)
+        except DBAPIError:
+            # Another console created it meanwhile; anything else is a real error.
+            if not _covered(conn, table, column):
+                raise
+            continue
+        log.info("created index %s", name)
+        created.append(name)
+    return created
+
+
+def ensure_console_indexes(bind: Engine | Connection) -> list[str]:
+    """Create the console's indexes that are missing; return the names created.
+
+    Idempotent, on SQLite and MySQL/MariaDB. On MySQL each CREATE INDEX commits
+    implicitly, so call it at connection time, not inside a caller's transaction.
+    """
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            return _ensure(conn)
+    return _ensure(bind)
