@@ -1,0 +1,631 @@
+"""Multi-criteria machine search: each criterion is its own correlated EXISTS.
+
+OCS's console joins every table a search touches into one query, so "software name = A
+and software name = B" asks for one software row named both A and B, and finds nothing.
+Here each criterion becomes ``EXISTS (SELECT * FROM <table> WHERE <table>.HARDWARE_ID =
+hardware.ID AND <condition>)``: two criteria on the same table may match different rows.
+Fields of ``hardware`` itself are compared directly. A :class:`Search` is a
+:class:`~ocs_desktop.inventory.filters.MachineFilter`, so the machines list pages, sorts
+and counts its result server-side, and it serialises to JSON so a dynamic group can keep
+its definition. :func:`ocs_xmldef` renders the same condition as literal SQL in OCS's
+``groups.XMLDEF`` format so a real OCS server recomputes our groups the way we do.
+
+Software criteria never scan software names row by row: the name (publisher, version)
+condition runs on the small, indexed ``software_name`` table and the EXISTS probes
+``software`` by ``NAME_ID IN (…)``; MariaDB turns the EXISTS into a semi-join
+(``exists_to_in``) driven by the NAME_ID index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Literal, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    Numeric,
+    Select,
+    and_,
+    exists,
+    literal_column,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects import mysql, sqlite
+from sqlalchemy.engine import Dialect
+
+from ocs_desktop.inventory.filters import machines_only
+from ocs_desktop.models import (
+    Base,
+    Hardware,
+    Software,
+    SoftwareName,
+    SoftwarePublisher,
+    SoftwareVersion,
+)
+
+Kind = Literal["text", "number", "date"]
+Combine = Literal["and", "or"]
+
+#: Escape character of our LIKE patterns; ``/`` needs no escaping in SQL string literals.
+LIKE_ESCAPE = "/"
+#: Format version of :meth:`Search.to_json`.
+JSON_VERSION = 1
+
+
+class Operator(StrEnum):
+    """Comparison of one criterion; text comparisons ignore case."""
+
+    equals = "equals"
+    not_equals = "not_equals"
+    contains = "contains"
+    not_contains = "not_contains"
+    starts_with = "starts_with"
+    ends_with = "ends_with"
+    less = "less"
+    greater = "greater"
+    is_empty = "is_empty"
+    is_not_empty = "is_not_empty"
+
+
+#: English phrases for :meth:`Search.describe` and the builder's operator menu.
+OPERATOR_LABELS: dict[Operator, str] = {
+    Operator.equals: "=",
+    Operator.not_equals: "≠",
+    Operator.contains: "contains",
+    Operator.not_contains: "does not contain",
+    Operator.starts_with: "starts with",
+    Operator.ends_with: "ends with",
+    Operator.less: "<",
+    Operator.greater: ">",
+    Operator.is_empty: "is empty",
+    Operator.is_not_empty: "is not empty",
+}
+
+_ORDERED = (
+    Operator.equals,
+    Operator.not_equals,
+    Operator.less,
+    Operator.greater,
+    Operator.is_empty,
+    Operator.is_not_empty,
+)
+#: Operators that make sense for each kind of field (numbers and dates have no substrings).
+OPERATORS_BY_KIND: dict[str, tuple[Operator, ...]] = {
+    "text": tuple(Operator),
+    "number": _ORDERED,
+    "date": _ORDERED,
+}
+
+#: Operators that take no value.
+VALUELESS = frozenset({Operator.is_empty, Operator.is_not_empty})
+
+
+@dataclass(frozen=True)
+class SearchField:
+    """One searchable column: ``key`` is ``"table.COLUMN"``, ``label`` is English."""
+
+    key: str
+    table: str
+    column: str
+    label: str
+    kind: Kind
+
+
+# Tables in menu order: (table, English label, "COLUMN label; COLUMN label; …"). Columns not
+# listed are not offered (ids, checksums, internal state).
+_CATALOG: tuple[tuple[str, str, str], ...] = (
+    (
+        "hardware",
+        "Hardware",
+        "NAME name; WORKGROUP workgroup; USERDOMAIN user domain; OSNAME OS name; "
+        "OSVERSION OS version; OSCOMMENTS OS comments; ARCH architecture; "
+        "PROCESSORT processor type; PROCESSORS processor speed (MHz); "
+        "PROCESSORN processor count; MEMORY memory (MB); SWAP swap (MB); IPADDR IP address; "
+        "DNS DNS; DEFAULTGATEWAY default gateway; USERID user; DESCRIPTION description; "
+        "WINCOMPANY Windows company; WINOWNER Windows owner; WINPRODID Windows product ID; "
+        "WINPRODKEY Windows product key; USERAGENT agent; UUID UUID; DEVICEID device ID; "
+        "LASTDATE last inventory; LASTCOME last contact",
+    ),
+    (
+        "bios",
+        "BIOS",
+        "SMANUFACTURER system manufacturer; SMODEL system model; SSN serial number; "
+        "TYPE type; BMANUFACTURER BIOS manufacturer; BVERSION BIOS version; BDATE BIOS date; "
+        "ASSETTAG asset tag; MMANUFACTURER motherboard manufacturer; "
+        "MMODEL motherboard model; MSN motherboard serial",
+    ),
+    (
+        "accountinfo",
+        "Administrative data",
+        "TAG TAG",
+    ),
+    (
+        "cpus",
+        "CPU",
+        "MANUFACTURER manufacturer; TYPE type; SPEED speed (MHz); "
+        "CURRENT_SPEED current speed (MHz); CORES cores; LOGICAL_CPUS logical CPUs; "
+        "CPUARCH architecture; DATA_WIDTH data width; L2CACHESIZE L2 cache; SOCKET socket; "
+        "SERIALNUMBER serial number",
+    ),
+    (
+        "memories",
+        "Memory",
+        "CAPTION caption; DESCRIPTION description; CAPACITY capacity (MB); TYPE type; "
+        "SPEED speed; PURPOSE purpose; NUMSLOTS slot; SERIALNUMBER serial number",
+    ),
+    (
+        "storages",
+        "Storage",
+        "MANUFACTURER manufacturer; NAME name; MODEL model; DESCRIPTION description; "
+        "TYPE type; DISKSIZE size (MB); SERIALNUMBER serial number; FIRMWARE firmware",
+    ),
+    (
+        "drives",
+        "Drive",
+        "LETTER letter; TYPE type / mount point; FILESYSTEM file system; TOTAL total (MB); "
+        "FREE free (MB); VOLUMN volume; CREATEDATE creation date",
+    ),
+    (
+        "networks",
+        "Network",
+        "DESCRIPTION description; TYPE type; SPEED speed; MACADDR MAC address; "
+        "STATUS status; IPADDRESS IP address; IPMASK IP mask; IPGATEWAY gateway; "
+        "IPSUBNET subnet; IPDHCP DHCP server; VIRTUALDEV virtual",
+    ),
+    (
+        "videos",
+        "Video",
+        "NAME name; CHIPSET chipset; MEMORY memory (MB); RESOLUTION resolution",
+    ),
+    (
+        "monitors",
+        "Monitor",
+        "MANUFACTURER manufacturer; CAPTION caption; DESCRIPTION description; TYPE type; "
+        "SERIAL serial number",
+    ),
+    (
+        "printers",
+        "Printer",
+        "NAME name; DRIVER driver; PORT port; DESCRIPTION description; SERVERNAME server; "
+        "SHARENAME share name",
+    ),
+    (
+        "controllers",
+        "Controller",
+        "MANUFACTURER manufacturer; NAME name; CAPTION caption; DESCRIPTION description; "
+        "VERSION version; TYPE type",
+    ),
+    (
+        "sounds",
+        "Sound",
+        "MANUFACTURER manufacturer; NAME name; DESCRIPTION description",
+    ),
+    (
+        "inputs",
+        "Input",
+        "TYPE type; MANUFACTURER manufacturer; CAPTION caption; DESCRIPTION description; "
+        "INTERFACE interface",
+    ),
+    (
+        "usbdevices",
+        "USB device",
+        "DESCRIPTION description; MANUFACTURER manufacturer; INTERFACE interface; "
+        "SERIAL serial number; TYPE type",
+    ),
+    (
+        "software",
+        "Software",
+        "NAME name; PUBLISHER publisher; VERSION version; FOLDER folder; COMMENTS comments; "
+        "FILENAME file name; GUID GUID; LANGUAGE language; INSTALLDATE install date; "
+        "BITSWIDTH bits; ARCHITECTURE architecture",
+    ),
+    (
+        "virtualmachines",
+        "Virtual machine",
+        "NAME name; STATUS status; SUBSYSTEM subsystem; VMTYPE type; UUID UUID; "
+        "VCPU virtual CPUs; MEMORY memory (MB)",
+    ),
+    (
+        "registry",
+        "Registry",
+        "NAME query name; REGVALUE value",
+    ),
+)
+
+#: Text columns that hold numbers ("2400", "1024 MB"): compared numerically.
+_NUMERIC_TEXT = frozenset({"cpus.SPEED", "cpus.CURRENT_SPEED", "videos.MEMORY"})
+
+#: software.NAME / PUBLISHER / VERSION live in lookup tables: (text column, lookup ID,
+#: the software column pointing at it).
+_SOFTWARE_LOOKUPS: dict[str, tuple[Any, Any, Any]] = {
+    "NAME": (SoftwareName.NAME, SoftwareName.ID, Software.NAME_ID),
+    "PUBLISHER": (SoftwarePublisher.PUBLISHER, SoftwarePublisher.ID, Software.PUBLISHER_ID),
+    "VERSION": (SoftwareVersion.VERSION, SoftwareVersion.ID, Software.VERSION_ID),
+}
+#: Lookup row standing for an empty publisher or version (OCS stores '' as 'Unavailable').
+_UNAVAILABLE_ID = 1
+
+
+def _kind_of(table: str, column: str) -> Kind:
+    if f"{table}.{column}" in _NUMERIC_TEXT:
+        return "number"
+    if table == "software" and column in _SOFTWARE_LOOKUPS:
+        return "text"
+    sql_type = Base.metadata.tables[table].c[column].type
+    if isinstance(sql_type, DateTime | Date):
+        return "date"
+    if isinstance(sql_type, Integer | Numeric | Float):
+        return "number"
+    return "text"
+
+
+def _build_catalog() -> dict[str, SearchField]:
+    fields: dict[str, SearchField] = {}
+    for table, table_label, columns in _CATALOG:
+        for item in columns.split(";"):
+            column, _, column_label = item.strip().partition(" ")
+            key = f"{table}.{column}"
+            label = f"{table_label}: {column_label}"
+            fields[key] = SearchField(key, table, column, label, _kind_of(table, column))
+    return fields
+
+
+#: Every searchable field, keyed by ``"table.COLUMN"``, in menu order.
+SEARCH_FIELDS: dict[str, SearchField] = _build_catalog()
+
+
+def operators_for(field_key: str) -> tuple[Operator, ...]:
+    """Operators the builder should offer for ``field_key`` (ValueError if unknown)."""
+    return OPERATORS_BY_KIND[_field(field_key).kind]
+
+
+def _field(key: str) -> SearchField:
+    try:
+        return SEARCH_FIELDS[key]
+    except KeyError:
+        raise ValueError(f"unknown search field {key!r}") from None
+
+
+def _parse_number(text: str) -> int | float:
+    cleaned = text.strip().replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    return int(number) if number.is_integer() and abs(number) < 2**53 else number
+
+
+def _parse_date(text: str) -> tuple[dt.datetime, bool]:
+    """``(moment, whole_day)``: a bare date stands for the whole day."""
+    cleaned = text.strip().replace("/", "-")
+    try:
+        moment = dt.datetime.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD [HH:MM[:SS]])") from None
+    return moment, len(cleaned) <= 10
+
+
+def _like_escape(value: str) -> str:
+    return (
+        value.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """``field operator value``; ``negate`` keeps machines having *no* row that matches.
+
+    Validated on construction: an unknown field or operator, an operator that does not
+    apply to the field's kind, or a value that is not a number (date) for a number (date)
+    field raise ``ValueError``.
+    """
+
+    field: str
+    operator: Operator
+    value: str = ""
+    negate: bool = False
+
+    def __post_init__(self) -> None:
+        search_field = _field(self.field)
+        try:
+            operator = Operator(self.operator)
+        except ValueError:
+            raise ValueError(f"unknown operator {self.operator!r}") from None
+        object.__setattr__(self, "operator", operator)
+        if operator not in OPERATORS_BY_KIND[search_field.kind]:
+            raise ValueError(f"operator {operator.value} does not apply to {search_field.label}")
+        if operator not in VALUELESS:
+            if search_field.kind == "number":
+                _parse_number(self.value)
+            elif search_field.kind == "date":
+                _parse_date(self.value)
+
+    @property
+    def search_field(self) -> SearchField:
+        return SEARCH_FIELDS[self.field]
+
+    def describe(self) -> str:
+        """``Software: name = "Firefox"``, ``Hardware: memory (MB) > 4096``; or ``not (…)``."""
+        text = f"{self.search_field.label} {OPERATOR_LABELS[self.operator]}"
+        if self.operator not in VALUELESS:
+            quoted = self.search_field.kind == "text"
+            text += f' "{self.value}"' if quoted else f" {self.value.strip()}"
+        return f"not ({text})" if self.negate else text
+
+    def where(self) -> ColumnElement[bool]:
+        """The condition on ``hardware``: a direct comparison or a correlated EXISTS."""
+        search_field = self.search_field
+        if search_field.table == "hardware":
+            column = getattr(Hardware, search_field.column)
+            condition = _condition(column, search_field, self.operator, self.value)
+            return not_(condition) if self.negate else condition
+        probe = _exists(search_field, self.operator, self.value)
+        return ~probe if self.negate else probe
+
+
+def _exists(search_field: SearchField, operator: Operator, value: str) -> ColumnElement[bool]:
+    """``EXISTS`` a row of the field's table, of this machine, that matches."""
+    if search_field.table == "software" and search_field.column in _SOFTWARE_LOOKUPS:
+        lookup_column, lookup_id, software_column = _SOFTWARE_LOOKUPS[search_field.column]
+        matching = _condition(lookup_column, search_field, operator, value)
+        if search_field.column != "NAME":
+            if operator is Operator.is_empty:
+                matching = or_(matching, lookup_id == _UNAVAILABLE_ID)
+            elif operator is Operator.is_not_empty:
+                matching = and_(matching, lookup_id != _UNAVAILABLE_ID)
+        ids = select(lookup_id).where(matching)
+        return exists().where(Software.HARDWARE_ID == Hardware.ID, software_column.in_(ids))
+    table = Base.metadata.tables[search_field.table]
+    column = table.c[search_field.column]
+    condition = _condition(column, search_field, operator, value)
+    return exists().where(table.c.HARDWARE_ID == Hardware.ID, condition)
+
+
+def _condition(
+    column: Any, search_field: SearchField, operator: Operator, value: str
+) -> ColumnElement[bool]:
+    """``column operator value``, never NULL (so ``NOT`` of it is the exact complement)."""
+    kind = search_field.kind
+    if operator is Operator.is_empty:
+        if kind == "text" or search_field.key in _NUMERIC_TEXT:
+            return or_(column.is_(None), column == "")
+        return cast(ColumnElement[bool], column.is_(None))
+    if operator is Operator.is_not_empty:
+        if kind == "text" or search_field.key in _NUMERIC_TEXT:
+            return and_(column.is_not(None), column != "")
+        return cast(ColumnElement[bool], column.is_not(None))
+    if kind == "number":
+        return _number_condition(column, search_field, operator, value)
+    if kind == "date":
+        return _date_condition(column, search_field, operator, value)
+    return _text_condition(column, operator, value)
+
+
+def _text_condition(column: Any, operator: Operator, value: str) -> ColumnElement[bool]:
+    # LIKE without wildcards is a case-insensitive equality on SQLite and on MySQL's
+    # *_ci collations alike, and still uses an index for equals / starts_with.
+    escaped = _like_escape(value)
+    patterns = {
+        Operator.equals: escaped,
+        Operator.not_equals: escaped,
+        Operator.contains: f"%{escaped}%",
+        Operator.not_contains: f"%{escaped}%",
+        Operator.starts_with: f"{escaped}%",
+        Operator.ends_with: f"%{escaped}",
+    }
+    if operator in patterns:
+        matches = and_(column.is_not(None), column.like(patterns[operator], escape=LIKE_ESCAPE))
+        if operator in (Operator.not_equals, Operator.not_contains):
+            return or_(column.is_(None), not_(matches))
+        return matches
+    if operator is Operator.less:
+        return and_(column.is_not(None), column < value)
+    return and_(column.is_not(None), column > value)
+
+
+def _number_condition(
+    column: Any, search_field: SearchField, operator: Operator, value: str
+) -> ColumnElement[bool]:
+    number = _parse_number(value)
+    compared = column
+    if search_field.key in _NUMERIC_TEXT:
+        compared = sql_cast(column, Numeric(20, 6))
+    compare: dict[Operator, Callable[[Any], ColumnElement[bool]]] = {
+        Operator.equals: lambda c: c == number,
+        Operator.not_equals: lambda c: c != number,
+        Operator.less: lambda c: c < number,
+        Operator.greater: lambda c: c > number,
+    }
+    matches = and_(column.is_not(None), compare[operator](compared))
+    if operator is Operator.not_equals:
+        return or_(column.is_(None), matches)
+    return matches
+
+
+def _date_condition(
+    column: Any, search_field: SearchField, operator: Operator, value: str
+) -> ColumnElement[bool]:
+    moment, whole_day = _parse_date(value)
+    is_date = isinstance(Base.metadata.tables[search_field.table].c[search_field.column].type, Date)
+    start: dt.date | dt.datetime = moment.date() if is_date else moment
+    end: dt.date | dt.datetime = start
+    if whole_day:
+        end = start + dt.timedelta(days=1)
+    if operator in (Operator.equals, Operator.not_equals):
+        inside = and_(column >= start, column < end) if whole_day else column == start
+        matches = and_(column.is_not(None), inside)
+        if operator is Operator.not_equals:
+            return or_(column.is_(None), not_(matches))
+        return matches
+    if operator is Operator.less:
+        return and_(column.is_not(None), column < start)
+    # "after 2024-05-01" means after that whole day.
+    return and_(column.is_not(None), column >= end if whole_day else column > start)
+
+
+@dataclass(frozen=True)
+class Search:
+    """Criteria combined with ``and`` / ``or``; a :class:`MachineFilter`.
+
+    No criteria keeps every machine.
+    """
+
+    criteria: tuple[Criterion, ...] = ()
+    combine: Combine = "and"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "criteria", tuple(self.criteria))
+        if self.combine not in ("and", "or"):
+            raise ValueError(f"combine must be 'and' or 'or', not {self.combine!r}")
+
+    def where(self) -> ColumnElement[bool]:
+        if not self.criteria:
+            return true()
+        conditions = [criterion.where() for criterion in self.criteria]
+        return and_(*conditions) if self.combine == "and" else or_(*conditions)
+
+    def describe(self) -> str:
+        if not self.criteria:
+            return "all machines"
+        return f" {self.combine} ".join(c.describe() for c in self.criteria)
+
+    def to_json(self) -> str:
+        """A compact, stable JSON text; :meth:`from_json` gives back an equal Search."""
+        return json.dumps(
+            {
+                "version": JSON_VERSION,
+                "combine": self.combine,
+                "criteria": [
+                    {
+                        "field": c.field,
+                        "operator": c.operator.value,
+                        "value": c.value,
+                        "negate": c.negate,
+                    }
+                    for c in self.criteria
+                ],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Search:
+        """Parse :meth:`to_json` output; ``ValueError`` on anything else."""
+        try:
+            data = json.loads(text)
+            combine = data.get("combine", "and")
+            items: Iterable[dict[str, Any]] = data["criteria"]
+            criteria = tuple(
+                Criterion(
+                    str(item["field"]),
+                    Operator(item["operator"]),
+                    str(item.get("value", "")),
+                    bool(item.get("negate", False)),
+                )
+                for item in items
+            )
+        except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"not a saved search: {exc}") from exc
+        return cls(criteria, combine)
+
+
+# --- OCS XMLDEF ---------------------------------------------------------------------------
+
+#: Element of XMLDEF holding our Search JSON. OCS ignores it: the server's XML::Simple
+#: parse only reads the REQUEST list, and ocsreports splits the text on ``<REQUEST>`` and
+#: drops what comes before the first one, which is where this element sits.
+SEARCH_ELEMENT = "OCSDESKTOP_SEARCH"
+_SEARCH_RE = re.compile(rf"<{SEARCH_ELEMENT}>([^<]*)</{SEARCH_ELEMENT}>")
+
+
+def _dialect(name: str) -> Dialect:
+    if name in ("mysql", "mariadb"):
+        # "named" so '%' is not doubled for a DB-API that will never see this text.
+        return mysql.dialect(paramstyle="named")
+    if name == "sqlite":
+        return sqlite.dialect(paramstyle="named")
+    raise ValueError(f"unsupported dialect {name!r}")
+
+
+def ocs_sql(search: Search, dialect_name: str = "mysql") -> str:
+    """The search as one literal ``SELECT DISTINCT ID AS HARDWARE_ID FROM hardware …``.
+
+    The shape is OCS's own: the server keeps the first column, appends
+    ``AND ID IN (…)`` between chained requests when the text starts ``select distinct
+    ID``, and ocsreports reads the ``HARDWARE_ID`` column. Group pseudo-rows are excluded.
+    Values are escaped by SQLAlchemy's literal rendering for ``dialect_name``.
+    """
+    statement: Select[Any] = (
+        select(literal_column("ID").label("HARDWARE_ID"))
+        .select_from(Hardware.__table__)
+        .distinct()
+        .where(machines_only(), search.where())
+    )
+    compiled = statement.compile(
+        dialect=_dialect(dialect_name), compile_kwargs={"literal_binds": True}
+    )
+    return str(compiled)
+
+
+def _xml_text(text: str) -> str:
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&apos;")
+    )
+
+
+def _json_for_xml(search: Search) -> str:
+    # JSON escapes keep the text free of XML markup, so it needs no entities and no
+    # OCS parser can mistake part of it for a tag once entities are decoded.
+    return search.to_json().replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def ocs_xmldef(search: Search, dialect_name: str = "mysql", *, embed_search: bool = True) -> str:
+    """``groups.XMLDEF`` for ``search``: ``<xmldef>[<OCSDESKTOP_SEARCH>json…]<REQUEST>sql…``.
+
+    One REQUEST holding :func:`ocs_sql`, XML-escaped as ocsreports escapes it. With
+    ``embed_search`` our JSON goes first, in an element OCS ignores, so this console can
+    reopen the definition (:func:`search_from_xmldef`).
+    """
+    head = f"<{SEARCH_ELEMENT}>{_json_for_xml(search)}</{SEARCH_ELEMENT}>" if embed_search else ""
+    return f"<xmldef>{head}<REQUEST>{_xml_text(ocs_sql(search, dialect_name))}</REQUEST></xmldef>"
+
+
+def search_from_xmldef(xmldef: str | None) -> Search | None:
+    """Our Search embedded in an XMLDEF, or None (a group made by OCS's own console)."""
+    if not xmldef:
+        return None
+    match = _SEARCH_RE.search(xmldef)
+    if match is None:
+        return None
+    try:
+        return Search.from_json(match.group(1))
+    except ValueError:
+        return None
+
+
+def xmldef_requests(xmldef: str) -> list[str]:
+    """The SQL texts of an XMLDEF's REQUEST elements, entities decoded (for tests, tools)."""
+    entities = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&"}
+    requests = re.findall(r"<REQUEST>(.*?)</REQUEST>", xmldef, flags=re.S)
+    return [re.sub(r"&(lt|gt|quot|apos|amp);", lambda m: entities[m.group(0)], r) for r in requests]
