@@ -18,6 +18,7 @@ from ocs_desktop.inventory.options import Options
 from ocs_desktop.inventory.retry import retry_transient, writer_options
 from ocs_desktop.models import Base
 from ocs_desktop.server.download_option import download_params
+from ocs_desktop.server.group_revalidation import DEFAULT_REVALIDATE, GroupRevalidator
 from ocs_desktop.server.ipdiscover_option import ipdiscover_params
 from ocs_desktop.server.machine import HARDWARE, Machine, load_machine
 from ocs_desktop.server.replies import Reply
@@ -101,6 +102,10 @@ def registry_params(conn: Connection) -> list[tuple[dict[str, object], str | Non
     ]
 
 
+# One per process: dynamic groups go stale between prologs, not per request.
+REVALIDATOR = GroupRevalidator()
+
+
 @dataclass(frozen=True)
 class PrologOutcome:
     reply: Reply
@@ -112,14 +117,16 @@ class PrologOutcome:
 def answer_prolog(engine: Engine, options: Options, deviceid: str, useragent: str) -> PrologOutcome:
     """Decide and build the reply in one transaction (blocking; run in a thread)."""
 
+    groups_enabled = options.ivalue("ENABLE_GROUPS", 1) != 0
+    if groups_enabled:
+        REVALIDATOR.maybe_run(engine, options.ivalue("GROUPS_CACHE_REVALIDATE", DEFAULT_REVALIDATE))
+
     def work() -> PrologOutcome:
         now = dt.datetime.now().replace(microsecond=0)
         with engine.connect() as conn:
             conn.execution_options(**writer_options(engine))
             with conn.begin():
-                machine = load_machine(
-                    conn, deviceid, groups_enabled=options.ivalue("ENABLE_GROUPS", 1) != 0
-                )
+                machine = load_machine(conn, deviceid, groups_enabled=groups_enabled)
                 if machine is not None:
                     touch(conn, machine, useragent, now)
                 decision = decide(options, machine, now)
