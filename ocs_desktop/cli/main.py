@@ -16,7 +16,7 @@ from ocs_desktop import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ocs_desktop.cli import cert, db, importer, serve
+    from ocs_desktop.cli import cert, db, importer, package, serve
 
     parser = argparse.ArgumentParser(
         prog="ocs-desktop",
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="count", default=0, help="more log output (repeatable)"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (db, importer, serve, cert):
+    for module in (db, importer, serve, cert, package):
         module.register(subparsers)
     return parser
 

@@ -30,7 +30,7 @@ from ocs_desktop.inventory import (
     parse_xml,
     request_from_root,
 )
-from ocs_desktop.server import download_results, notify
+from ocs_desktop.server import admin_upload, download_results, notify
 from ocs_desktop.server.context import ServerContext
 from ocs_desktop.server.files import package_file
 from ocs_desktop.server.inventory_handler import handle_inventory
@@ -211,6 +211,7 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> Starle
             Route("/ocsinventory/{rest:path}", handlers.ocsinventory, methods=ALL_METHODS),
             Route("/download/{fileid}/{name}", handlers.download, methods=["GET", "HEAD"]),
             Route("/health", handlers.health, methods=["GET", "HEAD"]),
+            *admin_upload.routes(ctx),
         ],
         lifespan=lifespan,
     )

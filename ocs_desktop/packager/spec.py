@@ -1,0 +1,189 @@
+"""What a deployment package is to be: its target, its action and its agent-side options.
+
+One frozen value carries every choice an administrator makes in the wizard or on the
+command line, so the builder, the ``info`` writer and the ``download_available`` row all
+read the same thing. ``validate()`` is the single place that says what is acceptable.
+
+Fragmentation: give ``fragments`` (a count, cut as OCS cuts: equal parts, the last one
+takes the remainder) or ``fragment_size`` (bytes: every fragment has exactly that size but
+the last), never both. With neither, the package is one fragment, which is what the OCS
+console does since 2.9 unless ``DOWNLOAD_ACTIVATE_FRAG`` is set (the CLI honours that
+setting; see ``cli/package.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+MIN_PRIORITY: Final = 0
+MAX_PRIORITY: Final = 9
+DEFAULT_PRIORITY: Final = 5
+NAME_MAX: Final = 255  # download_available.NAME is VARCHAR(255)
+PROTOCOLS: Final = ("http", "https")
+
+# XML 1.0 cannot carry these at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Commands, paths and file names are single lines for both agents.
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+class TargetOs(StrEnum):
+    """The operating system a package is for; it decides the archive format."""
+
+    WINDOWS = "windows"
+    LINUX = "linux"
+    MACOS = "macos"
+
+    @property
+    def osname(self) -> str:
+        """``download_available.OSNAME``: the upper-cased choice, as the OCS console writes."""
+        return self.value.upper()
+
+    @property
+    def archive_suffix(self) -> str:
+        """``zip`` for Windows (the Windows agent unzips), ``tar.gz`` otherwise."""
+        return "zip" if self is TargetOs.WINDOWS else "tar.gz"
+
+
+class Action(StrEnum):
+    """What the agent does once the package is downloaded and checked (info ``ACT``)."""
+
+    STORE = "store"  # extract into PATH
+    EXECUTE = "execute"  # run COMMAND in the extracted folder (or alone: command only)
+    LAUNCH = "launch"  # run NAME, a file of the package, with its arguments
+
+    @property
+    def act(self) -> str:
+        """The ``ACT`` attribute value."""
+        return self.value.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class PackageSpec:
+    """Everything the administrator chose for a package, before it is built.
+
+    ``os``, ``action`` and ``proto`` accept their plain string values too (``"linux"``,
+    ``"store"``, ``"HTTPS"``) and are normalised on construction.
+    """
+
+    name: str
+    os: TargetOs
+    action: Action
+    command: str = ""  # EXECUTE: the command line
+    path: str = ""  # STORE: destination folder on the machine (INSTALL_PATH allowed)
+    launch: str = ""  # LAUNCH: the package file to run, with its arguments
+    priority: int = DEFAULT_PRIORITY
+    fragments: int | None = None
+    fragment_size: int | None = None  # bytes
+    proto: str = "http"  # PROTO: how agents fetch fragments (the info file is always HTTPS)
+    notify_user: bool = False
+    notify_text: str = ""
+    notify_countdown: int = 0  # seconds
+    notify_can_abort: bool = False
+    notify_can_delay: bool = False
+    need_done_action: bool = False
+    done_action_text: str = ""
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        # Normalise what can be; leave the rest for validate() to explain.
+        for attr, enum in (("os", TargetOs), ("action", Action)):
+            value = getattr(self, attr)
+            if isinstance(value, str) and not isinstance(value, enum):
+                with contextlib.suppress(ValueError):
+                    object.__setattr__(self, attr, enum(value.strip().lower()))
+        if isinstance(self.proto, str):
+            object.__setattr__(self, "proto", self.proto.strip().lower())
+
+    @property
+    def order(self) -> str:
+        """The action's argument: PATH for STORE, COMMAND for EXECUTE, NAME for LAUNCH."""
+        return {Action.STORE: self.path, Action.EXECUTE: self.command, Action.LAUNCH: self.launch}[
+            self.action
+        ]
+
+    def validate(self) -> None:
+        """Raise ``ValueError`` saying what is wrong, or return when the spec can be built."""
+        problems = list(self._problems())
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    def _problems(self) -> list[str]:
+        problems: list[str] = []
+        if not self.name.strip():
+            problems.append("the package name is empty")
+        elif len(self.name) > NAME_MAX:
+            problems.append(f"the package name is longer than {NAME_MAX} characters")
+        if not isinstance(self.os, TargetOs):
+            problems.append(
+                f"unknown target OS {self.os!r} (use {', '.join(o.value for o in TargetOs)})"
+            )
+        if not isinstance(self.action, Action):
+            problems.append(
+                f"unknown action {self.action!r} (use {', '.join(a.value for a in Action)})"
+            )
+        else:
+            problems += self._action_problems()
+        if not _is_int(self.priority) or not MIN_PRIORITY <= self.priority <= MAX_PRIORITY:
+            problems.append(
+                f"priority must be an integer from {MIN_PRIORITY} to {MAX_PRIORITY}, "
+                f"not {self.priority!r}"
+            )
+        problems += self._fragment_problems()
+        if self.proto not in PROTOCOLS:
+            problems.append(f"protocol must be http or https, not {self.proto!r}")
+        if not _is_int(self.notify_countdown) or self.notify_countdown < 0:
+            problems.append(
+                f"notification countdown must be a whole number of seconds, "
+                f"not {self.notify_countdown!r}"
+            )
+        for label, text in (
+            ("name", self.name),
+            ("notification text", self.notify_text),
+            ("done action text", self.done_action_text),
+            ("description", self.description),
+        ):
+            if _NOT_XML.search(text):
+                problems.append(f"the {label} holds a control character")
+        return problems
+
+    def _action_problems(self) -> list[str]:
+        problems: list[str] = []
+        needed = {Action.STORE: "path", Action.EXECUTE: "command", Action.LAUNCH: "launch"}
+        labels = {"path": "destination path", "command": "command", "launch": "file to launch"}
+        wanted = needed[self.action]
+        if not getattr(self, wanted).strip():
+            problems.append(f"a {self.action.value} package needs a {labels[wanted]}")
+        for attr, label in labels.items():
+            value = getattr(self, attr)
+            if attr != wanted and value:
+                problems.append(
+                    f"a {label} is only for a {_action_for(attr)} package, "
+                    f"not a {self.action.value} one"
+                )
+            if _CONTROL.search(value):
+                problems.append(f"the {label} holds a control character (tab, newline, ...)")
+        return problems
+
+    def _fragment_problems(self) -> list[str]:
+        if self.fragments is not None and self.fragment_size is not None:
+            return ["give a fragment count or a fragment size, not both"]
+        if self.fragments is not None and (not _is_int(self.fragments) or self.fragments < 1):
+            return [f"the fragment count must be at least 1, not {self.fragments!r}"]
+        if self.fragment_size is not None and (
+            not _is_int(self.fragment_size) or self.fragment_size < 1
+        ):
+            return [f"the fragment size must be at least 1 byte, not {self.fragment_size!r}"]
+        return []
+
+
+def _action_for(attr: str) -> str:
+    return {"path": "store", "command": "execute", "launch": "launch"}[attr]
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,347 @@
+"""The admin upload endpoint: operators push a built package into our download folder.
+
+The OCS console takes packages through PHP uploads capped far below real installer
+sizes; here a package goes up in chunks over HTTPS and can resume after a cut. Every call
+carries HTTP Basic credentials checked against ``operators`` (``operator_auth``). Names
+are checked before any file is touched: a FILEID is digits, a file is ``info`` or
+``<FILEID>-<n>``, so nothing can be written outside the staging folder.
+
+    GET    /admin/packages/<FILEID>/upload            what the server holds (sizes)
+    PUT    /admin/packages/<FILEID>/upload/<NAME>?offset=N   write from byte N (resume)
+    POST   /admin/packages/<FILEID>/commit            verify the digest, then publish
+    DELETE /admin/packages/<FILEID>/upload            forget a staged upload
+
+Chunks stream to ``<download_dir>/.upload/<FILEID>/`` (never served: it is no FILEID).
+``commit`` checks the info file, that every fragment is there and that their MD5 equals
+its DIGEST, then renames the folder to ``<download_dir>/<FILEID>`` in one step: agents
+see the whole package or nothing. A wrong digest discards the staged files.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hashlib
+import ipaddress
+import logging
+import os
+import re
+import shutil
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from ocs_desktop.packager.fragments import BUFFER_SIZE, fragment_name
+from ocs_desktop.packager.info_file import parse_info
+from ocs_desktop.server.context import ServerContext
+from ocs_desktop.server.operator_auth import OperatorAccount, authenticate
+
+log = logging.getLogger(__name__)
+
+PREFIX = "/admin/packages"
+STAGING_DIR = ".upload"
+REALM = 'Basic realm="OCS Desktop admin", charset="UTF-8"'
+FAILED_LOGIN_DELAY_S = 0.5
+_FILEID = re.compile(r"^[0-9]{1,20}$", re.ASCII)
+_WRITE_BUFFER = 1 << 20
+_ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
+
+
+class AdminError(Exception):
+    """An answer other than 200, with a sentence for the operator."""
+
+    def __init__(self, status: int, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.extra = extra
+
+
+def _error(status: int, message: str, **extra: Any) -> JSONResponse:
+    headers = {"WWW-Authenticate": REALM} if status == 401 else None
+    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
+
+
+def _fileid(request: Request) -> str:
+    fileid = str(request.path_params.get("fileid", ""))
+    if not _FILEID.match(fileid):
+        raise AdminError(400, f"{fileid!r} is not a FILEID (digits only)")
+    return fileid
+
+
+def _file_name(fileid: str, name: str) -> str:
+    if name == "info" or re.fullmatch(rf"{fileid}-[1-9][0-9]{{0,5}}", name, re.ASCII):
+        return name
+    raise AdminError(400, f"{name!r} is not a file of package {fileid} (info or {fileid}-<n>)")
+
+
+def _credentials(request: Request) -> tuple[str, str]:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "basic" or not value:
+        raise AdminError(401, "operator login and password required (HTTP Basic)")
+    try:
+        decoded = base64.b64decode(value.strip(), validate=True).decode()
+        login, sep, password = decoded.partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        raise AdminError(401, "malformed Basic credentials") from None
+    if not sep:
+        raise AdminError(401, "malformed Basic credentials")
+    return login, password
+
+
+def _is_loopback(host: str | None) -> bool:
+    try:
+        return host is not None and ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class PackageUploads:
+    """The endpoints, bound to one ``ServerContext``."""
+
+    def __init__(self, ctx: ServerContext) -> None:
+        self.ctx = ctx
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    def _root(self) -> Path:
+        if not self.ctx.settings.download_dir:
+            raise AdminError(503, "this server has no download folder (serve --download-dir)")
+        return Path(self.ctx.settings.download_dir)
+
+    def _staging(self, fileid: str) -> Path:
+        return self._root() / STAGING_DIR / fileid
+
+    async def _login(self, request: Request) -> OperatorAccount:
+        client = request.client.host if request.client else None
+        if request.url.scheme != "https" and not _is_loopback(client):
+            raise AdminError(403, "admin calls need HTTPS (start serve with --tls-cert)")
+        login, password = _credentials(request)
+        account = await self.ctx.run(self._authenticate, login, password)
+        if account is None:
+            log.warning(
+                "admin login refused for operator %r from %s (admin.auth_failed)", login, client
+            )
+            await asyncio.sleep(FAILED_LOGIN_DELAY_S)  # slows password guessing down
+            raise AdminError(401, "wrong operator login or password")
+        return account
+
+    def _authenticate(self, login: str, password: str) -> OperatorAccount | None:
+        with self.ctx.engine.connect() as conn:
+            return authenticate(conn, login, password)
+
+    def _lock(self, fileid: str) -> asyncio.Lock:
+        return self._locks.setdefault(fileid, asyncio.Lock())
+
+    async def _guarded(
+        self, request: Request, work: Callable[[Request, OperatorAccount], Awaitable[Response]]
+    ) -> Response:
+        try:
+            account = await self._login(request)
+            return await work(request, account)
+        except AdminError as error:
+            return _error(error.status, str(error), **error.extra)
+        except SQLAlchemyError as error:
+            log.error("database error: %s", getattr(error, "orig", None) or error)
+            return _error(500, "database error")
+        except OSError as error:
+            log.error("admin upload: file system error: %s", error)
+            return _error(500, f"file system error on the server: {error.strerror or error}")
+
+    # -- endpoints ------------------------------------------------------------------------
+
+    async def status(self, request: Request) -> Response:
+        return await self._guarded(request, self._status)
+
+    async def put_file(self, request: Request) -> Response:
+        return await self._guarded(request, self._put_file)
+
+    async def commit(self, request: Request) -> Response:
+        return await self._guarded(request, self._commit)
+
+    async def abort(self, request: Request) -> Response:
+        return await self._guarded(request, self._abort)
+
+    async def unknown(self, request: Request) -> Response:
+        return _error(404, f"no admin endpoint {request.method} {request.url.path}")
+
+    async def _status(self, request: Request, account: OperatorAccount) -> Response:
+        fileid = _fileid(request)
+        staging, published = self._staging(fileid), self._root() / fileid
+        files = {}
+        if staging.is_dir():
+            files = {p.name: p.stat().st_size for p in sorted(staging.iterdir()) if p.is_file()}
+        digest = None
+        if published.is_dir():
+            try:
+                digest = parse_info((published / "info").read_bytes()).digest
+            except (OSError, ValueError):
+                digest = None
+        return JSONResponse(
+            {"fileid": fileid, "files": files, "published": published.is_dir(), "digest": digest}
+        )
+
+    async def _put_file(self, request: Request, account: OperatorAccount) -> Response:
+        fileid = _fileid(request)
+        name = _file_name(fileid, str(request.path_params["name"]))
+        try:
+            offset = int(request.query_params.get("offset", "0"))
+        except ValueError:
+            raise AdminError(400, "offset must be a whole number of bytes") from None
+        if offset < 0:
+            raise AdminError(400, "offset must not be negative")
+        async with self._lock(fileid):
+            if (self._root() / fileid).exists():
+                raise AdminError(409, f"package {fileid} is already published")
+            staging = self._staging(fileid)
+            await anyio.to_thread.run_sync(lambda: staging.mkdir(parents=True, exist_ok=True))
+            target = staging / name
+            size = target.stat().st_size if target.exists() else 0
+            if offset > size:
+                raise AdminError(
+                    409, f"{name}: the server holds {size} bytes, cannot write at {offset}",
+                    size=size,
+                )  # fmt: skip
+            written = await self._receive(request, target, offset)
+        return JSONResponse({"name": name, "size": offset + written})
+
+    async def _receive(self, request: Request, target: Path, offset: int) -> int:
+        """Stream the body to ``target`` from ``offset`` (truncating what followed)."""
+        fd = await anyio.to_thread.run_sync(lambda: os.open(target, os.O_WRONLY | os.O_CREAT))
+        written = 0
+        try:
+            await anyio.to_thread.run_sync(os.ftruncate, fd, offset)
+            await anyio.to_thread.run_sync(os.lseek, fd, offset, os.SEEK_SET)
+            pending = bytearray()
+            timeout = self.ctx.settings.body_timeout_s
+            while True:
+                try:
+                    message = await asyncio.wait_for(request.receive(), timeout)
+                except TimeoutError:
+                    raise AdminError(408, f"no data for {timeout:g} s") from None
+                gone = message["type"] == "http.disconnect"
+                if not gone:
+                    pending += message.get("body", b"")
+                last = gone or not message.get("more_body", False)
+                if pending and (len(pending) >= _WRITE_BUFFER or last):
+                    # What arrived before a cut stays: the client resumes from there.
+                    await anyio.to_thread.run_sync(_write_all, fd, bytes(pending))
+                    written += len(pending)
+                    pending.clear()
+                if last:
+                    break
+        finally:
+            await anyio.to_thread.run_sync(os.close, fd)
+        return written
+
+    async def _commit(self, request: Request, account: OperatorAccount) -> Response:
+        fileid = _fileid(request)
+        async with self._lock(fileid):
+            result = await anyio.to_thread.run_sync(self._verify_and_publish, fileid)
+        log.info(
+            "package %s published by operator %s (%d fragments, %d bytes)",
+            fileid, account.login, result["fragments"], result["size"],
+        )  # fmt: skip
+        return JSONResponse(result)
+
+    def _verify_and_publish(self, fileid: str) -> dict[str, Any]:
+        root = self._root()
+        staging, target = self._staging(fileid), root / fileid
+        if target.exists():
+            raise AdminError(409, f"package {fileid} is already published")
+        if not (staging / "info").is_file():
+            raise AdminError(409, f"nothing uploaded for package {fileid} (no info file)")
+        try:
+            info = parse_info((staging / "info").read_bytes())
+        except ValueError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise AdminError(422, f"the uploaded info file is invalid: {exc}") from None
+        if info.fileid != fileid:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise AdminError(422, f"the info file describes package {info.fileid}, not {fileid}")
+        expected = {"info", *(fragment_name(fileid, i) for i in range(1, info.frags + 1))}
+        present = {p.name for p in staging.iterdir()}
+        if present - expected:
+            shutil.rmtree(staging, ignore_errors=True)
+            extra = ", ".join(sorted(present - expected)[:5])
+            raise AdminError(422, f"files not in the package (FRAGS={info.frags}): {extra}")
+        if expected - present:
+            missing = sorted(expected - present)
+            raise AdminError(409, f"fragments not uploaded yet: {', '.join(missing[:5])}")
+        fragments = [staging / fragment_name(fileid, i) for i in range(1, info.frags + 1)]
+        actual, size = _digest(fragments, info.digest_algo)
+        wanted = info.digest.strip().lower()
+        if info.frags and info.digest_encode.lower() not in ("hexa", "hex"):
+            shutil.rmtree(staging, ignore_errors=True)
+            raise AdminError(422, f"unsupported DIGEST_ENCODE {info.digest_encode!r} (Hexa only)")
+        if info.frags and actual != wanted:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise AdminError(
+                422,
+                f"digest mismatch: the info file says {wanted or '(empty)'}, the uploaded "
+                f"fragments give {actual}; the upload was discarded, send the package again",
+            )
+        os.chmod(staging, 0o755)
+        os.mkdir(target)  # claims the name: a concurrent commit fails here, not later
+        try:
+            os.rename(staging, target)  # replaces our empty folder in one step
+        except OSError:
+            os.rmdir(target)
+            raise
+        return {
+            "fileid": fileid,
+            "fragments": info.frags,
+            "size": size,
+            "digest": actual if info.frags else "",
+            "published": True,
+        }
+
+    async def _abort(self, request: Request, account: OperatorAccount) -> Response:
+        fileid = _fileid(request)
+        async with self._lock(fileid):
+            staging = self._staging(fileid)
+            existed = staging.exists()
+            await anyio.to_thread.run_sync(lambda: shutil.rmtree(staging, ignore_errors=True))
+        return JSONResponse({"fileid": fileid, "discarded": existed})
+
+
+def _digest(fragments: list[Path], algo: str) -> tuple[str, int]:
+    """The hex digest of the concatenated fragments (flushed to disk on the way) and size."""
+    name = algo.strip().upper() or "MD5"
+    if name not in ("MD5", "SHA1"):
+        raise AdminError(422, f"unsupported DIGEST_ALGO {algo!r} (MD5 or SHA1)")
+    digest = hashlib.new(name.lower(), usedforsecurity=False)
+    size = 0
+    buffer = bytearray(BUFFER_SIZE)
+    view = memoryview(buffer)
+    for path in fragments:
+        with path.open("rb", buffering=0) as source:
+            os.fsync(source.fileno())
+            while read := source.readinto(view):
+                digest.update(view[:read])
+                size += read
+    return digest.hexdigest(), size
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def routes(ctx: ServerContext) -> list[Route]:
+    """The admin routes, for ``create_app``."""
+    uploads = PackageUploads(ctx)
+    return [
+        Route(f"{PREFIX}/{{fileid}}/upload", uploads.status, methods=["GET"]),
+        Route(f"{PREFIX}/{{fileid}}/upload", uploads.abort, methods=["DELETE"]),
+        Route(f"{PREFIX}/{{fileid}}/upload/{{name}}", uploads.put_file, methods=["PUT"]),
+        Route(f"{PREFIX}/{{fileid}}/commit", uploads.commit, methods=["POST"]),
+        Route("/admin/{rest:path}", uploads.unknown, methods=_ALL_METHODS),
+    ]
