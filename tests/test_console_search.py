@@ -19,6 +19,12 @@ from console_fleet import FleetFacts
 from sqlalchemy import Connection, Engine, text
 
 from ocs_desktop.inventory.filters import MachineFilter, ids_select
+from ocs_desktop.inventory.group_xmldef import (
+    ocs_sql,
+    ocs_xmldef,
+    search_from_xmldef,
+    xmldef_requests,
+)
 from ocs_desktop.inventory.search import (
     OPERATORS_BY_KIND,
     SEARCH_FIELDS,
@@ -26,11 +32,7 @@ from ocs_desktop.inventory.search import (
     Criterion,
     Operator,
     Search,
-    ocs_sql,
-    ocs_xmldef,
     operators_for,
-    search_from_xmldef,
-    xmldef_requests,
 )
 from ocs_desktop.models import Base
 

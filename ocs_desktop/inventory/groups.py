@@ -44,7 +44,8 @@ from sqlalchemy import (
 )
 
 from ocs_desktop.inventory.filters import ids_select, machines_only
-from ocs_desktop.inventory.search import Search, ocs_xmldef, search_from_xmldef
+from ocs_desktop.inventory.group_xmldef import ocs_xmldef, search_from_xmldef
+from ocs_desktop.inventory.search import Search
 from ocs_desktop.models import (
     AccountInfo,
     Config,

@@ -7,7 +7,7 @@ hardware.ID AND <condition>)``: two criteria on the same table may match differe
 Fields of ``hardware`` itself are compared directly. A :class:`Search` is a
 :class:`~ocs_desktop.inventory.filters.MachineFilter`, so the machines list pages, sorts
 and counts its result server-side, and it serialises to JSON so a dynamic group can keep
-its definition. :func:`ocs_xmldef` renders the same condition as literal SQL in OCS's
+its definition. ``group_xmldef`` renders the same condition as literal SQL in OCS's
 ``groups.XMLDEF`` format so a real OCS server recomputes our groups the way we do.
 
 Software criteria never scan software names row by row: the name (publisher, version)
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -33,20 +32,15 @@ from sqlalchemy import (
     Float,
     Integer,
     Numeric,
-    Select,
     and_,
     exists,
-    literal_column,
     not_,
     or_,
     select,
     true,
 )
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects import mysql, sqlite
-from sqlalchemy.engine import Dialect
 
-from ocs_desktop.inventory.filters import machines_only
 from ocs_desktop.models import (
     Base,
     Hardware,
@@ -544,88 +538,3 @@ class Search:
         except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
             raise ValueError(f"not a saved search: {exc}") from exc
         return cls(criteria, combine)
-
-
-# --- OCS XMLDEF ---------------------------------------------------------------------------
-
-#: Element of XMLDEF holding our Search JSON. OCS ignores it: the server's XML::Simple
-#: parse only reads the REQUEST list, and ocsreports splits the text on ``<REQUEST>`` and
-#: drops what comes before the first one, which is where this element sits.
-SEARCH_ELEMENT = "OCSDESKTOP_SEARCH"
-_SEARCH_RE = re.compile(rf"<{SEARCH_ELEMENT}>([^<]*)</{SEARCH_ELEMENT}>")
-
-
-def _dialect(name: str) -> Dialect:
-    if name in ("mysql", "mariadb"):
-        # "named" so '%' is not doubled for a DB-API that will never see this text.
-        return mysql.dialect(paramstyle="named")
-    if name == "sqlite":
-        return sqlite.dialect(paramstyle="named")
-    raise ValueError(f"unsupported dialect {name!r}")
-
-
-def ocs_sql(search: Search, dialect_name: str = "mysql") -> str:
-    """The search as one literal ``SELECT DISTINCT ID AS HARDWARE_ID FROM hardware …``.
-
-    The shape is OCS's own: the server keeps the first column, appends
-    ``AND ID IN (…)`` between chained requests when the text starts ``select distinct
-    ID``, and ocsreports reads the ``HARDWARE_ID`` column. Group pseudo-rows are excluded.
-    Values are escaped by SQLAlchemy's literal rendering for ``dialect_name``.
-    """
-    statement: Select[Any] = (
-        select(literal_column("ID").label("HARDWARE_ID"))
-        .select_from(Hardware.__table__)
-        .distinct()
-        .where(machines_only(), search.where())
-    )
-    compiled = statement.compile(
-        dialect=_dialect(dialect_name), compile_kwargs={"literal_binds": True}
-    )
-    return str(compiled)
-
-
-def _xml_text(text: str) -> str:
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&apos;")
-    )
-
-
-def _json_for_xml(search: Search) -> str:
-    # JSON escapes keep the text free of XML markup, so it needs no entities and no
-    # OCS parser can mistake part of it for a tag once entities are decoded.
-    return search.to_json().replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def ocs_xmldef(search: Search, dialect_name: str = "mysql", *, embed_search: bool = True) -> str:
-    """``groups.XMLDEF`` for ``search``: ``<xmldef>[<OCSDESKTOP_SEARCH>json…]<REQUEST>sql…``.
-
-    One REQUEST holding :func:`ocs_sql`, XML-escaped as ocsreports escapes it. With
-    ``embed_search`` our JSON goes first, in an element OCS ignores, so this console can
-    reopen the definition (:func:`search_from_xmldef`).
-    """
-    head = f"<{SEARCH_ELEMENT}>{_json_for_xml(search)}</{SEARCH_ELEMENT}>" if embed_search else ""
-    return f"<xmldef>{head}<REQUEST>{_xml_text(ocs_sql(search, dialect_name))}</REQUEST></xmldef>"
-
-
-def search_from_xmldef(xmldef: str | None) -> Search | None:
-    """Our Search embedded in an XMLDEF, or None (a group made by OCS's own console)."""
-    if not xmldef:
-        return None
-    match = _SEARCH_RE.search(xmldef)
-    if match is None:
-        return None
-    try:
-        return Search.from_json(match.group(1))
-    except ValueError:
-        return None
-
-
-def xmldef_requests(xmldef: str) -> list[str]:
-    """The SQL texts of an XMLDEF's REQUEST elements, entities decoded (for tests, tools)."""
-    entities = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&"}
-    requests = re.findall(r"<REQUEST>(.*?)</REQUEST>", xmldef, flags=re.S)
-    return [re.sub(r"&(lt|gt|quot|apos|amp);", lambda m: entities[m.group(0)], r) for r in requests]
