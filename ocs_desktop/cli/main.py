@@ -16,7 +16,7 @@ from ocs_desktop import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ocs_desktop.cli import cert, db, importer, package, serve
+    from ocs_desktop.cli import cert, db, importer, package, screenshots, serve
 
     parser = argparse.ArgumentParser(
         prog="ocs-desktop",
@@ -27,8 +27,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="more log output (repeatable)"
     )
+    parser.add_argument(
+        "--db",
+        dest="gui_db",
+        metavar="URL",
+        help="with no sub-command: open the console on this database (URL or SQLite file), "
+        "skipping the connect dialog",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (db, importer, serve, cert, package):
+    for module in (db, importer, serve, cert, screenshots, package):
         module.register(subparsers)
     return parser
 
@@ -45,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ocs_desktop.views.app import run_gui
 
-        return run_gui()
+        return run_gui(sys.argv[:1], db=args.gui_db)
     handler = args.handler
     return int(handler(args) or 0)
 

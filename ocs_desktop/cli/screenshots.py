@@ -1,0 +1,67 @@
+"""``ocs-desktop screenshots``: render the console's main views to PNG, offscreen."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "screenshots",
+        help="render the console's main views to PNG (offscreen, 1400x900)",
+        description="Open the desktop console offscreen on a database and save a PNG of "
+        "each main view (machines list, machine detail, software, search, groups, "
+        "dashboard) into DIR. Nothing is written to the database.",
+    )
+    parser.add_argument("--db", required=True, help="database URL or SQLite file path")
+    parser.add_argument(
+        "--lang", choices=("en", "fr"), default="en", help="interface language (default: en)"
+    )
+    parser.add_argument("dir", metavar="DIR", help="folder for the PNG files")
+    parser.set_defaults(handler=run)
+
+
+@contextmanager
+def _quiet_offscreen_messages() -> Iterator[None]:
+    """Drop the offscreen platform's notice that it ignores window size hints."""
+    from ocs_desktop.views.qt import QtCore
+
+    previous: Any = None
+
+    def handler(kind: Any, context: Any, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = QtCore.qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        QtCore.qInstallMessageHandler(previous)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ocs_desktop.views.screenshots import render_screenshots
+
+    try:
+        with _quiet_offscreen_messages():
+            paths = render_screenshots(args.db, args.dir, lang=args.lang, on_saved=print)
+    except ValueError as exc:
+        print(f"this database cannot be shown:\n{exc}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        print(f"cannot open the database: {getattr(exc, 'orig', None) or exc}", file=sys.stderr)
+        return 2
+    return 0 if paths else 1

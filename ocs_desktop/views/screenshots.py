@@ -1,0 +1,182 @@
+"""Pictures of the console's main views, rendered offscreen, for reviewers and documentation.
+
+Opens the main window on a database (read only: nothing is written to it), shows each
+main view in turn at a fixed size, waits until the worker has delivered every query the
+view started, and saves the window as a PNG. Settings go to a throw-away file so a run
+never changes the user's window layout.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from ocs_desktop.inventory.filters import machines_only
+from ocs_desktop.models import Hardware
+from ocs_desktop.models.profiles import open_database
+from ocs_desktop.views.context import ConsoleContext
+from ocs_desktop.views.i18n import install_translators, remove_translators
+from ocs_desktop.views.main_window import MainWindow
+from ocs_desktop.views.qt import QtCore, QtWidgets
+from ocs_desktop.views.settings import Settings
+
+SIZE = (1400, 900)
+#: The views, in the order they are rendered; each becomes ``NN-<name>.png``.
+VIEWS: tuple[str, ...] = (
+    "machines",
+    "machine-detail",
+    "software",
+    "search",
+    "groups",
+    "dashboard",
+)
+SETTLE_TIMEOUT_MS = 60_000
+
+
+def application() -> QtWidgets.QApplication:
+    """The running QApplication, or a new offscreen one (no display needed)."""
+    existing = QtWidgets.QApplication.instance()
+    if isinstance(existing, QtWidgets.QApplication):
+        return existing
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QtWidgets.QApplication(["ocs-desktop-screenshots"])
+
+
+def settle(window: MainWindow, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
+    """Process events until the worker is idle and stays idle (answers start new queries)."""
+    runner = window.context.runner
+    quiet_rounds = 0
+    while quiet_rounds < 3:
+        if not runner.wait_idle(timeout_ms):
+            raise TimeoutError("the console's queries did not finish in time")
+        for _ in range(5):
+            QtCore.QCoreApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        QtCore.QCoreApplication.sendPostedEvents()
+        quiet_rounds = quiet_rounds + 1 if runner.active_count() == 0 else 0
+
+
+def first_machine(engine: Engine) -> int | None:
+    """The machine the list shows first (by name), for the detail view."""
+    with engine.connect() as conn:
+        return conn.scalar(
+            select(Hardware.ID).where(machines_only()).order_by(Hardware.NAME, Hardware.ID).limit(1)
+        )
+
+
+def _call(target: object, name: str, *args: Any) -> Any:
+    method = getattr(target, name, None)
+    return method(*args) if callable(method) else None
+
+
+def _select_first_row(page: QtWidgets.QWidget) -> None:
+    """Select the first row of a page's main table, so its detail part shows something."""
+    table = getattr(page, "table", None) or getattr(page, "view", None)
+    if not isinstance(table, QtWidgets.QAbstractItemView):
+        table = page.findChild(QtWidgets.QAbstractItemView)
+    if isinstance(table, QtWidgets.QAbstractItemView) and table.model() is not None:
+        model = table.model()
+        if model.rowCount() > 0:
+            table.setCurrentIndex(model.index(0, 0))
+            if isinstance(table, QtWidgets.QTableView):
+                table.selectRow(0)
+
+
+def _demo_search() -> Any:
+    """Two criteria on the same table (software), the case the OCS console gets wrong."""
+    from ocs_desktop.inventory.search import Criterion, Operator, Search
+
+    return Search(
+        (
+            Criterion("software.NAME", Operator.equals, "apache2"),
+            Criterion("software.NAME", Operator.equals, "python3"),
+        )
+    )
+
+
+def _stage(window: MainWindow, view: str, engine: Engine) -> None:
+    """Put the window in the state the picture of ``view`` shows."""
+    if view != "machine-detail":
+        window.detail_dock.hide()
+    if view == "machines":
+        window.show_machines(None, "")
+    elif view == "machine-detail":
+        window.show_machines(None, "")
+        settle(window)
+        _select_first_row(window.page("machines"))
+        machine = first_machine(engine)
+        if machine is not None:
+            window.open_machine(machine)
+            settle(window)
+            _call(window.detail_pane, "select_category", "software")
+    elif view == "software":
+        page = window.show_page("software")
+        settle(window)
+        _select_first_row(page)
+    elif view == "search":
+        page = window.show_page("search")
+        _call(page, "set_search", _demo_search())
+        _call(page, "run")
+    elif view == "groups":
+        page = window.show_page("groups")
+        settle(window)
+        _select_first_row(page)
+    else:
+        window.show_page(view)
+
+
+def render_screenshots(
+    url: str,
+    out_dir: str | os.PathLike[str],
+    lang: str = "en",
+    size: tuple[int, int] = SIZE,
+    views: Sequence[str] = VIEWS,
+    on_saved: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """Render ``views`` of the database at ``url`` into ``out_dir``; the PNG paths, in order.
+
+    Raises ``ValueError`` when the database fails ``db check``, ``FileNotFoundError`` for
+    a SQLite file that does not exist.
+    """
+    app = application()
+    opened = open_database(url)
+    if not opened.ok or opened.engine is None:
+        raise ValueError("\n".join(opened.report.format()))
+    target = Path(out_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    engine = opened.engine
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="ocs-screenshots-") as scratch:
+        store = QtCore.QSettings(
+            str(Path(scratch) / "settings.ini"), QtCore.QSettings.Format.IniFormat
+        )
+        install_translators(lang, app)
+        context = ConsoleContext(engine, opened.url, Settings(store))
+        window = MainWindow(context)
+        try:
+            window.resize(*size)
+            window.show()
+            settle(window)
+            for number, view in enumerate(views, start=1):
+                _stage(window, view, engine)
+                settle(window)
+                window.resize(*size)
+                path = target / f"{number:02d}-{view}.png"
+                if not window.grab().save(str(path)):
+                    raise OSError(f"cannot write {path}")
+                saved.append(path)
+                if on_saved is not None:
+                    on_saved(path)
+        finally:
+            context.runner.cancel_all()
+            context.runner.wait_idle(10_000)
+            window.close()
+            window.deleteLater()
+            QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+            remove_translators(app)
+            engine.dispose()
+    return saved
