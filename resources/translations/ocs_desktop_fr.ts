@@ -4,7 +4,7 @@
 <context>
     <name>ActivateForm</name>
     <message>
-        <location filename="../../views/package_activate_form.py" line="+71"/>
+        <location filename="../../ocs_desktop/views/package_activate_form.py" line="+71"/>
         <location line="+3"/>
         <source>ocs.example.org/download</source>
         <extracomment>The package is activated: the ``download_enable.ID``. True while publishing / checking / activating runs.</extracomment>
@@ -215,7 +215,7 @@
 <context>
     <name>ActivatePage</name>
     <message>
-        <location filename="../../views/package_wizard.py" line="+167"/>
+        <location filename="../../ocs_desktop/views/package_wizard.py" line="+167"/>
         <source>Activate</source>
         <translation>Activer</translation>
     </message>
@@ -319,7 +319,7 @@
 <context>
     <name>CategoryModel</name>
     <message>
-        <location filename="../../views/machine_detail_pane.py" line="+76"/>
+        <location filename="../../ocs_desktop/views/machine_detail_pane.py" line="+76"/>
         <source>Hardware</source>
         <extracomment>What Qt passes to model methods: a model index or a persistent one. The category key of an index of :class:`CategoryModel`. Raw values for sorting in :class:`CategoryRowsModel`.</extracomment>
         <translation>Matériel</translation>
@@ -433,7 +433,7 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../views/connect_dialog.py" line="+69"/>
+        <location filename="../../ocs_desktop/views/connect_dialog.py" line="+69"/>
         <source>Connect to an OCS database</source>
         <translation>Connexion à une base OCS</translation>
     </message>
@@ -584,7 +584,7 @@ TLS : {4}</translation>
 <context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../views/search_page.py" line="+177"/>
+        <location filename="../../ocs_desktop/views/search_page.py" line="+177"/>
         <source>not</source>
         <translation>non</translation>
     </message>
@@ -682,7 +682,7 @@ TLS : {4}</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../views/dashboard_page.py" line="+122"/>
+        <location filename="../../ocs_desktop/views/dashboard_page.py" line="+122"/>
         <source>Operating systems</source>
         <extracomment>Chart keys, in display order. Space kept for the longest bar label, in pixels. A chart with fewer bars keeps room for this many, so one bar does not fill it.</extracomment>
         <translation>Systèmes d&apos;exploitation</translation>
@@ -756,7 +756,7 @@ TLS : {4}</translation>
 <context>
     <name>Deployment</name>
     <message>
-        <location filename="../../views/deployment_models.py" line="+54"/>
+        <location filename="../../ocs_desktop/views/deployment_models.py" line="+54"/>
         <location line="+9"/>
         <source>Waiting</source>
         <extracomment>The package&apos;s FILEID (str) of any cell of the package list. The whole row object (``PackageSummary``, ``MachineState``…) of any cell. The value a column sorts by (numbers stay numbers). A machine&apos;s ``hardware.ID`` in the status and target lists. Bar and text colours of the four status buckets.</extracomment>
@@ -780,7 +780,7 @@ TLS : {4}</translation>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../../views/package_status_panel.py" line="+56"/>
+        <location filename="../../ocs_desktop/views/package_status_panel.py" line="+56"/>
         <source>Machines by status</source>
         <translation>Machines par état</translation>
     </message>
@@ -788,7 +788,7 @@ TLS : {4}</translation>
 <context>
     <name>DeploymentPage</name>
     <message>
-        <location filename="../../views/deployment_page.py" line="+121"/>
+        <location filename="../../ocs_desktop/views/deployment_page.py" line="+121"/>
         <source>&amp;New package…</source>
         <extracomment>The package list arrived. The selected package&apos;s status arrived. The status CSV export finished: rows written, path.</extracomment>
         <translation>&amp;Nouveau paquet…</translation>
@@ -921,7 +921,7 @@ TLS : {4}</translation>
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../views/package_files.py" line="+245"/>
+        <location filename="../../ocs_desktop/views/package_files.py" line="+245"/>
         <source>Drop files or folders here</source>
         <translation>Déposez des fichiers ou des dossiers ici</translation>
     </message>
@@ -948,7 +948,7 @@ TLS : {4}</translation>
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../views/package_choice_pages.py" line="+30"/>
+        <location filename="../../ocs_desktop/views/package_choice_pages.py" line="+30"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
@@ -1034,7 +1034,7 @@ TLS : {4}</translation>
 <context>
     <name>GroupsModel</name>
     <message>
-        <location filename="../../views/groups_page.py" line="+55"/>
+        <location filename="../../ocs_desktop/views/groups_page.py" line="+55"/>
         <source>Name</source>
         <extracomment>At most this many members are listed in the &quot;Remove members&quot; dialog. The cache-age column is re-rendered this often (ms) so &quot;5 min ago&quot; stays true.</extracomment>
         <translation>Nom</translation>
@@ -1219,7 +1219,7 @@ TLS : {4}</translation>
 <context>
     <name>InventoryImport</name>
     <message>
-        <location filename="../../views/importing.py" line="+81"/>
+        <location filename="../../ocs_desktop/views/importing.py" line="+82"/>
         <source>Import cancelled; the files already imported are kept.</source>
         <translation>Import annulé ; les fichiers déjà importés sont conservés.</translation>
     </message>
@@ -1240,7 +1240,7 @@ TLS : {4}</translation>
 <context>
     <name>MachineDetailPane</name>
     <message>
-        <location filename="../../views/machine_detail_pane.py" line="+104"/>
+        <location filename="../../ocs_desktop/views/machine_detail_pane.py" line="+104"/>
         <location line="+85"/>
         <source>No machine selected</source>
         <extracomment>The machine shown was deleted from this pane. A machine&apos;s detail arrived (or None: the machine no longer exists).</extracomment>
@@ -1310,7 +1310,7 @@ TLS : {4}</translation>
 <context>
     <name>MachinesModel</name>
     <message>
-        <location filename="../../views/machines_model.py" line="+115"/>
+        <location filename="../../ocs_desktop/views/machines_model.py" line="+115"/>
         <source>Name</source>
         <extracomment>The machine&apos;s ``hardware.ID`` (int) of any cell. The whole :class:`MachineRow` of any cell. What Qt passes to model methods: a model index or a persistent one. The number of machines the query lists (known after the first read). True while a read is running. A read delivered its rows (tests and status labels wait on this).</extracomment>
         <translation>Nom</translation>
@@ -1379,7 +1379,7 @@ TLS : {4}</translation>
 <context>
     <name>MachinesPage</name>
     <message>
-        <location filename="../../views/machines_page.py" line="+79"/>
+        <location filename="../../ocs_desktop/views/machines_page.py" line="+79"/>
         <source>Quick filter: name, IP, user, serial, TAG</source>
         <extracomment>The CSV export finished: rows written, path.</extracomment>
         <translation>Filtre rapide : nom, IP, utilisateur, numéro de série, TAG</translation>
@@ -1511,7 +1511,7 @@ TLS : {4}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="+46"/>
+        <location filename="../../ocs_desktop/views/main_window.py" line="+46"/>
         <source>OCS Desktop — {0}</source>
         <extracomment>File &gt; Connect… was chosen: the application opens the connect dialog.</extracomment>
         <translation>OCS Desktop — {0}</translation>
@@ -1707,7 +1707,7 @@ TLS : {4}</translation>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../views/package_options_page.py" line="+86"/>
+        <location filename="../../ocs_desktop/views/package_options_page.py" line="+86"/>
         <source>Download and notification</source>
         <translation>Téléchargement et notification</translation>
     </message>
@@ -1811,7 +1811,7 @@ TLS : {4}</translation>
 <context>
     <name>PackagePage</name>
     <message>
-        <location filename="../../views/package_choice_pages.py" line="+15"/>
+        <location filename="../../ocs_desktop/views/package_choice_pages.py" line="+15"/>
         <source>Target and action</source>
         <translation>Cible et action</translation>
     </message>
@@ -1904,7 +1904,7 @@ TLS : {4}</translation>
 <context>
     <name>PackageWizard</name>
     <message>
-        <location filename="../../views/package_options_page.py" line="-170"/>
+        <location filename="../../ocs_desktop/views/package_options_page.py" line="-170"/>
         <source>Priority 0 goes before everything: while this package is pending, agents download no other package.</source>
         <translation>La priorité 0 passe avant tout : tant que ce paquet est en attente, les agents ne téléchargent aucun autre paquet.</translation>
     </message>
@@ -1942,7 +1942,7 @@ TLS : {4}</translation>
         <translation>Environ {0} (estimé d&apos;après les fichiers ; la compression réduit la taille)</translation>
     </message>
     <message>
-        <location filename="../../views/package_wizard.py" line="+92"/>
+        <location filename="../../ocs_desktop/views/package_wizard.py" line="+92"/>
         <source>New package</source>
         <extracomment>The package was built and recorded (``BuiltPackage``). The build failed (message) or was cancelled.</extracomment>
         <translation>Nouveau paquet</translation>
@@ -1991,7 +1991,7 @@ TLS : {4}</translation>
 <context>
     <name>PackagesModel</name>
     <message>
-        <location filename="../../views/deployment_models.py" line="+57"/>
+        <location filename="../../ocs_desktop/views/deployment_models.py" line="+57"/>
         <source>Name</source>
         <extracomment>Machines were dropped on a package: (FILEID, machine ids).</extracomment>
         <translation>Nom</translation>
@@ -2060,7 +2060,7 @@ TLS : {4}</translation>
 <context>
     <name>ProfileEditor</name>
     <message>
-        <location filename="../../views/profile_editor.py" line="+23"/>
+        <location filename="../../ocs_desktop/views/profile_editor.py" line="+23"/>
         <source>Edit profile</source>
         <translation>Modifier le profil</translation>
     </message>
@@ -2153,7 +2153,7 @@ TLS : {4}</translation>
 <context>
     <name>RemoveMembersDialog</name>
     <message>
-        <location filename="../../views/groups_page.py" line="-304"/>
+        <location filename="../../ocs_desktop/views/groups_page.py" line="-304"/>
         <source>Remove members of {0}</source>
         <translation>Retirer des membres de {0}</translation>
     </message>
@@ -2179,7 +2179,7 @@ TLS : {4}</translation>
 <context>
     <name>SearchFields</name>
     <message>
-        <location filename="../../views/search_page.py" line="-239"/>
+        <location filename="../../ocs_desktop/views/search_page.py" line="-239"/>
         <source>Hardware</source>
         <extracomment>Role of the field combo&apos;s items holding the field key (None on table headings). Every table and column label of the core&apos;s ``SEARCH_FIELDS``, marked so ``lupdate`` extracts them; :func:`translate_field` looks them up at run time. A test checks that the core has no label missing here.</extracomment>
         <translation>Matériel</translation>
@@ -2833,7 +2833,7 @@ TLS : {4}</translation>
 <context>
     <name>SoftwareModel</name>
     <message>
-        <location filename="../../views/software_page.py" line="+77"/>
+        <location filename="../../ocs_desktop/views/software_page.py" line="+77"/>
         <source>Name</source>
         <extracomment>Columns of the lower pane&apos;s machines list.</extracomment>
         <translation>Nom</translation>
@@ -2941,7 +2941,7 @@ TLS : {4}</translation>
 <context>
     <name>StatusModel</name>
     <message>
-        <location filename="../../views/deployment_models.py" line="+100"/>
+        <location filename="../../ocs_desktop/views/deployment_models.py" line="+100"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
@@ -2974,7 +2974,7 @@ TLS : {4}</translation>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../views/package_status_panel.py" line="+49"/>
+        <location filename="../../ocs_desktop/views/package_status_panel.py" line="+49"/>
         <source>E&amp;xport CSV…</source>
         <extracomment>The filter changed (the status shown, or None for all). The CSV export finished: rows written, path.</extracomment>
         <translation>E&amp;xporter en CSV…</translation>
@@ -3029,7 +3029,7 @@ TLS : {4}</translation>
 <context>
     <name>TagCountsModel</name>
     <message>
-        <location filename="../../views/tags_page.py" line="+59"/>
+        <location filename="../../ocs_desktop/views/tags_page.py" line="+59"/>
         <source>(no TAG)</source>
         <extracomment>What Qt passes to model methods: a model index or a persistent one. Raw values for sorting: TAG (casefolded) or count. Machine ids were dropped on a TAG (``None``: the &quot;no TAG&quot; row).</extracomment>
         <translation>(sans TAG)</translation>
@@ -3101,7 +3101,7 @@ TLS : {4}</translation>
 <context>
     <name>TargetGroupsModel</name>
     <message>
-        <location filename="../../views/package_targets.py" line="+185"/>
+        <location filename="../../ocs_desktop/views/package_targets.py" line="+185"/>
         <source>Dynamic</source>
         <translation>Dynamique</translation>
     </message>
@@ -3250,7 +3250,7 @@ TLS : {4}</translation>
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../views/package_wizard.py" line="-276"/>
+        <location filename="../../ocs_desktop/views/package_wizard.py" line="-276"/>
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
