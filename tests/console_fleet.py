@@ -25,6 +25,10 @@ SAMPLE_UPDATE = DATA / "ocsinventory-agent-sent-inventory-update.xml"
 
 OS_NAMES = ("Debian GNU/Linux 12", "Microsoft Windows 11 Pro", "Ubuntu 24.04 LTS")
 TAGS = ("PARIS", "LYON", "NA")
+# User agents as the real agents send them, so the dashboard's agent chart has bars.
+UNIX_AGENT = "OCS-NG_unified_unix_agent_v2.10.0"
+UNIX_AGENTS = (UNIX_AGENT, "OCS-NG_unified_unix_agent_v2.9.2")
+WINDOWS_AGENT = "OCS-NG_WINDOWS_AGENT_v2.10.1.0"
 # Days since the last inventory, cycled over the derived machines.
 AGES = (0, 3, 12, 45, 200)
 
@@ -43,8 +47,12 @@ class FleetFacts:
 def fill_fleet(engine: Engine, derived: int = 9) -> FleetFacts:
     """Ingest the real sample (first, then update) and ``derived`` machines made from it."""
     ingestor = Ingestor(engine)
-    first = ingestor.ingest(parse_inventory(SAMPLE_FIRST.read_bytes()), remote_addr="192.0.2.2")
-    ingestor.ingest(parse_inventory(SAMPLE_UPDATE.read_bytes()), remote_addr="192.0.2.2")
+    first = ingestor.ingest(
+        parse_inventory(SAMPLE_FIRST.read_bytes()), remote_addr="192.0.2.2", useragent=UNIX_AGENT
+    )
+    ingestor.ingest(
+        parse_inventory(SAMPLE_UPDATE.read_bytes()), remote_addr="192.0.2.2", useragent=UNIX_AGENT
+    )
     ids = {"vm": first.hardware_id}
     os_by_name = {"vm": OS_NAMES[0]}
     tag_by_name: dict[str, str] = {"vm": "NA"}
@@ -62,7 +70,10 @@ def fill_fleet(engine: Engine, derived: int = 9) -> FleetFacts:
             "</CONTENT>",
             f"<ACCOUNTINFO><KEYNAME>TAG</KEYNAME><KEYVALUE>{tag}</KEYVALUE></ACCOUNTINFO></CONTENT>",
         )
-        result = ingestor.ingest(parse_inventory(body.encode()), remote_addr="192.0.2.50")
+        agent = WINDOWS_AGENT if "Windows" in os_name else UNIX_AGENTS[index % len(UNIX_AGENTS)]
+        result = ingestor.ingest(
+            parse_inventory(body.encode()), remote_addr="192.0.2.50", useragent=agent
+        )
         ids[machine.name] = result.hardware_id
         os_by_name[machine.name] = os_name
         tag_by_name[machine.name] = tag
