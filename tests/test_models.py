@@ -27,6 +27,7 @@ from ocs_desktop.models.defaults import (
     SEED_ROWS,
     has_default_password,
 )
+from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.models.schema import oversized_keys
 from ocs_desktop.models.sqlite_ddl import sqlite_index_name
 
@@ -205,7 +206,7 @@ def test_ensure_database_initialises_only_an_empty_database(tmp_path: Path) -> N
     ensure_database(str(path))
     engine = create_engine_for(str(path))
     with engine.begin() as connection:
-        assert len(inspect(connection).get_table_names()) == 105
+        assert len(inspect(connection).get_table_names()) == 105 + len(EXTENSION_METADATA.tables)
         connection.execute(text("DELETE FROM config"))
     ensure_database(str(path))  # the hardware table exists: left alone
     with engine.connect() as connection:

@@ -13,6 +13,7 @@ from ocs_desktop.cli.main import main
 from ocs_desktop.models import Base, BlacklistSerial, Config, Operator, SoftwarePublisher
 from ocs_desktop.models.database import create_engine_for
 from ocs_desktop.models.defaults import DEFAULT_ADMIN_PASSWD, SEED_ROWS
+from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.models.schema import check_database, init_database, schema_version
 
 UNREACHABLE = "mysql://root:topsecret@127.0.0.1:1/ocsweb"
@@ -34,7 +35,9 @@ def _run(engine: Engine, *statements: str) -> None:
 
 
 def test_init_creates_every_table_and_the_seed_rows(engine: Engine) -> None:
-    assert set(inspect(engine).get_table_names()) == set(Base.metadata.tables)
+    assert set(inspect(engine).get_table_names()) == set(Base.metadata.tables) | set(
+        EXTENSION_METADATA.tables
+    )
     assert _counts(engine) == {name: len(rows) for name, rows in SEED_ROWS.items()}
     with engine.connect() as connection:
         admin = connection.execute(select(Operator).where(Operator.ID == "admin")).one()
@@ -166,7 +169,10 @@ def test_check_empty_database(db_url: str) -> None:
 def test_cli_init_then_check(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["db", "init", db_url]) == 0
     out = capsys.readouterr().out
-    assert "Created 105 tables." in out and "Inserted 175 default rows" in out
+    assert (
+        f"Created {105 + len(EXTENSION_METADATA.tables)} tables." in out
+        and "Inserted 175 default rows" in out
+    )
     assert main(["db", "init", db_url]) == 0
     assert "All tables already existed." in capsys.readouterr().out
     assert main(["db", "check", db_url]) == 0

@@ -2,7 +2,9 @@
 
 ``db init`` is what an administrator runs once (or again, harmlessly) before pointing the
 server and console at a database; ``db check`` tells whether a database made by a real OCS
-installation has everything our code reads and writes.
+installation has everything our code reads and writes. ``db summarize`` rebuilds the
+software summary (install counts) after other writers, such as a real OCS server sharing
+the database, changed ``software`` without maintaining it.
 
 Exit codes: 0 done / compatible, 1 the database lacks something we need or init failed,
 2 the database cannot be reached.
@@ -12,12 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
+from ocs_desktop.inventory.software_summary import rebuild_summary, summary_state
+from ocs_desktop.models.console_indexes import ensure_console_indexes
 from ocs_desktop.models.database import (
     create_database_if_missing,
     create_engine_for,
@@ -27,6 +32,7 @@ from ocs_desktop.models.database import (
     normalize_url,
     safe_url,
 )
+from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.models.schema import check_database, init_database
 
 EXIT_OK = 0
@@ -67,6 +73,18 @@ def register(subparsers: Any) -> None:
     )
     check.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
     check.set_defaults(handler=run_check)
+
+    summarize = actions.add_parser(
+        "summarize",
+        help="rebuild the software summary (installs per software) from the software table",
+        description="Recompute ocsdesktop_software_summary, the install counts the console's "
+        "software view reads, from the software table. Our server and importer keep it up to "
+        "date; run this after a real OCS server (or anything else) wrote inventories into the "
+        "same database. Creates our own tables if the database lacks them; OCS tables are "
+        "never changed.",
+    )
+    summarize.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
+    summarize.set_defaults(handler=run_summarize)
 
 
 def _target(args: argparse.Namespace) -> str:
@@ -117,7 +135,19 @@ def run_init(args: argparse.Namespace) -> int:
     if created:
         print(f"Created database {shown}")
     print("\n".join(report.format()))
+    print(_summary_line(url, verify=False))
     return EXIT_OK
+
+
+def _summary_line(url: str, *, verify: bool) -> str:
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as connection:
+            return summary_state(connection, verify=verify).describe()
+    except SQLAlchemyError as exc:
+        return f"Software summary: unreadable ({_reason(exc)})"
+    finally:
+        engine.dispose()
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -136,6 +166,8 @@ def run_check(args: argparse.Namespace) -> int:
         with engine.connect():
             pass
         report = check_database(engine)
+        # Ours, not OCS's: reported, but never a reason to call the database unusable.
+        summary = _summary_line(url, verify=True)
     except OperationalError as exc:
         return _fail(f"cannot connect to {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
     except SQLAlchemyError as exc:
@@ -143,4 +175,40 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     print("\n".join(report.format()))
+    print(summary)
     return EXIT_OK if report.ok else EXIT_INCOMPATIBLE
+
+
+def run_summarize(args: argparse.Namespace) -> int:
+    """Rebuild the software summary in one transaction, with a progress line on stderr."""
+    try:
+        url = _target(args)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_UNREACHABLE)
+    shown = safe_url(url)
+    engine = create_engine_for(url)
+    started = time.monotonic()
+
+    def progress(done: int, total: int) -> bool:
+        percent = 100 * done // total if total else 100
+        print(f"\rSummarizing software: {percent:3d}%", end="", file=sys.stderr, flush=True)
+        return True
+
+    try:
+        EXTENSION_METADATA.create_all(engine, checkfirst=True)
+        indexes = ensure_console_indexes(engine)
+        with engine.begin() as connection:
+            entries = rebuild_summary(connection, progress)
+    except OperationalError as exc:
+        return _fail(f"cannot summarize {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+    except SQLAlchemyError as exc:
+        return _fail(f"cannot summarize {shown}: {_reason(exc)}", EXIT_INCOMPATIBLE)
+    finally:
+        print(file=sys.stderr)
+        engine.dispose()
+    print(f"Database: {shown}")
+    if indexes:
+        print(f"Created the console's indexes: {', '.join(indexes)}")
+    print(f"Rebuilt the software summary: {entries} entries in {time.monotonic() - started:.1f} s")
+    print(_summary_line(url, verify=False))
+    return EXIT_OK

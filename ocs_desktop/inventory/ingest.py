@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from ocs_desktop.inventory.sections import (
     SectionSpec,
     section_changed,
 )
+from ocs_desktop.inventory.software_summary import SummaryMaintainer, Triple
 from ocs_desktop.models import Base
 from ocs_desktop.models.database import is_mysql
 
@@ -139,6 +141,7 @@ class Ingestor:
             tables["software_name"], ["NAME"], bmp_only=self.bmp_only
         ).coercer("NAME")
         self.dictionary = SoftwareDictionary(engine)
+        self._summary = SummaryMaintainer(engine)
         self._loaded_at = float("-inf")
         self.options = Options()
         self._accountinfo: AccountInfoWriter | None = None
@@ -156,6 +159,7 @@ class Ingestor:
         self._accountinfo = AccountInfoWriter(
             reflect_accountinfo(self.engine), bmp_only=self.bmp_only
         )
+        self._summary.refresh()
         self._loaded_at = monotonic()
 
     # -- preparation, outside any transaction -----------------------------------------
@@ -287,7 +291,10 @@ class Ingestor:
                 changes[spec.section] = self._write_section(
                     conn, spec, hardware_id, prepared.sections.get(spec.section, []), created
                 )
+        summary_before: Counter[Triple] | None = None
         if "SOFTWARES" in inventory.present_sections or _flagged(checksum, SOFTWARE_MASK):
+            if self._summary.active:
+                summary_before = Counter() if created else self._summary.stored(conn, hardware_id)
             changes["SOFTWARES"] = sync_rows(
                 conn, self._software_sql, hardware_id, prepared.software, may_exist=not created
             )
@@ -301,6 +308,9 @@ class Ingestor:
         )
         if "DOWNLOAD" in inventory.present_sections:
             self._write_history(conn, hardware_id, inventory.download_history)
+        if summary_before is not None:
+            # Last, so the summary rows every inventory shares stay locked only briefly.
+            self._summary.apply(conn, summary_before, prepared.software)
         return IngestResult(
             inventory.deviceid,
             hardware_id,

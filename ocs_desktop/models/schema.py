@@ -33,6 +33,7 @@ from sqlalchemy.exc import CompileError
 from ocs_desktop.models import Base
 from ocs_desktop.models.database import is_mysql, safe_url
 from ocs_desktop.models.defaults import GUI_VERSION, SEED_ROWS
+from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.models.settings import Config
 
 #: InnoDB's limit on the bytes of one index key (DYNAMIC/COMPRESSED rows, MySQL 5.7+,
@@ -175,8 +176,13 @@ def init_database(engine: Engine) -> InitReport:
 
     Idempotent: a second run changes nothing. Existing tables and rows are never altered or
     dropped, so it is safe on a database a real OCS installation uses. On MySQL the tables
-    are InnoDB (MEMORY where OCS uses it) in utf8mb4.
+    are InnoDB (MEMORY where OCS uses it) in utf8mb4. Our own extension tables (the software
+    summary) are created too, and the summary built if it never was, as are the console's
+    extra indexes (an OCS server ignores both).
     """
+    from ocs_desktop.inventory.software_summary import ensure_summary
+    from ocs_desktop.models.console_indexes import ensure_console_indexes
+
     if is_mysql(engine.url):
         too_long = oversized_keys()
         if too_long:  # a model change broke the MySQL limit: fail before touching anything
@@ -186,6 +192,9 @@ def init_database(engine: Engine) -> InitReport:
     Base.metadata.create_all(engine, tables=missing, checkfirst=True)
     with engine.begin() as connection:
         seeded = _insert_missing_seed_rows(connection)
+    missing += [table for table in EXTENSION_METADATA.sorted_tables if table.name not in existing]
+    ensure_summary(engine)
+    ensure_console_indexes(engine)
     return InitReport(
         url=safe_url(engine.url),
         created_tables=tuple(table.name for table in missing),

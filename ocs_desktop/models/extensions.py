@@ -1,0 +1,52 @@
+"""Tables of our own, kept beside the OCS schema in the same database.
+
+They live on their own ``MetaData``, not ``Base.metadata``: a real OCS database has none
+of them, and ``db check`` must not call it broken for that. ``init_database`` creates them
+with the OCS tables; ``software_summary.ensure_summary`` adds them to an existing OCS
+database. The OCS server and console never read them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table
+
+from ocs_desktop.models.base import table_args
+
+EXTENSION_METADATA = MetaData()
+
+
+def _options() -> dict[str, Any]:
+    """The MySQL engine and charset options ``table_args`` gives the OCS models."""
+    options: dict[str, Any] = table_args()[-1]
+    return options
+
+
+#: Installs per (name, publisher, version): ``COUNT(*)`` of ``software`` grouped by the
+#: triple, kept up to date by the Ingestor so the software view never groups 20 M rows.
+#: OCS's own ``software_link`` has a ``COUNT`` but no unique key to upsert on.
+software_summary = Table(
+    "ocsdesktop_software_summary",
+    EXTENSION_METADATA,
+    Column("NAME_ID", Integer, primary_key=True, autoincrement=False),
+    Column("PUBLISHER_ID", Integer, primary_key=True, autoincrement=False),
+    Column("VERSION_ID", Integer, primary_key=True, autoincrement=False),
+    Column("INSTALLS", Integer, nullable=False),
+    # Sorting by install count pages through this index; the primary key leads with
+    # NAME_ID, so joining from software_name needs no other.
+    Index(
+        "ocsdesktop_software_summary_installs", "INSTALLS", "NAME_ID", "PUBLISHER_ID", "VERSION_ID"
+    ),
+    **_options(),
+)
+
+#: Small facts about our own tables (when the summary was last rebuilt, whether it is
+#: trusted), one row per key.
+state = Table(
+    "ocsdesktop_state",
+    EXTENSION_METADATA,
+    Column("KEY", String(64), primary_key=True),
+    Column("VALUE", String(255)),
+    **_options(),
+)
