@@ -264,9 +264,12 @@ def test_console_indexes_are_created_once_and_change_nothing(fleet: Fleet) -> No
     assert ensure_console_indexes(engine) == []
     with engine.connect() as conn:
         assert ensure_console_indexes(conn) == []
-        names = {ix["name"] for ix in inspect(conn).get_indexes("hardware")}
-        # SQLite stores index names per database, as <table>_<name> (models.sqlite_ddl).
-        assert all(name in names or f"hardware_{name}" in names for name in wanted)
+        for table, columns in CONSOLE_INDEXES:
+            names = {ix["name"] for ix in inspect(conn).get_indexes(table)}
+            name = index_name(table, columns)
+            # SQLite stores index names per database, as <table>_<name> (models.sqlite_ddl).
+            assert name in names or f"{table}_{name}" in names
         assert _all(conn, query) == before
     # Our indexes never join the models' metadata (``db check`` must not ask for them).
-    assert not {ix.name for ix in Base.metadata.tables["hardware"].indexes} & set(wanted)
+    ours = {ix.name for table, _ in CONSOLE_INDEXES for ix in Base.metadata.tables[table].indexes}
+    assert not ours & set(wanted)

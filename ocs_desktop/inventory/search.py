@@ -26,6 +26,7 @@ from enum import StrEnum
 from typing import Any, Literal, cast
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Date,
     DateTime,
@@ -34,12 +35,15 @@ from sqlalchemy import (
     Numeric,
     and_,
     exists,
+    literal,
     not_,
     or_,
     select,
     true,
 )
 from sqlalchemy import cast as sql_cast
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from ocs_desktop.models import (
     Base,
@@ -410,13 +414,44 @@ def _condition(
     return _text_condition(column, operator, value)
 
 
+class _CiEquals(FunctionElement[bool]):
+    """Case-insensitive equality: ``=`` on MySQL (``*_ci`` collations), LIKE elsewhere.
+
+    On MariaDB ``NAME LIKE 'x'`` keeps the optimiser from treating the software_name
+    lookup as a constant, so it may drive a search from the wrong criterion (0.3 s against
+    36 ms for three criteria at 100,000 machines); SQLite's ``=`` is case-sensitive, so
+    there a LIKE without wildcards does the job.
+    """
+
+    type = Boolean()
+    name = "ci_equals"
+    inherit_cache = True
+
+
+@compiles(_CiEquals)
+def _ci_equals_like(element: _CiEquals, compiler: Any, **kw: Any) -> str:
+    column, _plain, pattern = list(element.clauses)
+    return (
+        f"{compiler.process(column, **kw)} LIKE {compiler.process(pattern, **kw)}"
+        f" ESCAPE '{LIKE_ESCAPE}'"
+    )
+
+
+@compiles(_CiEquals, "mysql")
+@compiles(_CiEquals, "mariadb")
+def _ci_equals_mysql(element: _CiEquals, compiler: Any, **kw: Any) -> str:
+    column, plain, _pattern = list(element.clauses)
+    return f"{compiler.process(column, **kw)} = {compiler.process(plain, **kw)}"
+
+
 def _text_condition(column: Any, operator: Operator, value: str) -> ColumnElement[bool]:
-    # LIKE without wildcards is a case-insensitive equality on SQLite and on MySQL's
-    # *_ci collations alike, and still uses an index for equals / starts_with.
+    # LIKE keeps text comparisons case-insensitive on SQLite and MySQL alike, and still
+    # uses an index for starts_with; equality has its own construct (see _CiEquals).
     escaped = _like_escape(value)
+    if operator in (Operator.equals, Operator.not_equals):
+        same = and_(column.is_not(None), _CiEquals(column, literal(value), literal(escaped)))
+        return same if operator is Operator.equals else or_(column.is_(None), not_(same))
     patterns = {
-        Operator.equals: escaped,
-        Operator.not_equals: escaped,
         Operator.contains: f"%{escaped}%",
         Operator.not_contains: f"%{escaped}%",
         Operator.starts_with: f"{escaped}%",
@@ -424,7 +459,7 @@ def _text_condition(column: Any, operator: Operator, value: str) -> ColumnElemen
     }
     if operator in patterns:
         matches = and_(column.is_not(None), column.like(patterns[operator], escape=LIKE_ESCAPE))
-        if operator in (Operator.not_equals, Operator.not_contains):
+        if operator is Operator.not_contains:
             return or_(column.is_(None), not_(matches))
         return matches
     if operator is Operator.less:
