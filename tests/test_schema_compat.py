@@ -16,8 +16,10 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Inspector
 
 from ocs_desktop.models import Base
+from ocs_desktop.models.console_indexes import CONSOLE_INDEXES, index_name
 from ocs_desktop.models.database import create_engine_for
 from ocs_desktop.models.defaults import GUI_VERSION
+from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.models.schema import check_database, type_family
 
 pytestmark = pytest.mark.mariadb
@@ -70,9 +72,12 @@ def _shape(inspector: Inspector, table: str) -> dict[str, tuple[Any, ...]]:
 
 
 def _keys(inspector: Inspector, table: str) -> tuple[Any, ...]:
+    # The console's extra indexes (models.console_indexes) are our only addition to OCS
+    # tables; they are compared apart, in test_our_only_additions_are_named_indexes.
     indexes = {
         (i["name"], tuple(i["column_names"]), bool(i["unique"]))
         for i in inspector.get_indexes(table)
+        if not str(i["name"]).startswith("ocsdesktop_")
     }
     primary = tuple(inspector.get_pk_constraint(table)["constrained_columns"])
     foreign = {
@@ -90,7 +95,10 @@ def _engines(engine: Engine) -> dict[str, str]:
                 "WHERE TABLE_SCHEMA = DATABASE()"
             )
         )
-        return {name: engine_name for name, engine_name in rows}
+        # Our own tables (models.extensions) are not in the reference.
+        return {
+            name: engine_name for name, engine_name in rows if name not in EXTENSION_METADATA.tables
+        }
 
 
 def test_every_mapped_table_and_column_exists_with_a_compatible_type(reference: Engine) -> None:
@@ -118,6 +126,21 @@ def test_a_database_we_create_looks_like_the_reference(engine: Engine, reference
         assert _shape(ours, table) == _shape(theirs, table), table
         assert _keys(ours, table) == _keys(theirs, table), table
     assert _engines(engine) == _engines(reference)
+
+
+@pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
+def test_our_only_additions_are_named_indexes(engine: Engine, reference: Engine) -> None:
+    ours = inspect(engine)
+    extra = {
+        (table, str(i["name"]), tuple(i["column_names"]))
+        for table in Base.metadata.tables
+        for i in ours.get_indexes(table)
+        if str(i["name"]).startswith("ocsdesktop_")
+    }
+    assert extra == {
+        (table, index_name(table, columns), columns) for table, columns in CONSOLE_INDEXES
+    }
+    assert not set(inspect(reference).get_table_names()) & set(EXTENSION_METADATA.tables)
 
 
 @pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
