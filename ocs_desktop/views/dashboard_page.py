@@ -16,6 +16,7 @@ from ocs_desktop.inventory.cancel import Progress
 from ocs_desktop.inventory.dashboard import Bar
 from ocs_desktop.views.context import MACHINES, TAGS, ConsoleContext
 from ocs_desktop.views.qt import Qt, QtGui, QtWidgets, Signal
+from ocs_desktop.views.reload import ReloadWhenShown
 
 #: Chart keys, in display order.
 CHART_KEYS = ("os", "age", "agent")
@@ -117,7 +118,6 @@ class DashboardPage(QtWidgets.QWidget):
         super().__init__(parent)
         self.context = context
         self._bars: dict[str, list[Bar]] = {key: [] for key in CHART_KEYS}
-        self._stale = True
         self.titles = {
             "os": self.tr("Operating systems"),
             "age": self.tr("Last inventory"),
@@ -149,12 +149,12 @@ class DashboardPage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
-        context.changed.connect(self._on_changed)
+        self.reload = ReloadWhenShown(self, context, (MACHINES, TAGS))
 
     # --- data --------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the three charts in the worker."""
-        self._stale = False
+        self.reload.stale = False
         self.status.setText(self.tr("Loading…"))
         self.context.read(load_charts, self._loaded, key=f"dashboard-{id(self)}")
 
@@ -166,18 +166,6 @@ class DashboardPage(QtWidgets.QWidget):
             self.charts[key].set_bars(
                 [self.bar_label(bar) for bar in bars], [bar.count for bar in bars]
             )
-
-    def _on_changed(self, topic: str) -> None:
-        if topic in (MACHINES, TAGS):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QtGui.QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # --- bars --------------------------------------------------------------------------
     def bars(self, chart_key: str) -> list[Bar]:

@@ -24,6 +24,7 @@ from ocs_desktop.views.context import GROUPS, MACHINES, ConsoleContext
 from ocs_desktop.views.machines_model import to_qdatetime
 from ocs_desktop.views.mime import MACHINE_IDS_MIME, decode_ids
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.reload import ReloadWhenShown
 from ocs_desktop.views.worker import Task
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
@@ -279,7 +280,6 @@ class GroupsPage(QtWidgets.QWidget):
     def __init__(self, context: ConsoleContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._stale = True
         self._select_after_load: int | None = None
         self.model = GroupsModel(self)
         self.model.machinesDropped.connect(self._dropped)
@@ -360,7 +360,7 @@ class GroupsPage(QtWidgets.QWidget):
         self._ticker.setInterval(AGE_TICK_MS)
         self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
-        context.changed.connect(self._on_changed)
+        self.reload = ReloadWhenShown(self, context, (GROUPS, MACHINES))
         self._update_actions()
 
     def _action(self, text: str, slot: Any) -> QtGui.QAction:
@@ -373,7 +373,7 @@ class GroupsPage(QtWidgets.QWidget):
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> Task:
         """Reload the groups in the worker, keeping the selected group selected."""
-        self._stale = False
+        self.reload.stale = False
         current = self.selected_group()
         if current is not None and self._select_after_load is None:
             self._select_after_load = current.id
@@ -389,18 +389,6 @@ class GroupsPage(QtWidgets.QWidget):
         wanted, self._select_after_load = self._select_after_load, None
         if wanted is not None:
             self.select_group(wanted)
-
-    def _on_changed(self, topic: str) -> None:
-        if topic in (GROUPS, MACHINES):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QtGui.QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # --- selection ---------------------------------------------------------------------
     def selected_group(self) -> GroupInfo | None:

@@ -32,7 +32,8 @@ from ocs_desktop.models.console_indexes import ensure_console_indexes
 from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.views.context import MACHINES, SOFTWARE, ConsoleContext
 from ocs_desktop.views.machines_model import MachineIdRole, MachinesModel, format_value
-from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
+from ocs_desktop.views.reload import ReloadWhenShown
 from ocs_desktop.views.settings import PAGE_SIZE, QUICK_FILTER_DELAY
 from ocs_desktop.views.worker import Task
 
@@ -228,7 +229,6 @@ class SoftwarePage(QtWidgets.QWidget):
         super().__init__(parent)
         self.context = context
         self.state: SummaryState | None = None
-        self._stale = True
         self._rebuild_task: Task | None = None
 
         self.model = SoftwareModel(context, self)
@@ -313,12 +313,12 @@ class SoftwarePage(QtWidgets.QWidget):
 
         self.model.loadedChanged.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
-        context.changed.connect(self._on_changed)
+        self.reload = ReloadWhenShown(self, context, (SOFTWARE, MACHINES))
 
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
         """Check the summary, then list the software (if there is a summary to read)."""
-        self._stale = False
+        self.reload.stale = False
         self.context.read(
             lambda conn, progress: software_summary.summary_state(conn),
             self._state_read,
@@ -369,18 +369,6 @@ class SoftwarePage(QtWidgets.QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n software(s)", "", self.model.total))
-
-    def _on_changed(self, topic: str) -> None:
-        if topic in (SOFTWARE, MACHINES):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QtGui.QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # --- selection ---------------------------------------------------------------------
     def selected_entry(self) -> SoftwareEntry | None:
