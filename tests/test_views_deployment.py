@@ -109,9 +109,10 @@ def bytes_under(paths: list[Path]) -> int:
 def drop_on(widget: QtWidgets.QWidget, paths: list[Path]) -> QtGui.QDropEvent:
     """Drag ``paths`` over ``widget`` and drop them, as a file manager does."""
     data = file_urls(paths)
+    # Qt's drag-enter event takes an integer point, its drop event a float one.
     point = QtCore.QPointF(widget.rect().center())
     enter = QtGui.QDragEnterEvent(
-        point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        widget.rect().center(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )  # fmt: skip
     widget.dragEnterEvent(enter)
