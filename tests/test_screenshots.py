@@ -78,3 +78,27 @@ def test_screenshots_refuse_a_database_failing_the_check(
     assert main(["screenshots", "--db", str(path), str(tmp_path / "out")]) == 2
     assert "missing table: hardware" in capsys.readouterr().err
     assert not list((tmp_path / "out").glob("*.png"))
+
+
+def test_example_groups_go_to_a_copy_never_to_the_database(
+    tmp_path: Path, qapp: QtWidgets.QApplication
+) -> None:
+    """Only the real samples imported: the groups picture shows example groups from a copy."""
+    from console_fleet import fill_fleet
+
+    from ocs_desktop.models.database import create_engine_for
+    from ocs_desktop.models.schema import init_database
+
+    path = tmp_path / "samples.sqlite"
+    engine = create_engine_for(normalize_url(str(path)))
+    init_database(engine)
+    fill_fleet(engine, derived=2)
+    before = path.read_bytes()
+    out = tmp_path / "out"
+    assert main(["screenshots", "--db", str(path), str(out)]) == 0
+    assert path.read_bytes() == before
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM `groups`")).scalar_one() == 0
+    engine.dispose()
+    groups_png = QtGui.QImage(str(out / "05-groups.png"))
+    assert distinct_colours(groups_png) > MIN_COLOURS

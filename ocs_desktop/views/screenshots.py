@@ -1,6 +1,7 @@
 """Pictures of the console's main views, rendered offscreen, for reviewers and documentation.
 
-Opens the main window on a database (read only: nothing is written to it), shows each
+Opens the main window on a database (read only: nothing is written to it; a SQLite
+database without groups is copied and given two example groups), shows each
 main view in turn at a fixed size, waits until the worker has delivered every query the
 view started, and saves the window as a PNG. Settings go to a throw-away file so a run
 never changes the user's window layout.
@@ -9,8 +10,10 @@ never changes the user's window layout.
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from sqlalchemy import Engine, select
 
 from ocs_desktop.inventory.filters import machines_only
 from ocs_desktop.models import Hardware
+from ocs_desktop.models.database import create_engine_for, is_sqlite
 from ocs_desktop.models.profiles import open_database
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.i18n import install_translators, remove_translators
@@ -98,6 +102,44 @@ def _demo_search() -> Any:
     )
 
 
+def _example_groups_copy(engine: Engine, scratch: Path) -> Engine | None:
+    """A scratch copy of a SQLite database that has no groups, with two example groups.
+
+    A database holding only imported inventories has no groups, and an empty groups view
+    shows a reviewer nothing. The user's database is never written: the copy is.
+    """
+    from ocs_desktop.inventory.groups import (
+        add_members,
+        create_dynamic_group,
+        create_static_group,
+        list_groups,
+    )
+
+    source = engine.url.database
+    if not is_sqlite(engine.url) or not source:
+        return None
+    with engine.connect() as conn:
+        if list_groups(conn):
+            return None
+        first = list(
+            conn.scalars(
+                select(Hardware.ID).where(machines_only()).order_by(Hardware.NAME).limit(3)
+            )
+        )
+    if not first:
+        return None
+    copy = scratch / "example.sqlite"
+    # SQLite's backup API: a file copy would miss what still sits in the -wal file.
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(copy)) as dst:
+        src.backup(dst)
+    example = create_engine_for(str(copy))
+    with example.begin() as conn:
+        static = create_static_group(conn, "Example: first machines", "screenshots only")
+        add_members(conn, static, first)
+        create_dynamic_group(conn, "Example: apache2 and python3", _demo_search())
+    return example
+
+
 def _stage(window: MainWindow, view: str, engine: Engine) -> None:
     """Put the window in the state the picture of ``view`` shows."""
     if view != "machine-detail":
@@ -151,6 +193,10 @@ def render_screenshots(
     engine = opened.engine
     saved: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="ocs-screenshots-") as scratch:
+        example = _example_groups_copy(engine, Path(scratch))
+        if example is not None:
+            engine.dispose()
+            engine = example
         store = QtCore.QSettings(
             str(Path(scratch) / "settings.ini"), QtCore.QSettings.Format.IniFormat
         )
