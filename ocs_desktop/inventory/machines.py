@@ -29,13 +29,11 @@ from sqlalchemy.orm import aliased
 
 from ocs_desktop.inventory.cancel import Progress, report
 from ocs_desktop.inventory.filters import MachineFilter, machine_ids
+from ocs_desktop.inventory.like import LIKE_ESCAPE, like_escape
 from ocs_desktop.models import AccountInfo, Bios, Hardware
 
 #: Export batch size: one progress report (and cancel check) per batch.
 EXPORT_BATCH = 1000
-#: Escape character of the quick filter's LIKE patterns: not backslash, which MySQL also
-#: treats as an escape inside string literals, so its meaning would differ per backend.
-LIKE_ESCAPE = "/"
 #: Up to this many matches per column, the quick filter becomes a list of machine IDs.
 QUICK_IDS_LIMIT = 500
 
@@ -135,12 +133,7 @@ class MachineQuery:
 
 def like_prefix(text: str) -> str:
     """A LIKE pattern matching values that start with ``text`` literally."""
-    escaped = (
-        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
-        .replace("%", LIKE_ESCAPE + "%")
-        .replace("_", LIKE_ESCAPE + "_")
-    )
-    return escaped + "%"
+    return like_escape(text) + "%"
 
 
 def _quick_columns() -> tuple[tuple[Any, Any], ...]:

@@ -41,6 +41,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from ocs_desktop.inventory.like import LIKE_ESCAPE, like_escape
 from ocs_desktop.inventory.search_fields import (
     NUMERIC_TEXT,
     OPERATOR_LABELS,
@@ -76,8 +77,6 @@ from ocs_desktop.models import (
     Software,
 )
 
-#: Escape character of our LIKE patterns; ``/`` needs no escaping in SQL string literals.
-LIKE_ESCAPE = "/"
 #: Format version of :meth:`Search.to_json`.
 JSON_VERSION = 1
 
@@ -99,14 +98,6 @@ def _parse_date(text: str) -> tuple[dt.datetime, bool]:
     except ValueError:
         raise ValueError(f"{text!r} is not a date (YYYY-MM-DD [HH:MM[:SS]])") from None
     return moment, len(cleaned) <= 10
-
-
-def _like_escape(value: str) -> str:
-    return (
-        value.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
-        .replace("%", LIKE_ESCAPE + "%")
-        .replace("_", LIKE_ESCAPE + "_")
-    )
 
 
 @dataclass(frozen=True)
@@ -232,7 +223,7 @@ def _ci_equals_mysql(element: _CiEquals, compiler: Any, **kw: Any) -> str:
 def _text_condition(column: Any, operator: Operator, value: str) -> ColumnElement[bool]:
     # LIKE keeps text comparisons case-insensitive on SQLite and MySQL alike, and still
     # uses an index for starts_with; equality has its own construct (see _CiEquals).
-    escaped = _like_escape(value)
+    escaped = like_escape(value)
     if operator in (Operator.equals, Operator.not_equals):
         same = and_(column.is_not(None), _CiEquals(column, literal(value), literal(escaped)))
         return same if operator is Operator.equals else or_(column.is_(None), not_(same))

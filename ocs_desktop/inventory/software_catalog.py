@@ -13,13 +13,12 @@ from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
+from ocs_desktop.inventory.like import LIKE_ESCAPE, like_escape
 from ocs_desktop.models import Hardware, Software, SoftwareName, SoftwarePublisher, SoftwareVersion
 from ocs_desktop.models.extensions import software_summary
 
 SortKey = Literal["name", "publisher", "version", "installs"]
 SORT_KEYS: tuple[SortKey, ...] = ("name", "publisher", "version", "installs")
-
-_ESCAPE = "\\"
 
 
 @dataclass(frozen=True)
@@ -53,9 +52,8 @@ class SoftwareQuery:
 
 
 def like_pattern(text: str) -> str:
-    """``%text%`` with LIKE's wildcards in ``text`` taken literally (escape ``\\``)."""
-    escaped = text.replace(_ESCAPE, _ESCAPE * 2).replace("%", _ESCAPE + "%")
-    return "%" + escaped.replace("_", _ESCAPE + "_") + "%"
+    """``%text%`` with LIKE's wildcards in ``text`` taken literally."""
+    return "%" + like_escape(text) + "%"
 
 
 def _text_condition(text: str) -> ColumnElement[bool] | None:
@@ -66,8 +64,8 @@ def _text_condition(text: str) -> ColumnElement[bool] | None:
     # case, on SQLite LIKE does for ASCII; neither then needs a computed value per row.
     pattern = like_pattern(words)
     return or_(
-        SoftwareName.NAME.like(pattern, escape=_ESCAPE),
-        SoftwarePublisher.PUBLISHER.like(pattern, escape=_ESCAPE),
+        SoftwareName.NAME.like(pattern, escape=LIKE_ESCAPE),
+        SoftwarePublisher.PUBLISHER.like(pattern, escape=LIKE_ESCAPE),
     )
 
 
