@@ -1,10 +1,22 @@
 """Ingestion throughput: N distinct machines from the real sample into SQLite and MariaDB.
 
-    python bench/import_bench.py --machines 1000 --workers 1 2
+    python bench/import_bench.py --machines 1000 --workers 1 2 [--passes first again changed]
 
-Prints, per backend and worker count, first-inventory and re-inventory rates
-(inventories/s), the peak memory of the importing processes, and checks that
-every machine landed with exactly its rows. The reference Perl server's figure
+Each backend and worker count gets a fresh database and these passes over the
+same N machines, in the order given (default: all three):
+
+  first    the machines' first inventories: each one is new (Outcome.NEW).
+  again    the very same files re-imported: an identical re-send (Outcome.UPDATED),
+           every row rewritten with what it already holds.
+  changed  each machine's next-day inventory (fleet.py, day=1), a realistic daily
+           re-inventory: ~1 % of its packages upgraded, one removed and one added,
+           a new uptime/LASTDATE and one new IP address (Outcome.UPDATED).
+
+Prints, per pass, the rate (inventories/s), the peak memory of the importing
+processes and the CPU per inventory of the client and of a local MariaDB server.
+Then checks that every machine landed with exactly its rows, and that the
+software of 3 machines across the fleet is, name and version, exactly what their
+last imported XML lists. The reference Perl server's figure
 on this kind of machine (0.52 inventories/s at concurrency 1, 1.52 at 4, measured
 over HTTP with the same 900-package sample; shared/tools/README.md) is printed
 as the baseline ratio.
@@ -19,9 +31,12 @@ import sys
 import tempfile
 import time
 import uuid
+import zlib
+from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import text
+from lxml import etree
+from sqlalchemy import Engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fleet import Fleet
@@ -31,6 +46,7 @@ from ocs_desktop.models.database import create_engine_for
 from ocs_desktop.models.schema import init_database
 
 REFERENCE_RATE = {1: 0.52, 4: 1.52}
+PASSES = {"first": (0, Outcome.NEW), "again": (0, Outcome.UPDATED), "changed": (1, Outcome.UPDATED)}
 
 
 def _peak_mb() -> float:
@@ -59,7 +75,9 @@ def _client_cpu() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def _fresh_database(backend: str, workdir: Path, mysql_url: str) -> tuple[str, object]:
+def _fresh_database(
+    backend: str, workdir: Path, mysql_url: str
+) -> tuple[str, tuple[Engine, str] | None]:
     if backend == "sqlite":
         url = f"sqlite:///{workdir / ('bench-' + uuid.uuid4().hex[:8] + '.sqlite')}"
         return url, None
@@ -70,10 +88,10 @@ def _fresh_database(backend: str, workdir: Path, mysql_url: str) -> tuple[str, o
     return f"{mysql_url.rstrip('/')}/{name}", (server, name)
 
 
-def _drop(cleanup: object) -> None:
+def _drop(cleanup: tuple[Engine, str] | None) -> None:
     if cleanup is None:
         return
-    server, name = cleanup  # type: ignore[misc]
+    server, name = cleanup
     with server.begin() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
     server.dispose()
@@ -96,6 +114,65 @@ def _check(url: str, machines: int, software_per_machine: int) -> str:
     return (
         f"{'OK' if ok else 'MISMATCH'}: {hardware} machines, {software} software rows "
         f"(expected {machines} and {expected}), {orphans} orphans"
+    )
+
+
+def _xml_software(path: Path) -> Counter[tuple[str, str | None]]:
+    """(NAME, VERSION) of each SOFTWARES of an inventory file; no or empty VERSION is None."""
+    content = etree.fromstring(zlib.decompress(path.read_bytes())).find("CONTENT")
+    assert content is not None
+    return Counter(
+        (software.findtext("NAME") or "", software.findtext("VERSION") or None)
+        for software in content.iterfind("SOFTWARES")
+    )
+
+
+def _check_software(url: str, files: list[Path], label: str) -> str:
+    """The software rows of 3 machines across the fleet against their XML, name and version.
+
+    VERSION_ID 1 is the dictionary's 'no version' row: both it and an absent or
+    empty VERSION in the XML count as None.
+    """
+    picks = sorted({0, len(files) // 2, len(files) - 1})
+    engine = create_engine_for(url)
+    problems = []
+    no_version = 0
+    with engine.connect() as conn:
+        unavailable = conn.execute(
+            text("SELECT VERSION FROM software_version WHERE ID = 1")
+        ).scalar()
+        if unavailable is None:
+            problems.append("software_version has no row 1")
+        for pick in picks:
+            path = files[pick]
+            deviceid = path.name.removesuffix(".ocs")
+            rows = conn.execute(
+                text(
+                    "SELECT n.NAME, v.VERSION, s.VERSION_ID FROM software s "
+                    "JOIN hardware h ON h.ID = s.HARDWARE_ID "
+                    "JOIN software_name n ON n.ID = s.NAME_ID "
+                    "JOIN software_version v ON v.ID = s.VERSION_ID "
+                    "WHERE h.DEVICEID = :deviceid"
+                ),
+                {"deviceid": deviceid},
+            ).all()
+            stored = Counter(
+                (name, None if version_id == 1 else version) for name, version, version_id in rows
+            )
+            expected = _xml_software(path)
+            no_version += sum(count for (_, version), count in expected.items() if version is None)
+            if stored != expected:
+                missing, extra = expected - stored, stored - expected
+                problems.append(
+                    f"{deviceid}: {sum(missing.values())} missing e.g. {list(missing)[:2]}, "
+                    f"{sum(extra.values())} unexpected e.g. {list(extra)[:2]}"
+                )
+    engine.dispose()
+    return (
+        f"{'MISMATCH' if problems else 'OK'}: software (name, version) of machines "
+        f"{', '.join(map(str, picks))} equals their {label} XML "
+        f"({no_version} without a version there = VERSION_ID 1 {unavailable!r})"
+        + "".join(f"\n           {problem}" for problem in problems)
     )
 
 
@@ -134,28 +211,43 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--backend", choices=["sqlite", "mariadb", "both"], default="both")
     parser.add_argument(
+        "--passes",
+        nargs="+",
+        choices=list(PASSES),
+        default=list(PASSES),
+        help="passes over the machines, in order; the first must be 'first' (default: %(default)s)",
+    )
+    parser.add_argument(
         "--mysql-url",
         default=os.environ.get("OCS_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306"),
     )
     args = parser.parse_args()
+    if args.passes[0] != "first" or args.passes.count("first") > 1:
+        parser.error("--passes must start with 'first' and have it once (the database is fresh)")
     backends = ["sqlite", "mariadb"] if args.backend == "both" else [args.backend]
 
     fleet = Fleet()
     with tempfile.TemporaryDirectory(prefix="ocs-bench-") as tmp:
         workdir = Path(tmp)
-        files = []
         started = time.perf_counter()
-        for machine in fleet.machines(args.machines):
-            path = workdir / f"{machine.deviceid}.ocs"
-            path.write_bytes(machine.compressed())
-            files.append(path)
+        days = sorted({PASSES[label][0] for label in args.passes})
+        files_of: dict[int, list[Path]] = {}
+        for day in days:
+            (workdir / f"day{day}").mkdir()
+            files_of[day] = []
+            for machine in fleet.machines(args.machines, day=day):
+                path = workdir / f"day{day}" / f"{machine.deviceid}.ocs"
+                path.write_bytes(machine.compressed())
+                files_of[day].append(path)
+        files = files_of[0]
         print(
             f"generated {len(files)} machines ({fleet.software_count} software each, "
-            f"{sum(p.stat().st_size for p in files) / len(files) / 1024:.0f} KiB compressed) "
-            f"in {time.perf_counter() - started:.1f} s; {os.cpu_count()} CPUs"
+            f"{sum(p.stat().st_size for p in files) / len(files) / 1024:.0f} KiB compressed"
+            + (", and their day-1 inventories" if 1 in files_of else "")
+            + f") in {time.perf_counter() - started:.1f} s; {os.cpu_count()} CPUs"
         )
         print(
-            f"{'backend':8} {'workers':>7} {'pass':>6} {'inv/s':>8} {'vs ref':>8} {'peak MB':>8} "
+            f"{'backend':8} {'workers':>7} {'pass':>7} {'inv/s':>8} {'vs ref':>8} {'peak MB':>8} "
             f"{'client ms':>9} {'server ms':>9}"
         )
         for backend in backends:
@@ -165,10 +257,11 @@ def main() -> int:
                     engine = create_engine_for(url)
                     init_database(engine)
                     engine.dispose()
-                    for label, expected in (("first", Outcome.NEW), ("again", Outcome.UPDATED)):
+                    for label in args.passes:
+                        day, expected = PASSES[label]
                         server_before, client_before = _mariadb_cpu(), _client_cpu()
                         started = time.perf_counter()
-                        summary = import_files(url, files, workers=workers)
+                        summary = import_files(url, files_of[day], workers=workers)
                         elapsed = time.perf_counter() - started
                         client_ms = 1000 * (_client_cpu() - client_before) / len(files)
                         server_after = _mariadb_cpu()
@@ -182,11 +275,13 @@ def main() -> int:
                         reference = REFERENCE_RATE[1 if workers == 1 else 4]
                         server = f"{server_ms:9.1f}" if server_ms is not None else f"{'-':>9}"
                         print(
-                            f"{backend:8} {workers:>7} {label:>6} {rate:8.1f} "
+                            f"{backend:8} {workers:>7} {label:>7} {rate:8.1f} "
                             f"{rate / reference:7.0f}x {_peak_mb():8.0f} {client_ms:9.1f} {server}"
                             + (f"  {len(bad)} unexpected, e.g. {bad[0]}" if bad else "")
                         )
                     print(f"         {_check(url, len(files), fleet.software_count)}")
+                    last_day = PASSES[args.passes[-1]][0]
+                    print(f"         {_check_software(url, files_of[last_day], f'day-{last_day}')}")
                     if backend == "mariadb" and workers == args.workers[-1]:
                         floor = _server_floor_ms(url)
                         print(
