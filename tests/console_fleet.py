@@ -78,6 +78,7 @@ def fill_fleet(engine: Engine, derived: int = 9) -> FleetFacts:
         os_by_name[machine.name] = os_name
         tag_by_name[machine.name] = tag
         age_by_name[machine.name] = AGES[index % len(AGES)]
+    ingestor.fold_summary()  # as the server does every so often
     now = dt.datetime.now().replace(microsecond=0)
     with engine.begin() as conn:
         for name, age in age_by_name.items():

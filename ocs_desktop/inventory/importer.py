@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ocs_desktop.inventory.document import parse_inventory
 from ocs_desktop.inventory.errors import InventoryError
 from ocs_desktop.inventory.ingest import Ingestor
+from ocs_desktop.inventory.software_summary import fold_all
 from ocs_desktop.models.database import create_engine_for
 
 log = logging.getLogger(__name__)
@@ -119,11 +120,17 @@ def _results(url: str, files: list[Path], workers: int) -> Iterator[FileResult]:
             ingestor = Ingestor(engine)
             for path in files:
                 yield import_file(ingestor, path)
+            fold_all(engine)
         finally:
             engine.dispose()
         return
     with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(url,)) as pool:
         yield from pool.map(_worker_import, [str(p) for p in files], chunksize=4)
+    engine = create_engine_for(url)
+    try:
+        fold_all(engine)
+    finally:
+        engine.dispose()
 
 
 def import_files(

@@ -13,21 +13,46 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from time import monotonic
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, inspect, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    FromClause,
+    Select,
+    Table,
+    delete,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 
 from ocs_desktop.inventory.accountinfo import AccountInfoWriter, reflect_accountinfo
 from ocs_desktop.inventory.coerce import RowShaper, parse_datetime
 from ocs_desktop.inventory.dictionary import UNAVAILABLE_ID, SoftwareDictionary
+from ocs_desktop.inventory.digests import (
+    EMPTY_DIGEST,
+    make_stamp,
+    save_digests,
+    section_digest,
+    shaping_salt,
+    trusted_digests,
+)
 from ocs_desktop.inventory.document import Inventory
 from ocs_desktop.inventory.options import Options, load_options
 from ocs_desktop.inventory.retry import retry_transient, writer_options
-from ocs_desktop.inventory.rows import RowChanges, TableStatements, replace_single_row, sync_rows
+from ocs_desktop.inventory.rows import (
+    RowChanges,
+    RowDelta,
+    TableStatements,
+    replace_single_row,
+    sync_rows,
+)
 from ocs_desktop.inventory.sections import (
     SECTIONS,
     SERVER_OWNED_HARDWARE,
@@ -35,9 +60,10 @@ from ocs_desktop.inventory.sections import (
     SectionSpec,
     section_changed,
 )
-from ocs_desktop.inventory.software_summary import SummaryMaintainer, Triple
+from ocs_desktop.inventory.software_summary import FOLD_BATCH, SummaryMaintainer, fold_pending
 from ocs_desktop.models import Base
 from ocs_desktop.models.database import is_mysql
+from ocs_desktop.models.extensions import inventory_digest
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +74,10 @@ SOFTWARE_COLUMNS = (
 _SYSTEM_USER = re.compile(r"^(system|localsystem)$", re.IGNORECASE)
 _EPOCH_YEAR = 1970
 _LOCK_TIMEOUT_S = 60
+#: A process folds the software summary's pending machines after this many first
+#: inventories of its own, or this long after its last fold, whichever comes first.
+FOLD_EVERY = 200
+FOLD_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -62,14 +92,16 @@ class IngestResult:
     skipped_software: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Prepared:
-    """An inventory shaped for its columns, ready to write."""
+    """An inventory's hardware values and section digests; its sections are shaped on
+    demand (and kept, for a retried transaction), since unchanged ones are never shaped."""
 
     hardware: dict[str, object]
-    sections: dict[str, list[tuple]]
-    software: list[tuple]
-    skipped_software: int
+    digests: dict[str, str]
+    shaped: dict[str, list[tuple]] = field(default_factory=dict)
+    software: list[tuple] | None = None
+    skipped_software: int = 0
 
 
 class Ingestor:
@@ -110,6 +142,7 @@ class Ingestor:
         )
         driver_values = "sqlite" if engine.dialect.name == "sqlite" else ""
         self._sections = tuple(spec for spec in SECTIONS if spec.table in present)
+        self._digested = (*(spec.section for spec in self._sections), "SOFTWARES")
         self._section_shapers = {
             spec.section: RowShaper(
                 tables[spec.table],
@@ -142,6 +175,13 @@ class Ingestor:
         ).coercer("NAME")
         self.dictionary = SoftwareDictionary(engine)
         self._summary = SummaryMaintainer(engine)
+        self._salt = shaping_salt(
+            self.bmp_only,
+            driver_values,
+            software_columns,
+            sorted((name, tuple(shaper.columns)) for name, shaper in self._section_shapers.items()),
+        )
+        self._last_fold = monotonic()
         self._loaded_at = float("-inf")
         self.options = Options()
         self._accountinfo: AccountInfoWriter | None = None
@@ -166,16 +206,29 @@ class Ingestor:
     def _prepare(self, inventory: Inventory) -> _Prepared:
         shaper = self._hardware_shaper
         hardware = dict(zip(shaper.columns, shaper.shape(inventory.hardware), strict=True))
-        sections = {
-            spec.section: [
-                self._section_shapers[spec.section].shape(row, spec.fallbacks)
-                for row in inventory.sections[spec.section]
-            ]
-            for spec in self._sections
-            if spec.section in inventory.sections
+        digests = {
+            section: section_digest(inventory.sections.get(section, []))
+            for section in self._digested
+            if section in inventory.present_sections
         }
-        software, skipped = self._prepare_software(inventory.sections.get("SOFTWARES", []))
-        return _Prepared(hardware, sections, software, skipped)
+        return _Prepared(hardware, digests)
+
+    def _section_rows(
+        self, inventory: Inventory, prepared: _Prepared, spec: SectionSpec
+    ) -> list[tuple]:
+        rows = prepared.shaped.get(spec.section)
+        if rows is None:
+            shape = self._section_shapers[spec.section].shape
+            rows = [shape(row, spec.fallbacks) for row in inventory.sections.get(spec.section, [])]
+            prepared.shaped[spec.section] = rows
+        return rows
+
+    def _software_rows(self, inventory: Inventory, prepared: _Prepared) -> list[tuple]:
+        if prepared.software is None:
+            prepared.software, prepared.skipped_software = self._prepare_software(
+                inventory.sections.get("SOFTWARES", [])
+            )
+        return prepared.software
 
     def _prepare_software(self, rows: list[dict[str, str | None]]) -> tuple[list[tuple], int]:
         value = self._dictionary_value
@@ -215,7 +268,83 @@ class Ingestor:
         """Store ``inventory``; retried whole if another writer deadlocks it."""
         self.refresh()
         prepared = self._prepare(inventory)
-        return retry_transient(lambda: self._write(inventory, prepared, remote_addr, useragent))
+        unchanged = self._peek_digests(inventory.deviceid) if self._digests_active else {}
+        if unchanged.get("SOFTWARES") != prepared.digests.get("SOFTWARES"):
+            # The dictionary ids are created in their own short transaction, before ours.
+            self._software_rows(inventory, prepared)
+
+        def write() -> IngestResult:
+            try:
+                return self._write(inventory, prepared, remote_addr, useragent)
+            except _SoftwareNeeded:
+                # The machine changed between the peek and the transaction: prepare the
+                # software after all and write again.
+                self._software_rows(inventory, prepared)
+                return self._write(inventory, prepared, remote_addr, useragent)
+
+        result = retry_transient(write)
+        self._maybe_fold()
+        return result
+
+    def fold_summary(self) -> int:
+        """Count the machines this and other writers left pending into the software summary."""
+        if not self._summary.active:
+            return 0
+        total = 0
+        while True:
+            done = retry_transient(self._fold_batch)
+            total += done
+            if done < FOLD_BATCH:
+                break
+        self._summary.marked = 0
+        self._last_fold = monotonic()
+        return total
+
+    def _fold_batch(self) -> int:
+        with self.engine.connect() as conn:
+            conn.execution_options(**writer_options(self.engine))
+            with conn.begin():
+                return fold_pending(conn)
+
+    def _maybe_fold(self) -> None:
+        """Keep the pending backlog short without folding after every first inventory."""
+        summary = self._summary
+        if not summary.marked:
+            return
+        if summary.marked >= FOLD_EVERY or monotonic() - self._last_fold >= FOLD_SECONDS:
+            self.fold_summary()
+
+    @property
+    def _digests_active(self) -> bool:
+        return self._summary.active
+
+    def _peek_digests(self, deviceid: str) -> dict[str, str]:
+        """The machine's trusted digests, read before the transaction (see ``ingest``)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(self._digest_query(deviceid)).first()
+        if row is None:
+            return {}
+        return trusted_digests(row.STAMP, row.DIGESTS, self._stamp(row.LASTDATE, row.CHECKSUM))
+
+    def _digest_query(self, deviceid: str) -> Select:
+        hw = self._hardware
+        digest = inventory_digest
+        columns = [hw.c.ID, hw.c.CHECKSUM, hw.c.USERID, hw.c.LASTDATE]
+        source: FromClause = hw
+        if self._digests_active:
+            columns += [digest.c.STAMP, digest.c.DIGESTS]
+            source = hw.outerjoin(digest, digest.c.HARDWARE_ID == hw.c.ID)
+        return (
+            select(*columns)
+            .select_from(source)
+            .where(hw.c.DEVICEID == deviceid)
+            .order_by(hw.c.ID.desc())
+            .limit(1)
+        )
+
+    def _stamp(self, lastdate: object, checksum: object) -> str:
+        when = lastdate if isinstance(lastdate, dt.datetime) else None
+        return make_stamp(self._salt, when, checksum if isinstance(checksum, int) else None)
 
     def _write(
         self,
@@ -265,13 +394,13 @@ class Ingestor:
         useragent: str | None,
     ) -> IngestResult:
         hw = self._hardware
-        existing = conn.execute(
-            select(hw.c.ID, hw.c.CHECKSUM, hw.c.USERID)
-            .where(hw.c.DEVICEID == inventory.deviceid)
-            .order_by(hw.c.ID.desc())
-            .limit(1)
-        ).first()
+        existing = conn.execute(self._digest_query(inventory.deviceid)).first()
         created = existing is None
+        stored: dict[str, str] = {}
+        if existing is not None and self._digests_active:
+            stored = trusted_digests(
+                existing.STAMP, existing.DIGESTS, self._stamp(existing.LASTDATE, existing.CHECKSUM)
+            )
         values = self._hardware_values(inventory, prepared, existing, remote_addr, useragent)
         if existing is None:
             inserted = conn.execute(
@@ -286,18 +415,32 @@ class Ingestor:
         diff = self.options.enabled("INVENTORY_DIFF") and not created
         checksum = inventory.checksum if diff else None
         changes: dict[str, RowChanges] = {}
+        # What the stored rows match after this transaction: kept digests of sections not
+        # written, new ones of sections written.
+        digests = dict(stored)
         for spec in self._sections:
-            if self._must_write(spec, inventory, checksum, created):
-                changes[spec.section] = self._write_section(
-                    conn, spec, hardware_id, prepared.sections.get(spec.section, []), created
+            if not self._must_write(spec, inventory, checksum, created):
+                continue
+            # A section flagged as changed but not sent is written empty: digest of no rows.
+            sent = prepared.digests.get(spec.section, EMPTY_DIGEST)
+            if stored.get(spec.section) == sent:
+                changes[spec.section] = RowChanges(
+                    0, 0, len(inventory.sections.get(spec.section, []))
                 )
-        summary_before: Counter[Triple] | None = None
-        if "SOFTWARES" in inventory.present_sections or _flagged(checksum, SOFTWARE_MASK):
-            if self._summary.active:
-                summary_before = Counter() if created else self._summary.stored(conn, hardware_id)
-            changes["SOFTWARES"] = sync_rows(
-                conn, self._software_sql, hardware_id, prepared.software, may_exist=not created
+                continue
+            changes[spec.section] = self._write_section(
+                conn, spec, hardware_id, self._section_rows(inventory, prepared, spec), created
             )
+            digests[spec.section] = sent
+        if "SOFTWARES" in inventory.present_sections or _flagged(checksum, SOFTWARE_MASK):
+            sent = prepared.digests.get("SOFTWARES", EMPTY_DIGEST)
+            if stored.get("SOFTWARES") == sent:
+                changes["SOFTWARES"] = RowChanges(
+                    0, 0, len(inventory.sections.get("SOFTWARES", []))
+                )
+            else:
+                changes["SOFTWARES"] = self._write_software(conn, hardware_id, prepared, created)
+                digests["SOFTWARES"] = sent
         assert self._accountinfo is not None
         account_update = self._accountinfo.write(
             conn,
@@ -308,9 +451,9 @@ class Ingestor:
         )
         if "DOWNLOAD" in inventory.present_sections:
             self._write_history(conn, hardware_id, inventory.download_history)
-        if summary_before is not None:
-            # Last, so the summary rows every inventory shares stay locked only briefly.
-            self._summary.apply(conn, summary_before, prepared.software)
+        if self._digests_active:
+            stamp = self._stamp(values["LASTDATE"], values["CHECKSUM"])
+            save_digests(conn, hardware_id, stamp, digests)
         return IngestResult(
             inventory.deviceid,
             hardware_id,
@@ -319,6 +462,30 @@ class Ingestor:
             account_update,
             prepared.skipped_software,
         )
+
+    def _write_software(
+        self, conn: Connection, hardware_id: int, prepared: _Prepared, created: bool
+    ) -> RowChanges:
+        if prepared.software is None:
+            raise _SoftwareNeeded
+        summary = self._summary
+        if not summary.active:
+            return sync_rows(
+                conn, self._software_sql, hardware_id, prepared.software, may_exist=not created
+            )
+        if created:
+            summary.mark_new(conn, hardware_id)
+            software = prepared.software
+            return sync_rows(conn, self._software_sql, hardware_id, software, may_exist=False)
+        # Locks the pending row, if any, before the rows change (see fold_pending).
+        pending = summary.is_pending(conn, hardware_id)
+        delta = None if pending else RowDelta()
+        changes = sync_rows(
+            conn, self._software_sql, hardware_id, prepared.software, may_exist=True, delta=delta
+        )
+        if delta is not None:
+            summary.apply_changes(conn, delta.inserted, delta.removed)
+        return changes
 
     @staticmethod
     def _must_write(
@@ -355,7 +522,11 @@ class Ingestor:
         now = dt.datetime.now().replace(microsecond=0)
         values = dict(prepared.hardware)
         lastdate = parse_datetime(inventory.hardware.get("LASTDATE"))
-        values["LASTDATE"] = lastdate if lastdate and lastdate.year > _EPOCH_YEAR else now
+        # Whole seconds, as DATETIME stores them: the digests' stamp compares it read back.
+        if lastdate and lastdate.year > _EPOCH_YEAR:
+            values["LASTDATE"] = lastdate.replace(microsecond=0, tzinfo=None)
+        else:
+            values["LASTDATE"] = now
         values["LASTCOME"] = now
         values["ETIME"] = None
         old_checksum = getattr(existing, "CHECKSUM", None)
@@ -398,6 +569,10 @@ class Ingestor:
                 if pid < 2**31
             ],
         )
+
+
+class _SoftwareNeeded(Exception):
+    """Raised in the transaction when software must be written but was not prepared."""
 
 
 def _flagged(checksum: int | None, mask: int) -> bool:

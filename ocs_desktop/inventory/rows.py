@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
@@ -29,6 +29,14 @@ class RowChanges:
     inserted: int
     deleted: int
     kept: int
+
+
+@dataclass(slots=True)
+class RowDelta:
+    """What :func:`sync_rows` inserted and removed."""
+
+    inserted: list[tuple] = field(default_factory=list)
+    removed: list[object] = field(default_factory=list)
 
 
 class TableStatements:
@@ -107,7 +115,7 @@ def signature(values: tuple) -> str:
     return _SEPARATOR.join([_as_mysql_text(value) for value in values])
 
 
-_SEPARATOR = "\x1f"
+SIGNATURE_SEPARATOR = _SEPARATOR = "\x1f"
 
 
 def _as_mysql_text(value: object) -> str:
@@ -145,8 +153,13 @@ def sync_rows(
     wanted: Sequence[tuple],
     *,
     may_exist: bool,
+    delta: RowDelta | None = None,
 ) -> RowChanges:
-    """Make the machine's rows equal ``wanted`` (values in ``statements.columns`` order)."""
+    """Make the machine's rows equal ``wanted`` (values in ``statements.columns`` order).
+
+    ``delta``, when given, receives the rows inserted and the keys of the rows removed
+    (their values, or on MySQL their signature text), for callers that keep totals.
+    """
     stale: list[int] = []
     to_insert: Sequence[tuple] = wanted
     if may_exist:
@@ -162,8 +175,12 @@ def sync_rows(
         for start in range(0, len(stale), _CHUNK):
             chunk = tuple(stale[start : start + _CHUNK])
             conn.exec_driver_sql(statements.delete_ids(len(chunk)), chunk)
+        if delta is not None:
+            delta.removed.extend(key for key, ids in stored.items() for _ in ids)
     if to_insert:
         conn.exec_driver_sql(*statements.insert_rows(hardware_id, to_insert))
+    if delta is not None:
+        delta.inserted.extend(to_insert)
     return RowChanges(len(to_insert), len(stale), len(wanted) - len(to_insert))
 
 

@@ -7,8 +7,12 @@ and order the list needs), so the console reads ``ocsdesktop_software_summary`` 
 NAME_ID, PUBLISHER_ID, VERSION_ID, COUNT(*) FROM software GROUP BY 1, 2, 3`` gives (a
 machine listing one package twice counts twice).
 
-Our Ingestor keeps it exact in each inventory's own transaction (:class:`SummaryMaintainer`)
-and machine deletion subtracts (:func:`forget_machines`). Writers that do not know it, a
+Our Ingestor keeps it exact (:class:`SummaryMaintainer`): a re-inventory applies the rows it
+changed in its own transaction; a first inventory only marks its machine as pending, and
+:func:`fold_pending` counts pending machines in batches (the console folds before it reads,
+the Ingestor every so often), because ~900 upserts per new machine on entries that every new
+machine shares cost more than storing its rows. Machine deletion subtracts
+(:func:`forget_machines`). Writers that do not know it, a
 real OCS server sharing the database above all, make it stale: :func:`summary_state` says
 when it was last rebuilt and can compare it with ``software`` (``verify=True``), and
 :func:`rebuild_summary` (``ocs-desktop db summarize URL``) recomputes it.
@@ -39,10 +43,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import mysql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 
 from ocs_desktop.inventory.cancel import Progress, report
+from ocs_desktop.inventory.retry import writer_options
+from ocs_desktop.inventory.rows import SIGNATURE_SEPARATOR
 from ocs_desktop.models import Software
-from ocs_desktop.models.extensions import EXTENSION_METADATA, software_summary, state
+from ocs_desktop.models.extensions import (
+    EXTENSION_METADATA,
+    software_summary,
+    state,
+    summary_pending,
+)
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +89,14 @@ class SummaryState:
     installs: int = 0
     rebuilt_rows: int | None = None
     software_rows: int | None = None
+    #: Machines inventoried since the last fold, not counted yet.
+    pending: int = 0
 
     @property
     def consistent(self) -> bool | None:
         if self.software_rows is None:
             return None
-        return self.software_rows == self.installs
+        return self.software_rows == self.installs and not self.pending
 
     def describe(self) -> str:
         """One line for the command line and the status bar."""
@@ -96,7 +110,9 @@ class SummaryState:
         )
         if not self.trusted:
             line += ", not trusted (rebuild it)"
-        if self.consistent is False:
+        if self.pending:
+            line += f"; {self.pending} new machines not counted yet"
+        if self.consistent is False and not self.pending:
             line += f"; STALE: software has {self.software_rows} rows (rebuild it)"
         elif self.consistent:
             line += "; matches software"
@@ -107,6 +123,12 @@ def summary_present(conn: Connection) -> bool:
     """Whether this database has our summary tables (an OCS database may not, yet)."""
     inspector = inspect(conn)
     return inspector.has_table(software_summary.name) and inspector.has_table(state.name)
+
+
+def _pending_present(conn: Connection) -> bool:
+    """Summaries built before pending machines existed lack the table until an Ingestor
+    or a rebuild adds it."""
+    return inspect(conn).has_table(summary_pending.name)
 
 
 def _read_state(conn: Connection) -> dict[str, str | None]:
@@ -132,6 +154,11 @@ def summary_state(conn: Connection, *, verify: bool = False) -> SummaryState:
     entries, installs = conn.execute(
         select(func.count(), func.coalesce(func.sum(software_summary.c.INSTALLS), 0))
     ).one()
+    pending = (
+        conn.execute(select(func.count()).select_from(summary_pending)).scalar_one()
+        if _pending_present(conn)
+        else 0
+    )
     rebuilt = values.get(REBUILT_AT)
     rebuilt_rows = values.get(REBUILT_ROWS)
     software_rows = None
@@ -147,7 +174,24 @@ def summary_state(conn: Connection, *, verify: bool = False) -> SummaryState:
         installs=int(installs),
         rebuilt_rows=int(rebuilt_rows) if rebuilt_rows else None,
         software_rows=software_rows,
+        pending=int(pending),
     )
+
+
+def current_state(conn: Connection, *, verify: bool = False) -> SummaryState:
+    """Fold the pending machines (committing), then :func:`summary_state`.
+
+    What the console calls before it shows the software list. A database account that
+    may not write still gets the state, with its pending machines counted in it.
+    """
+    if summary_present(conn) and _pending_present(conn):
+        try:
+            fold_pending(conn)
+            conn.commit()
+        except DBAPIError as error:
+            conn.rollback()
+            log.warning("cannot fold the software summary's pending machines: %s", error.orig)
+    return summary_state(conn, verify=verify)
 
 
 def _accumulate(dialect: Dialect) -> Insert:
@@ -189,6 +233,8 @@ def rebuild_summary(conn: Connection, progress: Progress = None) -> int:
     """
     table = software_summary
     conn.execute(delete(table))
+    if _pending_present(conn):
+        conn.execute(delete(summary_pending))  # the rebuild counts every machine
     low, high = conn.execute(select(func.min(Software.ID), func.max(Software.ID))).one()
     counts: Counter[Triple] = Counter()
     if low is not None:
@@ -271,25 +317,95 @@ def apply_delta(conn: Connection, delta: Mapping[Triple, int]) -> None:
 def forget_machines(conn: Connection, ids: Iterable[int]) -> None:
     """Subtract these machines' software from the summary; call before deleting their rows.
 
-    Does nothing on a database without the summary.
+    Machines still pending were never counted: they only leave the pending list. Does
+    nothing on a database without the summary.
     """
     wanted = sorted({int(i) for i in ids})
     if not wanted or not summary_present(conn):
         return
-    delta: Counter[Triple] = Counter()
-    for start in range(0, len(wanted), _DELETE_CHUNK):
+    if _pending_present(conn):
+        pending = summary_pending.c.HARDWARE_ID
+        uncounted: set[int] = set()
+        for start in range(0, len(wanted), _DELETE_CHUNK):
+            chunk = wanted[start : start + _DELETE_CHUNK]
+            uncounted.update(
+                conn.execute(select(pending).where(pending.in_(chunk)).with_for_update()).scalars()
+            )
+            conn.execute(delete(summary_pending).where(pending.in_(chunk)))
+        wanted = [i for i in wanted if i not in uncounted]
+    apply_delta(conn, _installs_of(conn, wanted, negate=True))
+
+
+def _installs_of(conn: Connection, ids: list[int], *, negate: bool = False) -> Counter[Triple]:
+    """Installs per triple of these machines' current software rows."""
+    counts: Counter[Triple] = Counter()
+    sign = -1 if negate else 1
+    for start in range(0, len(ids), _DELETE_CHUNK):
         rows = conn.execute(
             select(Software.NAME_ID, Software.PUBLISHER_ID, Software.VERSION_ID, func.count())
-            .where(Software.HARDWARE_ID.in_(wanted[start : start + _DELETE_CHUNK]))
+            .where(Software.HARDWARE_ID.in_(ids[start : start + _DELETE_CHUNK]))
             .group_by(Software.NAME_ID, Software.PUBLISHER_ID, Software.VERSION_ID)
         )
         for name_id, publisher_id, version_id, count in rows:
-            delta[(name_id, publisher_id, version_id)] -= count
-    apply_delta(conn, delta)
+            counts[(name_id, publisher_id, version_id)] += sign * count
+    return counts
+
+
+#: Pending machines counted per fold transaction.
+FOLD_BATCH = 2000
+
+
+def fold_pending(conn: Connection, limit: int | None = None) -> int:
+    """Count pending machines into the summary, in the caller's transaction; return how many.
+
+    The pending rows are locked first: an Ingestor re-inventorying one of them holds that
+    row until it commits, so the fold then reads its final rows (a fresh statement snapshot
+    under READ COMMITTED, or the snapshot taken after the lock under REPEATABLE READ, as in
+    :func:`rebuild_summary`), and that Ingestor, seeing its machine pending, added nothing.
+    """
+    pending = summary_pending.c.HARDWARE_ID
+    query = select(pending).order_by(pending).with_for_update()
+    ids = list(conn.execute(query.limit(limit or FOLD_BATCH)).scalars())
+    if not ids:
+        return 0
+    apply_delta(conn, _installs_of(conn, ids))
+    for start in range(0, len(ids), _DELETE_CHUNK):
+        conn.execute(delete(summary_pending).where(pending.in_(ids[start : start + _DELETE_CHUNK])))
+    return len(ids)
+
+
+def fold_all(engine: Engine) -> int:
+    """Fold every pending machine, one batch per transaction; return how many."""
+    with engine.connect() as conn:
+        if not (summary_present(conn) and _pending_present(conn)):
+            return 0
+    total = 0
+    while True:
+        with engine.connect() as conn:
+            conn.execution_options(**writer_options(engine))
+            with conn.begin():
+                done = fold_pending(conn)
+        total += done
+        if done < FOLD_BATCH:
+            return total
+
+
+def removed_triples(keys: Iterable[object]) -> Counter[Triple]:
+    """Installs per triple of software rows ``sync_rows`` removed, from their keys: the
+    row's values (SQLite) or its MySQL signature text, both leading with the three ids."""
+    counts: Counter[Triple] = Counter()
+    for key in keys:
+        if isinstance(key, str):
+            name_id, publisher_id, version_id = key.split(SIGNATURE_SEPARATOR, 3)[:3]
+            counts[(int(name_id), int(publisher_id), int(version_id))] += 1
+        else:
+            assert isinstance(key, tuple)
+            counts[(key[0], key[1], key[2])] += 1
+    return counts
 
 
 class SummaryMaintainer:
-    """The Ingestor's side: the delta of one machine's software, in its transaction.
+    """The Ingestor's side: keep the summary right for one machine, in its transaction.
 
     ``active`` caches whether the database has the summary; the Ingestor calls
     :meth:`refresh` with its other periodic re-reads, so an OCS database given the summary
@@ -299,25 +415,35 @@ class SummaryMaintainer:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.active = False
-        quote = engine.dialect.identifier_preparer.quote
-        mark = "?" if engine.dialect.paramstyle == "qmark" else "%s"
-        columns = ", ".join(quote(c) for c in ("NAME_ID", "PUBLISHER_ID", "VERSION_ID"))
-        self._select = (
-            f"SELECT {columns} FROM {quote(Software.__tablename__)} "
-            f"WHERE {quote('HARDWARE_ID')} = {mark}"
-        )
+        #: New machines this process marked pending since it last folded.
+        self.marked = 0
 
     def refresh(self) -> None:
-        """Re-read whether the database has the summary."""
+        """Re-read whether the database has the summary; add our newer tables beside it."""
         with self.engine.connect() as conn:
             self.active = summary_present(conn)
+            missing = self.active and not all(
+                inspect(conn).has_table(table.name) for table in EXTENSION_METADATA.sorted_tables
+            )
+        if missing:
+            EXTENSION_METADATA.create_all(self.engine, checkfirst=True)
 
-    def stored(self, conn: Connection, hardware_id: int) -> Counter[Triple]:
-        """The machine's current triples, read before its software rows are rewritten."""
-        return triples(conn.exec_driver_sql(self._select, (hardware_id,)))
+    def mark_new(self, conn: Connection, hardware_id: int) -> None:
+        """A first inventory: its rows will be counted by the next fold."""
+        conn.execute(insert(summary_pending).values(HARDWARE_ID=hardware_id))
+        self.marked += 1
 
-    def apply(self, conn: Connection, before: Counter[Triple], after: Iterable[tuple]) -> None:
-        """Move the summary from ``before`` to the rows ``after`` (prepared software rows)."""
-        delta = triples(after)
-        delta.subtract(before)
+    def is_pending(self, conn: Connection, hardware_id: int) -> bool:
+        """Whether the machine's rows are uncounted; locks its pending row until commit so a
+        fold cannot count it half-way. Call before rewriting its software."""
+        pending = summary_pending.c.HARDWARE_ID
+        query = select(pending).where(pending == hardware_id).with_for_update()
+        return conn.execute(query).first() is not None
+
+    def apply_changes(
+        self, conn: Connection, inserted: Iterable[tuple], removed: Iterable[object]
+    ) -> None:
+        """Move the summary by the rows a re-inventory inserted and removed."""
+        delta = triples(inserted)
+        delta.subtract(removed_triples(removed))
         apply_delta(conn, delta)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
 from ocs_desktop.models.base import table_args
 
@@ -48,5 +48,29 @@ state = Table(
     EXTENSION_METADATA,
     Column("KEY", String(64), primary_key=True),
     Column("VALUE", String(255)),
+    **_options(),
+)
+
+#: Machines whose software rows the summary does not count yet. A first inventory adds
+#: one row here instead of upserting ~900 summary entries in its own transaction (the
+#: entries every new machine shares would serialise concurrent writers); folding counts
+#: them in batches (``software_summary.fold_pending``) before the summary is read.
+summary_pending = Table(
+    "ocsdesktop_summary_pending",
+    EXTENSION_METADATA,
+    Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
+    **_options(),
+)
+
+#: Per machine, a digest of each inventory section as last written by our Ingestor, so a
+#: re-inventory skips reading and comparing the sections that did not change. ``STAMP``
+#: ties the digests to the ``hardware`` row they were written with: when another writer
+#: (an OCS server) rewrites the machine, the stamp no longer matches and they are ignored.
+inventory_digest = Table(
+    "ocsdesktop_inventory_digest",
+    EXTENSION_METADATA,
+    Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
+    Column("STAMP", String(128), nullable=False),
+    Column("DIGESTS", Text, nullable=False),
     **_options(),
 )

@@ -37,6 +37,7 @@ def import_inventories(engine: Engine, files: Sequence[Path], progress: Progress
     for done, path in enumerate(files, start=1):
         summary.results.append(import_file(ingestor, path))
         report(progress, done, total)
+    ingestor.fold_summary()  # the software list counts the new machines at once
     return summary
 
 

@@ -320,7 +320,7 @@ class SoftwarePage(QtWidgets.QWidget):
         """Check the summary, then list the software (if there is a summary to read)."""
         self.reload.stale = False
         self.context.read(
-            lambda conn, progress: software_summary.summary_state(conn),
+            lambda conn, progress: software_summary.current_state(conn),
             self._state_read,
             key=f"software-state-{id(self)}",
         )

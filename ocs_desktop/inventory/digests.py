@@ -1,0 +1,89 @@
+"""Section digests: let a re-inventory skip what did not change without reading it back.
+
+A machine re-inventoried the next day usually sends the same 900 software entries, disks
+and cards as before. Comparing each section with the stored rows costs reading them all
+back; a digest of what the agent sent, kept per machine in ``ocsdesktop_inventory_digest``,
+tells the same in one small read. A section whose digest matches is left alone; any other
+goes through the full row comparison of :mod:`rows`, so a wrong or missing digest costs
+time, never data.
+
+The digests are trusted only while the ``hardware`` row still carries the LASTDATE and
+CHECKSUM our Ingestor wrote with them (the stamp): an OCS server writing the same machine
+changes LASTDATE, and the digests are ignored from then on. The stamp also holds a salt
+of the Ingestor's shaping (the columns this database has, its character range), so a
+schema upgrade that adds a column rewrites every section once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import Connection, Executable
+from sqlalchemy.dialects import mysql, sqlite
+
+from ocs_desktop.models.extensions import inventory_digest
+
+#: Bump when the digest of a section or the way rows are shaped changes meaning.
+DIGEST_FORMAT = 1
+
+
+def section_digest(rows: Sequence[Mapping[str, str | None]]) -> str:
+    """A digest of a section's rows as parsed (order and every value count)."""
+    text = repr(rows).encode("utf-8", "backslashreplace")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
+#: What a section sent with no rows, or flagged as changed but not sent, is written as.
+EMPTY_DIGEST = section_digest([])
+
+
+def shaping_salt(*parts: object) -> str:
+    """A short digest of what decides how sent rows become stored rows."""
+    text = repr((DIGEST_FORMAT, parts)).encode()
+    return hashlib.blake2b(text, digest_size=6).hexdigest()
+
+
+def make_stamp(salt: str, lastdate: dt.datetime | None, checksum: int | None) -> str:
+    """What ties digests to one state of the ``hardware`` row (see the module docstring)."""
+    when = lastdate.strftime("%Y-%m-%d %H:%M:%S") if lastdate is not None else "-"
+    return f"{salt}|{when}|{checksum}"
+
+
+def trusted_digests(stored_stamp: str | None, stored: str | None, expected: str) -> dict[str, str]:
+    """The stored digests if their stamp is the one expected, else none."""
+    if stored_stamp != expected or not stored:
+        return {}
+    try:
+        loaded = json.loads(stored)
+    except ValueError:
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {str(key): str(value) for key, value in loaded.items()}
+
+
+def save_digests(
+    conn: Connection, hardware_id: int, stamp: str, digests: Mapping[str, str]
+) -> None:
+    """Store the machine's digests in the caller's transaction (an upsert: a row left by a
+    deleted machine whose id SQLite hands out again is simply overwritten)."""
+    values = {
+        "HARDWARE_ID": hardware_id,
+        "STAMP": stamp,
+        "DIGESTS": json.dumps(dict(sorted(digests.items())), separators=(",", ":")),
+    }
+    table = inventory_digest
+    statement: Executable
+    if conn.dialect.name == "sqlite":
+        lite = sqlite.insert(table).values(values)
+        statement = lite.on_conflict_do_update(
+            index_elements=[table.c.HARDWARE_ID],
+            set_={"STAMP": lite.excluded.STAMP, "DIGESTS": lite.excluded.DIGESTS},
+        )
+    else:
+        my = mysql.insert(table).values(values)
+        statement = my.on_duplicate_key_update(STAMP=my.inserted.STAMP, DIGESTS=my.inserted.DIGESTS)
+    conn.execute(statement)

@@ -1,0 +1,193 @@
+"""The Ingestor's two shortcuts stay exact: section digests and pending summary machines.
+
+Digests let a re-inventory skip unchanged sections without reading them back; the tests
+show both that they really skip (a row changed behind the digests' back survives an
+identical re-send) and that they are dropped as soon as another writer touches the machine.
+First inventories only mark their machine pending for the software summary; folding must
+then give exactly GROUP BY over ``software``, whatever happened in between.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+import pytest
+from sqlalchemy import Engine, text
+
+from bench.fleet import Fleet
+from ocs_desktop.inventory import ingest as ingest_module
+from ocs_desktop.inventory.document import parse_inventory
+from ocs_desktop.inventory.ingest import Ingestor
+from ocs_desktop.inventory.software_summary import (
+    fold_all,
+    forget_machines,
+    summary_state,
+)
+from ocs_desktop.models.database import create_engine_for
+from tests.test_software_summary import assert_exact, grouped, summary
+
+FLEET = Fleet(software_limit=120)
+
+
+def software_of(engine: Engine, hardware_id: int) -> Counter[tuple]:
+    """The machine's software rows as comparable values (no ids)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT n.NAME, v.VERSION, s.COMMENTS, s.INSTALLDATE FROM software s "
+                "JOIN software_name n ON n.ID = s.NAME_ID "
+                "JOIN software_version v ON v.ID = s.VERSION_ID WHERE s.HARDWARE_ID = :id"
+            ),
+            {"id": hardware_id},
+        )
+        return Counter(tuple(row) for row in rows)
+
+
+def pending_ids(engine: Engine) -> set[int]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT HARDWARE_ID FROM ocsdesktop_summary_pending"))
+        return {row[0] for row in rows}
+
+
+def test_an_identical_resend_skips_every_section(engine: Engine) -> None:
+    ingestor = Ingestor(engine)
+    body = FLEET.machine(1).body
+    first = ingestor.ingest(parse_inventory(body))
+    # Changed behind the digests' back, without touching hardware: only a skip keeps it.
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE software SET COMMENTS = 'edited' WHERE HARDWARE_ID = :id"),
+            {"id": first.hardware_id},
+        )
+    again = ingestor.ingest(parse_inventory(body))
+    assert again.hardware_id == first.hardware_id and not again.created
+    assert all(not c.inserted and not c.deleted for c in again.sections.values())
+    assert again.sections["SOFTWARES"].kept == FLEET.software_count
+    assert {comment for (_n, _v, comment, _d) in software_of(engine, first.hardware_id)} == {
+        "edited"
+    }
+
+
+def test_another_writer_voids_the_digests(engine: Engine, db_url: str) -> None:
+    ingestor = Ingestor(engine)
+    body = FLEET.machine(2).body
+    first = ingestor.ingest(parse_inventory(body))
+    expected = software_of(engine, first.hardware_id)
+    # An OCS server rewriting the machine sets LASTDATE (and its own rows).
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE software SET COMMENTS = 'ocs' WHERE HARDWARE_ID = :id"),
+            {"id": first.hardware_id},
+        )
+        conn.execute(
+            text("UPDATE hardware SET LASTDATE = '2020-02-02 02:02:02' WHERE ID = :id"),
+            {"id": first.hardware_id},
+        )
+    again = ingestor.ingest(parse_inventory(body))
+    assert again.sections["SOFTWARES"].inserted == FLEET.software_count == again.sections["SOFTWARES"].deleted
+    assert software_of(engine, first.hardware_id) == expected
+    # A process whose shaping differs (another schema) does not trust them either.
+    other = Ingestor(create_engine_for(db_url))
+    other._salt = "different"
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE software SET COMMENTS = 'again' WHERE HARDWARE_ID = :id"),
+            {"id": first.hardware_id},
+        )
+    other.ingest(parse_inventory(body))
+    assert software_of(engine, first.hardware_id) == expected
+    other.engine.dispose()
+
+
+def test_a_changed_reinventory_writes_exactly_the_new_rows(engine: Engine) -> None:
+    ingestor = Ingestor(engine)
+    ingestor.ingest(parse_inventory(FLEET.machine(3).body))
+    changed = ingestor.ingest(parse_inventory(FLEET.machine(3, day=1).body))
+    software = changed.sections["SOFTWARES"]
+    assert 0 < software.inserted < 20 and software.kept > 100
+    assert changed.sections["NETWORKS"].inserted >= 1  # its address changed
+    assert changed.sections["CPUS"].inserted == changed.sections["CPUS"].deleted == 0
+    # The same rows as a machine that sent the day-1 inventory as its first one.
+    day1 = FLEET.machine(3, day=1)
+    twin_body = day1.body.replace(day1.deviceid.encode(), b"twin-2026-01-01-00-00-00")
+    twin = ingestor.ingest(parse_inventory(twin_body))
+    assert twin.created
+    assert software_of(engine, changed.hardware_id) == software_of(engine, twin.hardware_id)
+    assert sum(software_of(engine, twin.hardware_id).values()) == FLEET.software_count
+
+
+def test_first_inventories_are_pending_until_folded(engine: Engine) -> None:
+    ingestor = Ingestor(engine)
+    ids = [ingestor.ingest(parse_inventory(FLEET.machine(i).body)).hardware_id for i in range(4)]
+    assert pending_ids(engine) == set(ids)
+    assert summary(engine) == {}  # nothing counted yet: no upsert in the inventories
+    with engine.connect() as conn:
+        state = summary_state(conn, verify=True)
+    assert state.pending == 4 and state.consistent is False
+    assert "4 new machines not counted yet" in state.describe()
+    # A pending machine re-inventoried with other software, one deleted while pending.
+    ingestor.ingest(parse_inventory(FLEET.machine(1, day=1).body))
+    with engine.begin() as conn:
+        forget_machines(conn, [ids[2]])
+        conn.execute(text("DELETE FROM software WHERE HARDWARE_ID = :id"), {"id": ids[2]})
+    assert pending_ids(engine) == {ids[0], ids[1], ids[3]}
+    assert fold_all(engine) == 3
+    assert pending_ids(engine) == set()
+    assert_exact(engine)
+    # Counted machines now move the summary by their own changes.
+    ingestor.ingest(parse_inventory(FLEET.machine(0, day=1).body))
+    ingestor.ingest(parse_inventory(FLEET.machine(0, day=2).body))
+    assert pending_ids(engine) == set()
+    assert summary(engine) == grouped(engine)
+
+
+def test_the_ingestor_folds_by_itself(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest_module, "FOLD_EVERY", 3)
+    ingestor = Ingestor(engine)
+    for index in range(7):
+        ingestor.ingest(parse_inventory(FLEET.machine(index).body))
+    assert len(pending_ids(engine)) == 1  # folded after the 3rd and the 6th
+    assert ingestor.fold_summary() == 1
+    assert summary(engine) == grouped(engine)
+
+
+def test_concurrent_writers_and_folds_stay_exact(db_url: str, engine: Engine) -> None:
+    """Two writers create and re-inventory the same machines while a third folds."""
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def writer(offset: int) -> None:
+        own = create_engine_for(db_url)
+        try:
+            ingestor = Ingestor(own)
+            for day in range(4):
+                for index in range(8):
+                    machine = FLEET.machine((index + offset) % 8, day=day)
+                    ingestor.ingest(parse_inventory(machine.body))
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            own.dispose()
+
+    def folder() -> None:
+        own = create_engine_for(db_url)
+        try:
+            while not stop.is_set():
+                fold_all(own)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            own.dispose()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in (0, 3)]
+    folding = threading.Thread(target=folder)
+    folding.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    folding.join()
+    assert not errors, errors
+    assert_exact(engine)
