@@ -85,7 +85,8 @@ def test_another_writer_voids_the_digests(engine: Engine, db_url: str) -> None:
             {"id": first.hardware_id},
         )
     again = ingestor.ingest(parse_inventory(body))
-    assert again.sections["SOFTWARES"].inserted == FLEET.software_count == again.sections["SOFTWARES"].deleted
+    rewritten = again.sections["SOFTWARES"]
+    assert rewritten.inserted == FLEET.software_count == rewritten.deleted
     assert software_of(engine, first.hardware_id) == expected
     # A process whose shaping differs (another schema) does not trust them either.
     other = Ingestor(create_engine_for(db_url))
@@ -132,6 +133,9 @@ def test_first_inventories_are_pending_until_folded(engine: Engine) -> None:
         forget_machines(conn, [ids[2]])
         conn.execute(text("DELETE FROM software WHERE HARDWARE_ID = :id"), {"id": ids[2]})
     assert pending_ids(engine) == {ids[0], ids[1], ids[3]}
+    with engine.connect() as conn:
+        digested = conn.execute(text("SELECT HARDWARE_ID FROM ocsdesktop_inventory_digest"))
+        assert {row[0] for row in digested} == {ids[0], ids[1], ids[3]}
     assert fold_all(engine) == 3
     assert pending_ids(engine) == set()
     assert_exact(engine)

@@ -51,6 +51,7 @@ from ocs_desktop.inventory.rows import SIGNATURE_SEPARATOR
 from ocs_desktop.models import Software
 from ocs_desktop.models.extensions import (
     EXTENSION_METADATA,
+    inventory_digest,
     software_summary,
     state,
     summary_pending,
@@ -317,12 +318,16 @@ def apply_delta(conn: Connection, delta: Mapping[Triple, int]) -> None:
 def forget_machines(conn: Connection, ids: Iterable[int]) -> None:
     """Subtract these machines' software from the summary; call before deleting their rows.
 
-    Machines still pending were never counted: they only leave the pending list. Does
-    nothing on a database without the summary.
+    Machines still pending were never counted: they only leave the pending list. Their
+    section digests go too. Does nothing on a database without the summary.
     """
     wanted = sorted({int(i) for i in ids})
     if not wanted or not summary_present(conn):
         return
+    if inspect(conn).has_table(inventory_digest.name):
+        for start in range(0, len(wanted), _DELETE_CHUNK):
+            chunk = wanted[start : start + _DELETE_CHUNK]
+            conn.execute(delete(inventory_digest).where(inventory_digest.c.HARDWARE_ID.in_(chunk)))
     if _pending_present(conn):
         pending = summary_pending.c.HARDWARE_ID
         uncounted: set[int] = set()
