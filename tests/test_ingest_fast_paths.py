@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -44,6 +45,19 @@ def software_of(engine: Engine, hardware_id: int) -> Counter[tuple]:
         return Counter(tuple(row) for row in rows)
 
 
+def spy_on_writes(ingestor: Ingestor) -> list[str]:
+    """The sections the ingestor compares with their stored rows from now on."""
+    written: list[str] = []
+    original = ingestor._write_section
+
+    def spy(conn: Any, spec: Any, *args: Any) -> Any:
+        written.append(spec.section)
+        return original(conn, spec, *args)
+
+    ingestor._write_section = spy  # type: ignore[method-assign]
+    return written
+
+
 def pending_ids(engine: Engine) -> set[int]:
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT HARDWARE_ID FROM ocsdesktop_summary_pending"))
@@ -60,8 +74,10 @@ def test_an_identical_resend_skips_every_section(engine: Engine) -> None:
             text("UPDATE software SET COMMENTS = 'edited' WHERE HARDWARE_ID = :id"),
             {"id": first.hardware_id},
         )
+    spied = spy_on_writes(ingestor)
     again = ingestor.ingest(parse_inventory(body))
     assert again.hardware_id == first.hardware_id and not again.created
+    assert spied == []  # not even the sections flagged as changed but absent (all empty)
     assert all(not c.inserted and not c.deleted for c in again.sections.values())
     assert again.sections["SOFTWARES"].kept == FLEET.software_count
     assert {comment for (_n, _v, comment, _d) in software_of(engine, first.hardware_id)} == {

@@ -416,8 +416,8 @@ class Ingestor:
         checksum = inventory.checksum if diff else None
         changes: dict[str, RowChanges] = {}
         # What the stored rows match after this transaction: kept digests of sections not
-        # written, new ones of sections written.
-        digests = dict(stored)
+        # written, new ones of sections written; a new machine has no rows anywhere.
+        digests = dict.fromkeys(self._digested, EMPTY_DIGEST) if created else dict(stored)
         for spec in self._sections:
             if not self._must_write(spec, inventory, checksum, created):
                 continue
