@@ -11,6 +11,7 @@ from pathlib import Path
 
 import hostile
 import pytest
+from sqlalchemy import Column, MetaData, Table, types
 
 from ocs_desktop.inventory import (
     Compression,
@@ -23,6 +24,7 @@ from ocs_desktop.inventory import (
     parse_inventory,
     parse_request,
 )
+from ocs_desktop.inventory.coerce import RowShaper, parse_datetime
 
 DATA = Path(__file__).parent / "data"
 FIRST = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()
@@ -141,6 +143,18 @@ def test_unknown_sections_and_tags_are_kept_nested_ones_dropped() -> None:
     assert inv.sections["CPUS"] == [{"CORES": "4", "NEWTAG": "x"}]
     assert "WEIRD" not in inv.sections
     assert "WEIRD" in inv.present_sections
+
+
+def test_row_fields_in_order_repeats_and_nested_rows() -> None:
+    inv = parse_inventory(
+        inventory_xml(
+            '<CPUS B=" b " A=""><C>\u00a0c\u2003</C><B>2</B><D><![CDATA[ d&e ]]></D>'
+            "<E>x&#13;</E></CPUS><CPUS><N><X>1</X></N></CPUS><CPUS><Z/></CPUS>"
+        )
+    )
+    row = {"B": "2", "A": None, "C": "c", "D": "d&e", "E": "x"}
+    assert inv.sections["CPUS"] == [row, {"Z": None}]  # the nested row is dropped
+    assert list(inv.sections["CPUS"][0]) == list(row)  # attributes first, repeats keep place
 
 
 def test_hardware_keeps_leaves_and_skips_nested_children() -> None:
@@ -306,3 +320,62 @@ def test_parsing_in_threads_gives_the_same_result() -> None:
     expected = [parse_inventory(body) for body in bodies]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(parse_inventory, bodies)) == expected
+
+
+# -- shaping parsed rows for their columns (coerce.RowShaper) -------------------------------
+
+SHAPED_VALUES = [
+    None, "", " 42 ", "-7", "2,5", "1e5", "99999999999", "1024 MB", "abc", "NA",
+    "2024/05/01 10:00:00", "2024-02-30", "2024-05-01" + " " * 80,  # past the date memo length
+    "x" * 300, "y" * 20000, "é" * 300, "a\U0001f600b", "\U0001f600" * 17000, "é" * 40000,
+]  # fmt: skip
+
+
+ODD_NAME = 'it\'s "odd"\n'  # column names enter generated code
+
+
+def shaping_table() -> Table:
+    return Table(
+        "shaped",
+        MetaData(),
+        *(
+            Column(name, kind)
+            for name, kind in [
+                ("I", types.Integer()), ("SI", types.SmallInteger()), ("S10", types.String(10)),
+                ("S", types.String()), ("T", types.Text()), ("D", types.Numeric(12, 4)),
+                ("F", types.Float()), ("DT", types.DateTime()), ("DA", types.Date()),
+                (ODD_NAME, types.String(20)),
+            ]
+        ),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("driver_values", ["", "sqlite"])
+@pytest.mark.parametrize("bmp_only", [True, False])
+def test_row_shaper_gives_what_its_coercers_give(bmp_only: bool, driver_values: str) -> None:
+    """``shape`` is generated with the string fast path inlined: it must agree with the
+    coercers applied one by one, with and without fallbacks."""
+    table = shaping_table()
+    names = [c.name for c in table.columns]
+    shaper = RowShaper(table, names, bmp_only=bmp_only, driver_values=driver_values)
+    fallbacks = {"I": "7", "S10": "fallback", ODD_NAME: "odd"}
+    for value in SHAPED_VALUES:
+        row = dict.fromkeys(names, value)
+        assert shaper.shape(row) == tuple(shaper.coercer(n)(value) for n in names)
+        assert shaper.shape(row, fallbacks=fallbacks) == tuple(
+            shaper.coercer(n)(value or fallbacks.get(n)) for n in names
+        )
+    assert shaper.shape({}) == (None,) * len(names)
+    assert shaper.columns == tuple(names)
+
+
+def test_row_shaper_values() -> None:
+    table = shaping_table()
+    shaper = RowShaper(table, ["S10", "I", "DT", ODD_NAME], bmp_only=True)
+    row = {"S10": "a\U0001f600" + "b" * 20, "I": " 42 ", "DT": "2024/05/01 10:00:00"}
+    assert shaper.shape(row) == ("a\ufffdbbbbbbbb", 42, parse_datetime("2024-05-01 10:00"), None)
+    sqlite = RowShaper(table, ["DT", "DA"], bmp_only=True, driver_values="sqlite")
+    assert sqlite.shape({"DT": "2024/05/01 10:00", "DA": "2024-05-01 " + "x" * 80}) == (
+        "2024-05-01 10:00:00.000000",
+        "2024-05-01",
+    )

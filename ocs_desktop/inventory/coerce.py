@@ -9,10 +9,11 @@ value is shaped to its column here, once, before any SQL runs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Column, Table, types
 
@@ -24,6 +25,10 @@ _DATE = re.compile(
     r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?"
 )
 _TEXT_BYTES = 65535  # MySQL TEXT, in bytes
+# Date values repeat across a fleet (900 packages share a few dozen INSTALLDATEs), so their
+# parses are memoised; only short values are, so hostile agents cannot pin much memory.
+_MEMO_CHARS = 64
+_MEMO_ENTRIES = 4096
 
 _INT_RANGES = {
     types.SmallInteger: (-(2**15), 2**15 - 1),
@@ -46,6 +51,12 @@ def parse_datetime(value: str | None) -> dt.datetime | None:
     """Read the date shapes agents send (``2024/05/01 10:00:00``, ``2024-05-01``)."""
     if not value:
         return None
+    if len(value) <= _MEMO_CHARS:
+        return _parse_datetime_memo(value)
+    return _parse_datetime(value)
+
+
+def _parse_datetime(value: str) -> dt.datetime | None:
     match = _DATE.match(value)
     if match is None:
         return None
@@ -54,6 +65,9 @@ def parse_datetime(value: str | None) -> dt.datetime | None:
         return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
+
+
+_parse_datetime_memo = functools.lru_cache(maxsize=_MEMO_ENTRIES)(_parse_datetime)
 
 
 def _int_coercer(low: int, high: int) -> Coercer:
@@ -72,11 +86,16 @@ def _int_coercer(low: int, high: int) -> Coercer:
     return coerce
 
 
+def _ascii_limit(length: int | None) -> int:
+    """Longest ASCII value a string column takes unchanged (TEXT: 4-byte worst case)."""
+    return length if length is not None else _TEXT_BYTES // 4
+
+
 def _string_coercer(length: int | None, bmp_only: bool) -> Coercer:
-    limit = length if length is not None else _TEXT_BYTES // 4
+    limit = _ascii_limit(length)
 
     def coerce(value: str | None) -> str | None:
-        # Fast path first: nearly every agent value is short ASCII.
+        # Fast path first: nearly every agent value is short ASCII. RowShaper inlines it.
         if value is None or (len(value) <= limit and value.isascii()):
             return value
         if bmp_only and not value.isascii():
@@ -113,9 +132,20 @@ def _date_coercer(value: str | None) -> dt.date | None:
 
 
 def _sqlite_datetime(value: str | None) -> str | None:
+    if not value:
+        return None
+    if len(value) <= _MEMO_CHARS:
+        return _sqlite_datetime_memo(value)
+    return _sqlite_datetime_text(value)
+
+
+def _sqlite_datetime_text(value: str) -> str | None:
     parsed = parse_datetime(value)
     # The text form SQLAlchemy's SQLite DateTime type reads back.
     return parsed.strftime("%Y-%m-%d %H:%M:%S.000000") if parsed else None
+
+
+_sqlite_datetime_memo = functools.lru_cache(maxsize=_MEMO_ENTRIES)(_sqlite_datetime_text)
 
 
 def _sqlite_date(value: str | None) -> str | None:
@@ -135,50 +165,102 @@ def coercer_for(column: Column[Any], *, bmp_only: bool, driver_values: str = "")
     as SQLAlchemy's text form, decimals as text), for statements run without
     SQLAlchemy's per-value processing; PyMySQL binds Python dates itself.
     """
+    return _plan(column, bmp_only, driver_values)[0]
+
+
+def _plan(column: Column[Any], bmp_only: bool, driver_values: str) -> tuple[Coercer, int | None]:
+    """The coercer for ``column`` and, for a string column, its ASCII fast-path limit.
+
+    Every coercer returns None for None; ``_compile_shape`` relies on it.
+    """
     kind = column.type
     if driver_values == "sqlite":
         if isinstance(kind, types.DateTime):
-            return _sqlite_datetime
+            return _sqlite_datetime, None
         if isinstance(kind, types.Date):
-            return _sqlite_date
+            return _sqlite_date, None
         if isinstance(kind, types.Numeric) and not isinstance(kind, types.Float | types.Integer):
-            return _sqlite_decimal
+            return _sqlite_decimal, None
     if isinstance(kind, types.Integer):
         for base, (low, high) in _INT_RANGES.items():
             if isinstance(kind, base):
-                return _int_coercer(low, high)
+                return _int_coercer(low, high), None
     if isinstance(kind, types.Numeric) and not isinstance(kind, types.Float):
-        return _decimal_coercer
+        return _decimal_coercer, None
     if isinstance(kind, types.Float):
-        return _float_coercer
+        return _float_coercer, None
     if isinstance(kind, types.DateTime):
-        return parse_datetime
+        return parse_datetime, None
     if isinstance(kind, types.Date):
-        return _date_coercer
-    if isinstance(kind, types.String):
-        return _string_coercer(kind.length, bmp_only)
-    return _string_coercer(None, bmp_only)
+        return _date_coercer, None
+    length = kind.length if isinstance(kind, types.String) else None
+    return _string_coercer(length, bmp_only), _ascii_limit(length)
+
+
+class _Shape(Protocol):
+    def __call__(
+        self, row: Mapping[str, str | None], fallbacks: Mapping[str, str] | None = None
+    ) -> tuple[Any, ...]: ...
 
 
 class RowShaper:
-    """Shapes agent rows for one table: picks the known columns, in a fixed order."""
+    """Shapes agent rows for one table: picks the known columns, in a fixed order.
+
+    ``shape(row, fallbacks=None)`` gives the row's values in ``columns`` order, each through
+    its column's coercer; a missing (or empty) field takes its fallback when fallbacks are
+    given. It is hot (some 10,000 values per inventory), so it is compiled per table, with
+    every column unrolled and the short-ASCII string check inlined instead of called.
+    """
+
+    shape: _Shape
 
     def __init__(
         self, table: Table, columns: Iterable[str], *, bmp_only: bool, driver_values: str = ""
     ) -> None:
         self.table = table
         self.columns: tuple[str, ...] = tuple(columns)
+        plans = [_plan(table.c[name], bmp_only, driver_values) for name in self.columns]
         self._pairs = tuple(
-            (name, coercer_for(table.c[name], bmp_only=bmp_only, driver_values=driver_values))
-            for name in self.columns
+            (name, coerce) for name, (coerce, _) in zip(self.columns, plans, strict=True)
         )
-
-    def shape(self, row: dict[str, str | None], fallbacks: dict[str, str] | None = None) -> tuple:
-        """The row's values in ``self.columns`` order; missing fields take the fallback."""
-        get = row.get
-        if fallbacks:
-            return tuple([coerce(get(name) or fallbacks.get(name)) for name, coerce in self._pairs])
-        return tuple([coerce(get(name)) for name, coerce in self._pairs])
+        self.shape = _compile_shape(table.name, self.columns, plans)
 
     def coercer(self, name: str) -> Coercer:
         return dict(self._pairs)[name]
+
+
+def _compile_shape(
+    table: str, columns: tuple[str, ...], plans: list[tuple[Coercer, int | None]]
+) -> _Shape:
+    """Generate ``shape`` for these columns; equivalent to calling each coercer in turn.
+
+    Every coercer maps None to None, so None never reaches one; a string column's coercer is
+    only called when the value is not short ASCII. Names enter the source through ``repr``.
+    """
+    env: dict[str, Any] = {"__name__": __name__}
+    plain, fallback, values = ["pass"], ["pass"], []
+    for i, (name, (coerce, ascii_limit)) in enumerate(zip(columns, plans, strict=True)):
+        env[f"c{i}"] = coerce
+        plain.append(f"v{i} = get({name!r})")
+        fallback.append(f"v{i} = get({name!r}) or fb({name!r})")
+        if ascii_limit is None:
+            values.append(f"None if v{i} is None else c{i}(v{i})")
+        else:
+            fast = f"v{i} is None or (len(v{i}) <= {int(ascii_limit)} and v{i}.isascii())"
+            values.append(f"v{i} if {fast} else c{i}(v{i})")
+    source = "\n".join(
+        [
+            "def shape(row, fallbacks=None):",
+            "    get = row.get",
+            "    if fallbacks:",
+            "        fb = fallbacks.get",
+            *(f"        {line}" for line in fallback),
+            "    else:",
+            *(f"        {line}" for line in plain),
+            f"    return ({''.join(value + ', ' for value in values)})",
+        ]
+    )
+    # Our own source (column names enter it as repr() literals); tracebacks name the table.
+    exec(compile(source, f"<RowShaper {table!r}>", "exec"), env)
+    shape: _Shape = env["shape"]
+    return shape
