@@ -27,7 +27,7 @@ from sqlalchemy.dialects import mysql, sqlite
 from ocs_desktop.models.extensions import inventory_digest
 
 #: Bump when the digest of a section or the way rows are shaped changes meaning.
-DIGEST_FORMAT = 1
+DIGEST_FORMAT = 2
 
 
 def section_digest(rows: Sequence[Mapping[str, str | None]]) -> str:

@@ -9,6 +9,8 @@ itself gets wrong for SOFTWARES.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -26,6 +28,53 @@ EMPTY_VALUES = frozenset({"", "??", "N/A", "NA"})
 _SPECIAL = frozenset({"HARDWARE", "ACCOUNTINFO", "DOWNLOAD", "IPDISCOVER", "OLD_DEVICEID"})
 
 
+class Sections(Mapping[str, list[Row]]):
+    """CONTENT's ordinary sections, each read into rows the first time it is asked for.
+
+    A re-inventory skips its unchanged sections by digest (see ``ingest``), and building the
+    rows of 900 software packages it will not use would be most of the parse's cost. The
+    tree is parsed and checked against the limits in full either way; only the reading of
+    values into dicts waits. :meth:`digest` tells sections apart without reading them.
+    """
+
+    __slots__ = ("_elements", "_rows")
+
+    def __init__(self, elements: dict[str, list[etree._Element]]) -> None:
+        self._elements = elements
+        self._rows: dict[str, list[Row]] = {}
+
+    def __getitem__(self, tag: str) -> list[Row]:
+        rows = self._rows.get(tag)
+        if rows is None:
+            elements = self._elements.get(tag)
+            if elements is None:
+                raise KeyError(tag)
+            rows = [row for element in elements if (row := _leaf_row(element))]
+            self._rows[tag] = rows
+        if not rows:
+            raise KeyError(tag)
+        return rows
+
+    def __iter__(self) -> Iterator[str]:
+        return (tag for tag in list(self._elements) if tag in self)
+
+    def __contains__(self, tag: object) -> bool:
+        return isinstance(tag, str) and bool(self.get(tag))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return f"Sections({dict(self)!r})"
+
+    def digest(self, tag: str) -> str:
+        """A digest of the section's elements as sent: equal digests, equal rows."""
+        hasher = hashlib.blake2b(digest_size=16)
+        for element in self._elements.get(tag, ()):
+            hasher.update(etree.tostring(element, with_tail=False))
+        return hasher.hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Inventory:
     """One machine's inventory as sent by an agent or read from an ``.ocs`` file.
@@ -40,7 +89,7 @@ class Inventory:
 
     deviceid: str
     hardware: Row
-    sections: dict[str, list[Row]] = field(default_factory=dict)
+    sections: Mapping[str, list[Row]] = field(default_factory=dict)
     accountinfo: list[tuple[str, str | None]] = field(default_factory=list)
     """ACCOUNTINFO KEYNAME/KEYVALUE pairs in order. KEYVALUE is only stripped (``''`` gives
     None): ``NA`` is kept because it is the OCS default TAG, not an empty value."""
@@ -76,7 +125,7 @@ def inventory_from_request(req: AgentRequest) -> Inventory:
     if req.content is None:
         raise EnvelopeError("the inventory has no CONTENT element", code="envelope.content_missing")
     hardware: Row | None = None
-    sections: dict[str, list[Row]] = {}
+    elements: dict[str, list[etree._Element]] = {}
     accountinfo: list[tuple[str, str | None]] = []
     history: list[str] = []
     ipdiscover: list[Row] = []
@@ -87,12 +136,10 @@ def inventory_from_request(req: AgentRequest) -> Inventory:
         tag = section.tag
         present.add(tag)
         if tag not in _SPECIAL:
-            row = _leaf_row(section)
-            if row:
-                if tag in sections:
-                    sections[tag].append(row)
-                else:
-                    sections[tag] = [row]
+            if tag in elements:
+                elements[tag].append(section)
+            else:
+                elements[tag] = [section]
         elif tag == "HARDWARE":
             if hardware is None:
                 hardware = _leaf_row(section, skip_nested=True) or {}
@@ -115,7 +162,7 @@ def inventory_from_request(req: AgentRequest) -> Inventory:
     return Inventory(
         deviceid=req.deviceid,
         hardware=hardware,
-        sections=sections,
+        sections=Sections(elements),
         accountinfo=accountinfo,
         download_history=list(dict.fromkeys(history)),
         old_deviceid=old_deviceid or buggy_old_deviceid,

@@ -13,8 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from time import monotonic
 
@@ -43,7 +42,7 @@ from ocs_desktop.inventory.digests import (
     shaping_salt,
     trusted_digests,
 )
-from ocs_desktop.inventory.document import Inventory
+from ocs_desktop.inventory.document import Inventory, Sections
 from ocs_desktop.inventory.options import Options, load_options
 from ocs_desktop.inventory.retry import retry_transient, writer_options
 from ocs_desktop.inventory.rows import (
@@ -206,8 +205,12 @@ class Ingestor:
     def _prepare(self, inventory: Inventory) -> _Prepared:
         shaper = self._hardware_shaper
         hardware = dict(zip(shaper.columns, shaper.shape(inventory.hardware), strict=True))
+        sections = inventory.sections
+        digest = sections.digest if isinstance(sections, Sections) else None
         digests = {
-            section: section_digest(inventory.sections.get(section, []))
+            section: digest(section)
+            if digest is not None
+            else section_digest(sections.get(section, []))
             for section in self._digested
             if section in inventory.present_sections
         }
@@ -268,10 +271,13 @@ class Ingestor:
         """Store ``inventory``; retried whole if another writer deadlocks it."""
         self.refresh()
         prepared = self._prepare(inventory)
-        unchanged = self._peek_digests(inventory.deviceid) if self._digests_active else {}
-        if unchanged.get("SOFTWARES") != prepared.digests.get("SOFTWARES"):
-            # The dictionary ids are created in their own short transaction, before ours.
-            self._software_rows(inventory, prepared)
+        if not self._is_mysql:
+            # SQLite: the dictionary's own transaction could not write while ours holds
+            # the database's write lock, so software is prepared before it, unless the
+            # digests say it has not changed. MariaDB prepares it in the transaction.
+            unchanged = self._peek_digests(inventory.deviceid) if self._digests_active else {}
+            if unchanged.get("SOFTWARES") != prepared.digests.get("SOFTWARES"):
+                self._software_rows(inventory, prepared)
 
         def write() -> IngestResult:
             try:
@@ -353,37 +359,39 @@ class Ingestor:
         remote_addr: str | None,
         useragent: str | None,
     ) -> IngestResult:
-        with self.engine.connect() as conn, self._device_lock(conn, inventory.deviceid):
+        with self.engine.connect() as conn:
             conn.execution_options(**writer_options(self.engine))
-            with conn.begin():
-                result = self._write_in_transaction(
-                    conn, inventory, prepared, remote_addr, useragent
-                )
+            lock = None
+            try:
+                with conn.begin():
+                    lock = self._lock_device(conn, inventory.deviceid)
+                    result = self._write_in_transaction(
+                        conn, inventory, prepared, remote_addr, useragent
+                    )
+            finally:
+                if lock is not None:
+                    # After the commit, so the next writer of this DEVICEID sees our rows;
+                    # the pool's reset ends the statement's transaction.
+                    conn.execute(text("SELECT RELEASE_LOCK(:name)"), {"name": lock})
         return result
 
-    @contextmanager
-    def _device_lock(self, conn: Connection, deviceid: str) -> Iterator[None]:
+    def _lock_device(self, conn: Connection, deviceid: str) -> str | None:
         """Serialise writers of one DEVICEID across processes (MariaDB named lock).
 
         ``hardware.DEVICEID`` is not unique in the OCS schema, so without this two
-        concurrent first inventories of one machine would create two machines.
-        SQLite serialises all writers already.
+        concurrent first inventories of one machine would create two machines. The lock
+        belongs to the session, not the transaction: it is released after the commit.
+        SQLite serialises all writers already. Returns the lock's name.
         """
         if not self._is_mysql:
-            yield
-            return
+            return None
         name = "ocsdesktop:" + hashlib.sha1(deviceid.encode()).hexdigest()[:40]
         got = conn.execute(
             text("SELECT GET_LOCK(:name, :timeout)"), {"name": name, "timeout": _LOCK_TIMEOUT_S}
         ).scalar()
-        conn.commit()
         if got != 1:
             raise TimeoutError(f"machine {deviceid} is locked by another writer")
-        try:
-            yield
-        finally:
-            conn.execute(text("SELECT RELEASE_LOCK(:name)"), {"name": name})
-            conn.commit()
+        return name
 
     def _write_in_transaction(
         self,
@@ -439,7 +447,9 @@ class Ingestor:
                     0, 0, len(inventory.sections.get("SOFTWARES", []))
                 )
             else:
-                changes["SOFTWARES"] = self._write_software(conn, hardware_id, prepared, created)
+                changes["SOFTWARES"] = self._write_software(
+                    conn, inventory, hardware_id, prepared, created
+                )
                 digests["SOFTWARES"] = sent
         assert self._accountinfo is not None
         account_update = self._accountinfo.write(
@@ -464,10 +474,18 @@ class Ingestor:
         )
 
     def _write_software(
-        self, conn: Connection, hardware_id: int, prepared: _Prepared, created: bool
+        self,
+        conn: Connection,
+        inventory: Inventory,
+        hardware_id: int,
+        prepared: _Prepared,
+        created: bool,
     ) -> RowChanges:
         if prepared.software is None:
-            raise _SoftwareNeeded
+            if not self._is_mysql:
+                raise _SoftwareNeeded
+            self._software_rows(inventory, prepared)
+            assert prepared.software is not None
         summary = self._summary
         if not summary.active:
             return sync_rows(
