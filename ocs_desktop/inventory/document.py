@@ -67,6 +67,10 @@ class Sections(Mapping[str, list[Row]]):
     def __repr__(self) -> str:
         return f"Sections({dict(self)!r})"
 
+    def sent(self, tag: str) -> int:
+        """How many elements of this section were sent, without reading them into rows."""
+        return len(self._elements.get(tag, ()))
+
     def digest(self, tag: str) -> str:
         """A digest of the section's elements as sent: equal digests, equal rows."""
         hasher = hashlib.blake2b(digest_size=16)
