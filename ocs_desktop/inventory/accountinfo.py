@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, update
+from sqlalchemy import Connection, Engine, MetaData, RowMapping, Table, insert, select, update
 
 from ocs_desktop.inventory.coerce import RowShaper
 
@@ -64,11 +64,19 @@ class AccountInfoWriter:
             conn.execute(
                 update(self.table).where(self.table.c.HARDWARE_ID == hardware_id).values(**agent)
             )
+        else:  # nothing written: what was read is current
+            return self._account_update(pairs, stored._mapping)
         row = (
             conn.execute(select(self.table).where(self.table.c.HARDWARE_ID == hardware_id))
             .one()
             ._mapping
         )
+        return self._account_update(pairs, row)
+
+    def _account_update(
+        self, pairs: Sequence[tuple[str, str | None]], row: RowMapping
+    ) -> tuple[tuple[str, str], ...] | None:
+        """The stored values to send back when they differ from the agent's, else None."""
         current = {name: _as_text(row[name]) for name in self.keys}
         agent_text = {key: (value or "") for key, value in pairs}
         differs = any(
