@@ -111,21 +111,43 @@ class TableStatements:
 
 
 def signature(values: tuple) -> str:
-    """The text MySQL's CONCAT_WS gives for a row of these values (see select_signature)."""
-    return _SEPARATOR.join([_as_mysql_text(value) for value in values])
+    """The text MySQL's CONCAT_WS gives for a row of these values (see select_signature).
+
+    Called for every wanted row of a changed section, so the common types (None, text,
+    plain integers) are handled inline and only the rest goes through a call.
+    """
+    return _SEPARATOR.join(
+        [
+            _NULL
+            if value is None
+            else value
+            if type(value) is str
+            else str(value)
+            if type(value) is int
+            else _as_mysql_text(value)
+            for value in values
+        ]
+    )
 
 
 SIGNATURE_SEPARATOR = _SEPARATOR = "\x1f"
+_NULL = "\x1e"
 
 
 def _as_mysql_text(value: object) -> str:
     if value is None:
-        return "\x1e"
+        return _NULL
     if isinstance(value, str):
         return value
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
+        return _datetime_text(value)
     return str(value)
+
+
+@lru_cache(maxsize=4096)
+def _datetime_text(value: dt.datetime) -> str:
+    """Memoised: a machine's packages share a few dozen install dates."""
+    return value.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _stored_rows(
