@@ -15,12 +15,15 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from time import monotonic
+from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
     FromClause,
+    Row,
     Select,
     Table,
     delete,
@@ -59,7 +62,7 @@ from ocs_desktop.inventory.sections import (
     SectionSpec,
     section_changed,
 )
-from ocs_desktop.inventory.software_summary import FOLD_BATCH, SummaryMaintainer, fold_pending
+from ocs_desktop.inventory.software_summary import SummaryMaintainer, fold_all
 from ocs_desktop.models import Base
 from ocs_desktop.models.database import is_mysql
 from ocs_desktop.models.extensions import inventory_digest
@@ -296,21 +299,10 @@ class Ingestor:
         """Count the machines this and other writers left pending into the software summary."""
         if not self._summary.active:
             return 0
-        total = 0
-        while True:
-            done = retry_transient(self._fold_batch)
-            total += done
-            if done < FOLD_BATCH:
-                break
+        total = fold_all(self.engine)
         self._summary.marked = 0
         self._last_fold = monotonic()
         return total
-
-    def _fold_batch(self) -> int:
-        with self.engine.connect() as conn:
-            conn.execution_options(**writer_options(self.engine))
-            with conn.begin():
-                return fold_pending(conn)
 
     def _maybe_fold(self) -> None:
         """Keep the pending backlog short without folding after every first inventory."""
@@ -322,15 +314,14 @@ class Ingestor:
 
     @property
     def _digests_active(self) -> bool:
+        # Our tables come together: SummaryMaintainer.refresh adds the newer ones.
         return self._summary.active
 
     def _peek_digests(self, deviceid: str) -> dict[str, str]:
         """The machine's trusted digests, read before the transaction (see ``ingest``)."""
         with self.engine.connect() as conn:
             row = conn.execute(self._digest_query(deviceid)).first()
-        if row is None:
-            return {}
-        return trusted_digests(row.STAMP, row.DIGESTS, self._stamp(row.LASTDATE, row.CHECKSUM))
+        return {} if row is None else self._trusted(row)
 
     def _digest_query(self, deviceid: str) -> Select:
         hw = self._hardware
@@ -347,6 +338,10 @@ class Ingestor:
             .order_by(hw.c.ID.desc())
             .limit(1)
         )
+
+    def _trusted(self, row: Row[Any]) -> dict[str, str]:
+        """The digests of a ``_digest_query`` row, if its stamp is still ours."""
+        return trusted_digests(row.STAMP, row.DIGESTS, self._stamp(row.LASTDATE, row.CHECKSUM))
 
     def _stamp(self, lastdate: object, checksum: object) -> str:
         when = lastdate if isinstance(lastdate, dt.datetime) else None
@@ -404,11 +399,7 @@ class Ingestor:
         hw = self._hardware
         existing = conn.execute(self._digest_query(inventory.deviceid)).first()
         created = existing is None
-        stored: dict[str, str] = {}
-        if existing is not None and self._digests_active:
-            stored = trusted_digests(
-                existing.STAMP, existing.DIGESTS, self._stamp(existing.LASTDATE, existing.CHECKSUM)
-            )
+        stored = self._trusted(existing) if existing is not None and self._digests_active else {}
         values = self._hardware_values(inventory, prepared, existing, remote_addr, useragent)
         if existing is None:
             inserted = conn.execute(
@@ -427,26 +418,26 @@ class Ingestor:
         # written, new ones of sections written; a new machine has no rows anywhere.
         digests = dict.fromkeys(self._digested, EMPTY_DIGEST) if created else dict(stored)
         for spec in self._sections:
-            if not self._must_write(spec, inventory, checksum, created):
-                continue
-            # A section flagged as changed but not sent is written empty: digest of no rows.
-            sent = prepared.digests.get(spec.section, EMPTY_DIGEST)
-            if stored.get(spec.section) == sent:
-                changes[spec.section] = RowChanges(0, 0, _sent(inventory, spec.section))
-                continue
-            changes[spec.section] = self._write_section(
-                conn, spec, hardware_id, self._section_rows(inventory, prepared, spec), created
-            )
-            digests[spec.section] = sent
-        if "SOFTWARES" in inventory.present_sections or _flagged(checksum, SOFTWARE_MASK):
-            sent = prepared.digests.get("SOFTWARES", EMPTY_DIGEST)
-            if stored.get("SOFTWARES") == sent:
-                changes["SOFTWARES"] = RowChanges(0, 0, _sent(inventory, "SOFTWARES"))
-            else:
-                changes["SOFTWARES"] = self._write_software(
-                    conn, inventory, hardware_id, prepared, created
+            if self._must_write(spec, inventory, checksum, created):
+                changes[spec.section] = _unless_unchanged(
+                    spec.section,
+                    inventory,
+                    prepared,
+                    stored,
+                    digests,
+                    partial(
+                        self._write_section, conn, spec, hardware_id, inventory, prepared, created
+                    ),
                 )
-                digests["SOFTWARES"] = sent
+        if "SOFTWARES" in inventory.present_sections or _flagged(checksum, SOFTWARE_MASK):
+            changes["SOFTWARES"] = _unless_unchanged(
+                "SOFTWARES",
+                inventory,
+                prepared,
+                stored,
+                digests,
+                partial(self._write_software, conn, inventory, hardware_id, prepared, created),
+            )
         assert self._accountinfo is not None
         account_update = self._accountinfo.write(
             conn,
@@ -483,19 +474,20 @@ class Ingestor:
             self._software_rows(inventory, prepared)
             assert prepared.software is not None
         summary = self._summary
-        if not summary.active:
-            return sync_rows(
-                conn, self._software_sql, hardware_id, prepared.software, may_exist=not created
-            )
-        if created:
-            summary.mark_new(conn, hardware_id)
-            software = prepared.software
-            return sync_rows(conn, self._software_sql, hardware_id, software, may_exist=False)
-        # Locks the pending row, if any, before the rows change (see fold_pending).
-        pending = summary.is_pending(conn, hardware_id)
-        delta = None if pending else RowDelta()
+        delta = None  # the rows changed, for a summary that counts this machine already
+        if summary.active:
+            if created:
+                summary.mark_new(conn, hardware_id)
+            # Locks the pending row, if any, before the rows change (see fold_pending).
+            elif not summary.is_pending(conn, hardware_id):
+                delta = RowDelta()
         changes = sync_rows(
-            conn, self._software_sql, hardware_id, prepared.software, may_exist=True, delta=delta
+            conn,
+            self._software_sql,
+            hardware_id,
+            prepared.software,
+            may_exist=not created,
+            delta=delta,
         )
         if delta is not None:
             summary.apply_changes(conn, delta.inserted, delta.removed)
@@ -517,9 +509,11 @@ class Ingestor:
         conn: Connection,
         spec: SectionSpec,
         hardware_id: int,
-        rows: list[tuple],
+        inventory: Inventory,
+        prepared: _Prepared,
         created: bool,
     ) -> RowChanges:
+        rows = self._section_rows(inventory, prepared, spec)
         statements = self._section_sql[spec.section]
         if spec.multi:
             return sync_rows(conn, statements, hardware_id, rows, may_exist=not created)
@@ -536,11 +530,9 @@ class Ingestor:
         now = dt.datetime.now().replace(microsecond=0)
         values = dict(prepared.hardware)
         lastdate = parse_datetime(inventory.hardware.get("LASTDATE"))
-        # Whole seconds, as DATETIME stores them: the digests' stamp compares it read back.
-        if lastdate and lastdate.year > _EPOCH_YEAR:
-            values["LASTDATE"] = lastdate.replace(microsecond=0, tzinfo=None)
-        else:
-            values["LASTDATE"] = now
+        # Whole seconds either way (parse_datetime reads no fraction), as DATETIME stores
+        # them: the digests' stamp compares this value with the one read back.
+        values["LASTDATE"] = lastdate if lastdate and lastdate.year > _EPOCH_YEAR else now
         values["LASTCOME"] = now
         values["ETIME"] = None
         old_checksum = getattr(existing, "CHECKSUM", None)
@@ -583,6 +575,25 @@ class Ingestor:
                 if pid < 2**31
             ],
         )
+
+
+def _unless_unchanged(
+    section: str,
+    inventory: Inventory,
+    prepared: _Prepared,
+    stored: dict[str, str],
+    digests: dict[str, str],
+    write: Callable[[], RowChanges],
+) -> RowChanges:
+    """Skip a section whose stored digest matches what was sent, else ``write`` it and
+    note its new digest. A section flagged as changed but not sent is written empty: the
+    digest of no rows."""
+    sent = prepared.digests.get(section, EMPTY_DIGEST)
+    if stored.get(section) == sent:
+        return RowChanges(0, 0, _sent(inventory, section))
+    changes = write()
+    digests[section] = sent
+    return changes
 
 
 def _sent(inventory: Inventory, section: str) -> int:

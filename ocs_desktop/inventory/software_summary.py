@@ -46,7 +46,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 
 from ocs_desktop.inventory.cancel import Progress, report
-from ocs_desktop.inventory.retry import writer_options
+from ocs_desktop.inventory.retry import retry_transient, writer_options
 from ocs_desktop.inventory.rows import SIGNATURE_SEPARATOR
 from ocs_desktop.models import Software
 from ocs_desktop.models.extensions import (
@@ -380,19 +380,24 @@ def fold_pending(conn: Connection, limit: int | None = None) -> int:
 
 
 def fold_all(engine: Engine) -> int:
-    """Fold every pending machine, one batch per transaction; return how many."""
+    """Fold every pending machine, one batch per transaction (retried if another writer
+    deadlocks it); return how many."""
     with engine.connect() as conn:
         if not (summary_present(conn) and _pending_present(conn)):
             return 0
     total = 0
     while True:
-        with engine.connect() as conn:
-            conn.execution_options(**writer_options(engine))
-            with conn.begin():
-                done = fold_pending(conn)
+        done = retry_transient(lambda: _fold_batch(engine))
         total += done
         if done < FOLD_BATCH:
             return total
+
+
+def _fold_batch(engine: Engine) -> int:
+    with engine.connect() as conn:
+        conn.execution_options(**writer_options(engine))
+        with conn.begin():
+            return fold_pending(conn)
 
 
 def removed_triples(keys: Iterable[object]) -> Counter[Triple]:
