@@ -21,10 +21,10 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection, Executable
-from sqlalchemy.dialects import mysql, sqlite
+from sqlalchemy import Connection
 
 from ocs_desktop.models.extensions import inventory_digest
+from ocs_desktop.models.upsert import upsert
 
 #: Bump when the digest of a section or the way rows are shaped changes meaning.
 DIGEST_FORMAT = 2
@@ -75,15 +75,7 @@ def save_digests(
         "STAMP": stamp,
         "DIGESTS": json.dumps(dict(sorted(digests.items())), separators=(",", ":")),
     }
-    table = inventory_digest
-    statement: Executable
-    if conn.dialect.name == "sqlite":
-        lite = sqlite.insert(table).values(values)
-        statement = lite.on_conflict_do_update(
-            index_elements=[table.c.HARDWARE_ID],
-            set_={"STAMP": lite.excluded.STAMP, "DIGESTS": lite.excluded.DIGESTS},
-        )
-    else:
-        my = mysql.insert(table).values(values)
-        statement = my.on_duplicate_key_update(STAMP=my.inserted.STAMP, DIGESTS=my.inserted.DIGESTS)
-    conn.execute(statement)
+    statement = upsert(
+        conn.dialect, inventory_digest, lambda new: {"STAMP": new.STAMP, "DIGESTS": new.DIGESTS}
+    )
+    conn.execute(statement.values(values))

@@ -41,7 +41,6 @@ from sqlalchemy import (
     select,
     tuple_,
 )
-from sqlalchemy.dialects import mysql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 
@@ -56,6 +55,7 @@ from ocs_desktop.models.extensions import (
     state,
     summary_pending,
 )
+from ocs_desktop.models.upsert import upsert
 
 log = logging.getLogger(__name__)
 
@@ -196,18 +196,9 @@ def current_state(conn: Connection, *, verify: bool = False) -> SummaryState:
 
 
 def _accumulate(dialect: Dialect) -> Insert:
-    """INSERT that adds to INSTALLS when the triple is already there (dialect's upsert)."""
-    table = software_summary
-    if dialect.name == "sqlite":
-        lite = sqlite.insert(table)
-        return lite.on_conflict_do_update(
-            index_elements=[table.c.NAME_ID, table.c.PUBLISHER_ID, table.c.VERSION_ID],
-            set_={"INSTALLS": table.c.INSTALLS + lite.excluded.INSTALLS},
-        )
-    if dialect.name in ("mysql", "mariadb"):
-        my = mysql.insert(table)
-        return my.on_duplicate_key_update(INSTALLS=table.c.INSTALLS + my.inserted.INSTALLS)
-    raise NotImplementedError(f"no upsert for {dialect.name}")
+    """INSERT that adds to INSTALLS when the triple is already there."""
+    installs = software_summary.c.INSTALLS
+    return upsert(dialect, software_summary, lambda new: {"INSTALLS": installs + new.INSTALLS})
 
 
 @lru_cache(maxsize=8)
