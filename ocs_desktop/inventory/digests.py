@@ -27,7 +27,7 @@ from ocs_desktop.models.extensions import inventory_digest
 from ocs_desktop.models.upsert import upsert
 
 #: Bump when the digest of a section or the way rows are shaped changes meaning.
-DIGEST_FORMAT = 2
+DIGEST_FORMAT = 3
 
 
 def section_digest(rows: Sequence[Mapping[str, str | None]]) -> str:

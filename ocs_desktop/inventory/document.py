@@ -10,7 +10,7 @@ itself gets wrong for SOFTWARES.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -20,6 +20,9 @@ from .limits import DEFAULT_LIMITS, Limits
 from .request import AgentRequest, parse_request
 
 Row = dict[str, str | None]
+
+#: Bytes of an element key: collisions among one machine's elements are not a concern.
+ELEMENT_KEY_BYTES = 8
 
 EMPTY_VALUES = frozenset({"", "??", "N/A", "NA"})
 """Values the Perl server treats as empty (after stripping surrounding whitespace)."""
@@ -34,14 +37,16 @@ class Sections(Mapping[str, list[Row]]):
     A re-inventory skips its unchanged sections by digest (see ``ingest``), and building the
     rows of 900 software packages it will not use would be most of the parse's cost. The
     tree is parsed and checked against the limits in full either way; only the reading of
-    values into dicts waits. :meth:`digest` tells sections apart without reading them.
+    values into dicts waits. :meth:`digest` tells sections apart without reading them, and
+    :meth:`element_keys` tells their elements apart, for the software row map.
     """
 
-    __slots__ = ("_elements", "_rows")
+    __slots__ = ("_elements", "_keys", "_rows")
 
-    def __init__(self, elements: dict[str, list[etree._Element]]) -> None:
-        self._elements = elements
+    def __init__(self, elements: dict[str, list[etree._Element]] | None = None) -> None:
+        self._elements = elements or {}
         self._rows: dict[str, list[Row]] = {}
+        self._keys: dict[str, list[str]] = {}
 
     def __getitem__(self, tag: str) -> list[Row]:
         rows = self._rows.get(tag)
@@ -71,12 +76,30 @@ class Sections(Mapping[str, list[Row]]):
         """How many elements of this section were sent, without reading them into rows."""
         return len(self._elements.get(tag, ()))
 
+    def element_keys(self, tag: str) -> list[str]:
+        """A short digest of each element as sent, in order: equal keys, equal rows."""
+        keys = self._keys.get(tag)
+        if keys is None:
+            tostring, blake2b = etree.tostring, hashlib.blake2b
+            keys = [
+                blake2b(
+                    tostring(element, with_tail=False), digest_size=ELEMENT_KEY_BYTES
+                ).hexdigest()
+                for element in self._elements.get(tag, ())
+            ]
+            self._keys[tag] = keys
+        return keys
+
+    def element_rows(self, tag: str, indexes: Iterable[int] | None = None) -> list[Row | None]:
+        """The rows of these elements (all by default), None for one that gives no row;
+        aligned with :meth:`element_keys`, unlike the mapping's lists."""
+        elements = self._elements.get(tag, [])
+        chosen = elements if indexes is None else [elements[index] for index in indexes]
+        return [_leaf_row(element) or None for element in chosen]
+
     def digest(self, tag: str) -> str:
         """A digest of the section's elements as sent: equal digests, equal rows."""
-        hasher = hashlib.blake2b(digest_size=16)
-        for element in self._elements.get(tag, ()):
-            hasher.update(etree.tostring(element, with_tail=False))
-        return hasher.hexdigest()
+        return hashlib.blake2b("".join(self.element_keys(tag)).encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +116,7 @@ class Inventory:
 
     deviceid: str
     hardware: Row
-    sections: Mapping[str, list[Row]] = field(default_factory=dict)
+    sections: Sections = field(default_factory=Sections)
     accountinfo: list[tuple[str, str | None]] = field(default_factory=list)
     """ACCOUNTINFO KEYNAME/KEYVALUE pairs in order. KEYVALUE is only stripped (``''`` gives
     None): ``NA`` is kept because it is the OCS default TAG, not an empty value."""

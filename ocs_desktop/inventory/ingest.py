@@ -34,6 +34,7 @@ from sqlalchemy import (
     update,
 )
 
+from ocs_desktop.inventory import row_map
 from ocs_desktop.inventory.accountinfo import AccountInfoWriter, reflect_accountinfo
 from ocs_desktop.inventory.coerce import RowShaper, parse_datetime
 from ocs_desktop.inventory.dictionary import UNAVAILABLE_ID, SoftwareDictionary
@@ -41,18 +42,22 @@ from ocs_desktop.inventory.digests import (
     EMPTY_DIGEST,
     make_stamp,
     save_digests,
-    section_digest,
     shaping_salt,
     trusted_digests,
 )
-from ocs_desktop.inventory.document import Inventory, Sections
+from ocs_desktop.inventory.document import Inventory
+from ocs_desktop.inventory.document import Row as SentRow
 from ocs_desktop.inventory.options import Options, load_options
 from ocs_desktop.inventory.retry import retry_transient, writer_options
 from ocs_desktop.inventory.rows import (
     RowChanges,
     RowDelta,
     TableStatements,
+    count_rows,
+    delete_owned,
+    inserted_ids,
     replace_single_row,
+    stored_ids,
     sync_rows,
 )
 from ocs_desktop.inventory.sections import (
@@ -102,7 +107,8 @@ class _Prepared:
     hardware: dict[str, object]
     digests: dict[str, str]
     shaped: dict[str, list[tuple]] = field(default_factory=dict)
-    software: list[tuple] | None = None
+    #: Every software element's row, None for one that gives none (no name, no fields).
+    software: list[tuple | None] | None = None
     skipped_software: int = 0
 
 
@@ -208,12 +214,9 @@ class Ingestor:
     def _prepare(self, inventory: Inventory) -> _Prepared:
         shaper = self._hardware_shaper
         hardware = dict(zip(shaper.columns, shaper.shape(inventory.hardware), strict=True))
-        sections = inventory.sections
-        digest = sections.digest if isinstance(sections, Sections) else None
+        digest = inventory.sections.digest
         digests = {
             section: digest(section)
-            if digest is not None
-            else section_digest(sections.get(section, []))
             for section in self._digested
             if section in inventory.present_sections
         }
@@ -229,39 +232,49 @@ class Ingestor:
             prepared.shaped[spec.section] = rows
         return rows
 
-    def _software_rows(self, inventory: Inventory, prepared: _Prepared) -> list[tuple]:
+    def _software_rows(self, inventory: Inventory, prepared: _Prepared) -> list[tuple | None]:
+        """Every software element's row, aligned with its element key."""
         if prepared.software is None:
             prepared.software, prepared.skipped_software = self._prepare_software(
-                inventory.sections.get("SOFTWARES", [])
+                inventory.sections.element_rows("SOFTWARES")
             )
         return prepared.software
 
-    def _prepare_software(self, rows: list[dict[str, str | None]]) -> tuple[list[tuple], int]:
+    def _prepare_software(self, rows: list[SentRow | None]) -> tuple[list[tuple | None], int]:
+        """Shape software rows and resolve their dictionary ids; a row without a name
+        gives None (and is counted as skipped), as does an element that gave no row."""
         value = self._dictionary_value
         shape = self._software_shaper.shape
-        keyed = [
-            (name, value(row.get("PUBLISHER")), value(row.get("VERSION")), shape(row))
-            for row in rows
-            if (name := value(row.get("NAME")))
-        ]
+        keyed: list[tuple | None] = []
+        for row in rows:
+            name = value(row.get("NAME")) if row is not None else None
+            keyed.append(
+                (name, value(row.get("PUBLISHER")), value(row.get("VERSION")), shape(row))
+                if name and row is not None
+                else None
+            )
+        present = [k for k in keyed if k is not None]
         ids = self.dictionary.resolve(
             {
-                "name": {k[0] for k in keyed},
-                "publisher": {k[1] for k in keyed if k[1]},
-                "version": {k[2] for k in keyed if k[2]},
+                "name": {k[0] for k in present},
+                "publisher": {k[1] for k in present if k[1]},
+                "version": {k[2] for k in present if k[2]},
             }
         )
         names, publishers, versions = ids["name"], ids["publisher"], ids["version"]
         software = [
-            (
-                names[name],
-                publishers[publisher] if publisher else UNAVAILABLE_ID,
-                versions[version] if version else UNAVAILABLE_ID,
-                *rest,
+            None
+            if k is None
+            else (
+                names[k[0]],
+                publishers[k[1]] if k[1] else UNAVAILABLE_ID,
+                versions[k[2]] if k[2] else UNAVAILABLE_ID,
+                *k[3],
             )
-            for name, publisher, version, rest in keyed
+            for k in keyed
         ]
-        return software, len(rows) - len(keyed)
+        given = sum(1 for row in rows if row is not None)
+        return software, given - len(present)
 
     # -- the transaction -------------------------------------------------------------
     def ingest(
@@ -436,7 +449,9 @@ class Ingestor:
                 prepared,
                 stored,
                 digests,
-                partial(self._write_software, conn, inventory, hardware_id, prepared, created),
+                partial(
+                    self._write_software, conn, inventory, hardware_id, prepared, created, stored
+                ),
             )
         assert self._accountinfo is not None
         account_update = self._accountinfo.write(
@@ -467,12 +482,8 @@ class Ingestor:
         hardware_id: int,
         prepared: _Prepared,
         created: bool,
+        stored: dict[str, str],
     ) -> RowChanges:
-        if prepared.software is None:
-            if not self._is_mysql:
-                raise _SoftwareNeeded
-            self._software_rows(inventory, prepared)
-            assert prepared.software is not None
         summary = self._summary
         delta = None  # the rows changed, for a summary that counts this machine already
         if summary.active:
@@ -481,16 +492,92 @@ class Ingestor:
             # Locks the pending row, if any, before the rows change (see fold_pending).
             elif not summary.is_pending(conn, hardware_id):
                 delta = RowDelta()
-        changes = sync_rows(
-            conn,
-            self._software_sql,
-            hardware_id,
-            prepared.software,
-            may_exist=not created,
-            delta=delta,
-        )
+        keys = inventory.sections.element_keys("SOFTWARES")
+        digest = prepared.digests.get("SOFTWARES", EMPTY_DIGEST)
+        changes = None
+        if not created and self._digests_active:
+            pairs = row_map.load(conn, hardware_id, stored.get("SOFTWARES"))
+            if pairs is not None:
+                changes = self._write_by_map(
+                    conn, inventory, hardware_id, prepared, keys, pairs, digest, delta
+                )
+        if changes is None:
+            changes = self._write_by_compare(
+                conn, inventory, hardware_id, prepared, keys, created, digest, delta
+            )
         if delta is not None:
             summary.apply_changes(conn, delta.inserted, delta.removed)
+        return changes
+
+    def _write_by_map(
+        self,
+        conn: Connection,
+        inventory: Inventory,
+        hardware_id: int,
+        prepared: _Prepared,
+        keys: list[str],
+        pairs: list[tuple[str, int]],
+        digest: str,
+        delta: RowDelta | None,
+    ) -> RowChanges | None:
+        """Insert the elements the map does not know, delete the rows no element claims;
+        None if the rows turn out not to be what the map says (then compare them all)."""
+        sql = self._software_sql
+        found = row_map.match(pairs, keys)
+        if prepared.software is not None:  # SQLite prepares it before the transaction
+            rows = [prepared.software[index] for index in found.new]
+        elif self._is_mysql:
+            rows, prepared.skipped_software = self._prepare_software(
+                inventory.sections.element_rows("SOFTWARES", found.new)
+            )
+        else:
+            raise _SoftwareNeeded
+        new = [(keys[index], row) for index, row in zip(found.new, rows, strict=True) if row]
+        ids: list[int] | None = []
+        if new:
+            # Before any DELETE, so no id is handed out again (see inserted_ids).
+            conn.exec_driver_sql(*sql.insert_rows(hardware_id, [row for _, row in new]))
+            ids = inserted_ids(conn, sql, hardware_id, found.last_id, len(new))
+            if delta is not None:
+                delta.inserted.extend(row for _, row in new)
+        if ids is None or not delete_owned(conn, sql, hardware_id, found.stale, delta):
+            return None
+        written = found.kept + [(key, row_id) for (key, _), row_id in zip(new, ids, strict=True)]
+        if count_rows(conn, sql, hardware_id) != len(written):
+            return None
+        row_map.save(conn, hardware_id, digest, written)
+        return RowChanges(len(new), len(found.stale), len(found.kept))
+
+    def _write_by_compare(
+        self,
+        conn: Connection,
+        inventory: Inventory,
+        hardware_id: int,
+        prepared: _Prepared,
+        keys: list[str],
+        created: bool,
+        digest: str,
+        delta: RowDelta | None,
+    ) -> RowChanges:
+        """Bring the stored rows to all the sent ones by comparing them; then map them."""
+        if prepared.software is None and not self._is_mysql:
+            raise _SoftwareNeeded
+        sql = self._software_sql
+        rows = self._software_rows(inventory, prepared)
+        wanted = [(key, row) for key, row in zip(keys, rows, strict=True) if row]
+        values = [row for _, row in wanted]
+        changes = sync_rows(conn, sql, hardware_id, values, may_exist=not created, delta=delta)
+        if self._digests_active:
+            ids = (
+                inserted_ids(conn, sql, hardware_id, 0, len(values))
+                if created
+                else stored_ids(conn, sql, hardware_id, values)
+            )
+            if ids is None:
+                row_map.forget(conn, hardware_id)
+            else:
+                pairs = [(key, row_id) for (key, _), row_id in zip(wanted, ids, strict=True)]
+                row_map.save(conn, hardware_id, digest, pairs)
         return changes
 
     @staticmethod
@@ -598,10 +685,7 @@ def _unless_unchanged(
 
 def _sent(inventory: Inventory, section: str) -> int:
     """Rows of a skipped section, counted without reading them (elements sent)."""
-    sections = inventory.sections
-    if isinstance(sections, Sections):
-        return sections.sent(section)
-    return len(sections.get(section, []))
+    return inventory.sections.sent(section)
 
 
 class _SoftwareNeeded(Exception):

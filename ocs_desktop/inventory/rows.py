@@ -78,7 +78,14 @@ class TableStatements:
                 f"SELECT {quote('ID')}, CONCAT_WS(CHAR(31 USING utf8mb4), {fields}) "
                 f"FROM {name} WHERE {owner} = {self.mark}"
             )
-        self._delete_ids = f"DELETE FROM {name} WHERE {quote('ID')} IN "
+        self._ident = ident = quote("ID")
+        self._delete_ids = f"DELETE FROM {name} WHERE {ident} IN "
+        self._delete_owned = f"DELETE FROM {name} WHERE {owner} = {self.mark} AND {ident} IN "
+        self.ids_after = (
+            f"SELECT {ident} FROM {name} WHERE {owner} = {self.mark} AND {ident} > {self.mark} "
+            f"ORDER BY {ident}"
+        )
+        self.count = f"SELECT COUNT(*) FROM {name} WHERE {owner} = {self.mark}"
 
     def _insert_sql(self, columns: Sequence[str]) -> str:
         listed = ", ".join(self._quote(column) for column in ("HARDWARE_ID", *columns))
@@ -107,7 +114,18 @@ class TableStatements:
         return self._insert_subset(kept), [(hardware_id, *pick(values)) for values in rows]
 
     def delete_ids(self, count: int) -> str:
-        return self._delete_ids + "(" + ", ".join([self.mark] * count) + ")"
+        return self._delete_ids + self._marks(count)
+
+    def delete_owned_ids(self, count: int) -> str:
+        """DELETE of ``count`` ids that must also belong to the machine (first parameter)."""
+        return self._delete_owned + self._marks(count)
+
+    def only_ids(self, count: int) -> str:
+        """What restricts a machine's SELECT to ``count`` ids."""
+        return f" AND {self._ident} IN " + self._marks(count)
+
+    def _marks(self, count: int) -> str:
+        return "(" + ", ".join([self.mark] * count) + ")"
 
 
 def signature(values: tuple) -> str:
@@ -151,15 +169,18 @@ def _datetime_text(value: dt.datetime) -> str:
 
 
 def _stored_rows(
-    conn: Connection, statements: TableStatements, hardware_id: int
+    conn: Connection, statements: TableStatements, hardware_id: int, ids: Sequence[int] = ()
 ) -> tuple[dict[object, list[int]], Callable[[tuple], object]]:
-    """The machine's stored rows, keyed the way ``wanted`` rows are to be compared."""
+    """The machine's stored rows (only those ``ids`` if given), keyed the way ``wanted``
+    rows are to be compared."""
     stored: dict[object, list[int]] = defaultdict(list)
+    params: tuple = (hardware_id, *ids)
+    only = statements.only_ids(len(ids)) if ids else ""
     if statements.select_signature is not None:
-        for row_id, text in conn.exec_driver_sql(statements.select_signature, (hardware_id,)):
+        for row_id, text in conn.exec_driver_sql(statements.select_signature + only, params):
             stored[text].append(row_id)
         return stored, signature
-    for row in conn.exec_driver_sql(statements.select, (hardware_id,)):
+    for row in conn.exec_driver_sql(statements.select + only, params):
         stored[tuple(row[1:])].append(row[0])
     return stored, _identity
 
@@ -221,3 +242,60 @@ def replace_single_row(
         return RowChanges(0, deleted, 0)
     conn.exec_driver_sql(statements.insert, (hardware_id, *values))
     return RowChanges(1, deleted, 0)
+
+
+# -- row ids, for the software row map ---------------------------------------------------
+def inserted_ids(
+    conn: Connection, statements: TableStatements, hardware_id: int, after: int, count: int
+) -> list[int] | None:
+    """The ids of the ``count`` rows just inserted for the machine, in insertion order.
+
+    Every row id above ``after`` (the machine's highest before the INSERT, which ran before
+    any DELETE of its rows) is one of them: auto-increment ids only grow, and they grow in
+    the order of the rows of a statement. None if there are not exactly ``count``.
+    """
+    ids = [row_id for (row_id,) in conn.exec_driver_sql(statements.ids_after, (hardware_id, after))]
+    return ids if len(ids) == count else None
+
+
+def stored_ids(
+    conn: Connection, statements: TableStatements, hardware_id: int, wanted: Sequence[tuple]
+) -> list[int] | None:
+    """The id of the stored row equal to each wanted row, after :func:`sync_rows`; None if
+    the machine's rows are not exactly ``wanted``."""
+    stored, key = _stored_rows(conn, statements, hardware_id)
+    found = []
+    for values in wanted:
+        ids = stored.get(key(values))
+        if not ids:
+            return None
+        found.append(ids.pop())
+    if any(stored.values()):
+        return None
+    return found
+
+
+def delete_owned(
+    conn: Connection,
+    statements: TableStatements,
+    hardware_id: int,
+    ids: Sequence[int],
+    delta: RowDelta | None = None,
+) -> bool:
+    """Delete these rows of the machine (their keys into ``delta`` first, if given); False
+    if some of them were not the machine's rows."""
+    for start in range(0, len(ids), _CHUNK):
+        chunk = tuple(ids[start : start + _CHUNK])
+        if delta is not None:
+            stored, _ = _stored_rows(conn, statements, hardware_id, chunk)
+            delta.removed.extend(key for key, held in stored.items() for _ in held)
+        deleted = conn.exec_driver_sql(
+            statements.delete_owned_ids(len(chunk)), (hardware_id, *chunk)
+        )
+        if deleted.rowcount != len(chunk):
+            return False
+    return True
+
+
+def count_rows(conn: Connection, statements: TableStatements, hardware_id: int) -> int:
+    return int(conn.exec_driver_sql(statements.count, (hardware_id,)).scalar_one())

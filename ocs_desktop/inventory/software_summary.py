@@ -51,6 +51,7 @@ from ocs_desktop.models import Software
 from ocs_desktop.models.extensions import (
     EXTENSION_METADATA,
     inventory_digest,
+    software_rowmap,
     software_summary,
     state,
     summary_pending,
@@ -310,15 +311,17 @@ def forget_machines(conn: Connection, ids: Iterable[int]) -> None:
     """Subtract these machines' software from the summary; call before deleting their rows.
 
     Machines still pending were never counted: they only leave the pending list. Their
-    section digests go too. Does nothing on a database without the summary.
+    section digests and software row maps go too. Does nothing on a database without the
+    summary.
     """
     wanted = sorted({int(i) for i in ids})
     if not wanted or not summary_present(conn):
         return
-    if inspect(conn).has_table(inventory_digest.name):
-        for start in range(0, len(wanted), _DELETE_CHUNK):
-            chunk = wanted[start : start + _DELETE_CHUNK]
-            conn.execute(delete(inventory_digest).where(inventory_digest.c.HARDWARE_ID.in_(chunk)))
+    for table in (inventory_digest, software_rowmap):
+        if inspect(conn).has_table(table.name):
+            for start in range(0, len(wanted), _DELETE_CHUNK):
+                chunk = wanted[start : start + _DELETE_CHUNK]
+                conn.execute(delete(table).where(table.c.HARDWARE_ID.in_(chunk)))
     if _pending_present(conn):
         pending = summary_pending.c.HARDWARE_ID
         uncounted: set[int] = set()

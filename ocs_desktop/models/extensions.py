@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
-from ocs_desktop.models.base import table_args
+from ocs_desktop.models.base import LongText, table_args
 
 EXTENSION_METADATA = MetaData()
 
@@ -72,5 +72,18 @@ inventory_digest = Table(
     Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
     Column("STAMP", String(128), nullable=False),
     Column("DIGESTS", Text, nullable=False),
+    **_options(),
+)
+
+#: Per machine, which ``software.ID`` holds which software element it last sent (see
+#: ``inventory.row_map``), so a next-day inventory inserts and deletes only the packages
+#: that changed without reading the 900 others back. ``DIGEST`` is the SOFTWARES digest
+#: the map was written with: it is used only while the trusted digests still say that.
+software_rowmap = Table(
+    "ocsdesktop_software_rowmap",
+    EXTENSION_METADATA,
+    Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
+    Column("DIGEST", String(64), nullable=False),
+    Column("ROWMAP", LongText, nullable=False),
     **_options(),
 )
