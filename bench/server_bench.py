@@ -4,9 +4,9 @@
 
 Starts ``ocs-desktop serve`` (MariaDB, 2 workers by default) on a free loopback port.
 Each simulated agent sends PROLOG then INVENTORY on one keep-alive connection, with the
-Unix agent's headers. Per concurrency and pass (first inventory, re-inventory) it prints
-inventories/s, p50/p95 latency of the PROLOG+INVENTORY pair, and the server's CPU seconds
-per inventory (all worker processes; MariaDB's own CPU is shown apart). After each pass it
+Unix agent's headers. Per concurrency and pass (first inventory, identical re-send, next-day
+inventory with ~1 % of the software changed: see fleet.py) it prints inventories/s, p50/p95
+latency of the PROLOG+INVENTORY pair, and the server's CPU seconds per inventory (all worker processes; MariaDB's own CPU is shown apart). After each pass it
 checks that every machine is in the database once with exactly its rows: no loss, no
 duplicates, no orphans. The reference Perl server's rate on this kind of machine (0.52/s
 at concurrency 1, 1.52/s at 4; shared/tools/README.md) is printed as the baseline ratio.
@@ -40,6 +40,8 @@ from ocs_desktop.models.database import create_engine_for
 from ocs_desktop.models.schema import init_database
 
 REFERENCE_RATE = {1: 0.52, 4: 1.52}
+#: First inventories, the same files again, then each machine's next-day inventory.
+PASSES = ("first", "again", "changed")
 UA = "OCS-NG_unified_unix_agent_v2.10.0"
 HEADERS = {"User-Agent": UA, "Content-Type": "application/x-compress", "Pragma": "no-cache"}
 CHECKED = {spec.section: spec.table for spec in SECTIONS if spec.multi}
@@ -198,10 +200,13 @@ def main() -> int:
                         time.sleep(0.2)
                 expected: dict[str, int] | None = None
                 for concurrency in args.concurrency:
-                    machines = list(fleet.machines(args.machines, run=f"c{concurrency}"))
+                    run = f"c{concurrency}"
+                    machines = list(fleet.machines(args.machines, run=run))
                     if expected is None:
                         expected = _expected_rows(machines[0])
-                    for label in ("first", "again"):
+                    for label in PASSES:
+                        if label == "changed":
+                            machines = list(fleet.machines(args.machines, run=run, day=1))
                         r = _run_pass(port, machines, concurrency, server.pid)
                         ratio = r["rate"] / REFERENCE_RATE.get(concurrency, REFERENCE_RATE[4])
                         print(

@@ -59,11 +59,20 @@ def test_a_next_day_inventory_touches_only_the_changed_packages(engine: Engine) 
     first = ingestor.ingest(parse_inventory(FLEET.machine(7).body))
     before = software_ids(engine, first.hardware_id)
     compared = spy_on_compares(ingestor)
+    shaped: list[int] = []
+    shape = ingestor._prepare_software
+
+    def counted(rows: Any) -> Any:
+        shaped.append(len(rows))
+        return shape(rows)
+
+    ingestor._prepare_software = counted  # type: ignore[method-assign]
     day1 = FLEET.machine(7, day=1)
     changed = ingestor.ingest(parse_inventory(day1.body))
     assert compared == []  # the map was used
     software = changed.sections["SOFTWARES"]
     assert 0 < software.inserted < 15 and software.deleted == software.inserted
+    assert shaped == [software.inserted]  # and only the new packages were shaped
     after = software_ids(engine, first.hardware_id)
     assert len(before & after) == software.kept == FLEET.software_count - software.inserted
     assert len(after - before) == software.inserted and min(after - before) > max(before)
@@ -107,7 +116,9 @@ def test_rows_changed_behind_the_maps_back_are_repaired(engine: Engine, tamper: 
     compared = spy_on_compares(ingestor)
     day1 = FLEET.machine(8, day=1)
     ingestor.ingest(parse_inventory(day1.body))
-    assert compared == [hardware_id]  # the map's count check sent it to the full compare
+    # The count check sends it to the full compare (twice on SQLite: the first attempt
+    # finds it lacks the shaped rows of the unchanged packages, and starts again).
+    assert set(compared) == {hardware_id}
     twin = twin_of(ingestor, day1.body, day1.deviceid, "twin1-2026-01-01-00-00-00")
     assert software_of(engine, hardware_id) == software_of(engine, twin.hardware_id)
     # The compare wrote a fresh map: the next day goes by the map again, and stays exact.

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from time import monotonic
@@ -107,8 +107,8 @@ class _Prepared:
     hardware: dict[str, object]
     digests: dict[str, str]
     shaped: dict[str, list[tuple]] = field(default_factory=dict)
-    #: Every software element's row, None for one that gives none (no name, no fields).
-    software: list[tuple | None] | None = None
+    #: Software rows shaped so far, by element index; None for an element that gives none.
+    software: dict[int, tuple | None] = field(default_factory=dict)
     skipped_software: int = 0
 
 
@@ -232,13 +232,32 @@ class Ingestor:
             prepared.shaped[spec.section] = rows
         return rows
 
-    def _software_rows(self, inventory: Inventory, prepared: _Prepared) -> list[tuple | None]:
-        """Every software element's row, aligned with its element key."""
-        if prepared.software is None:
-            prepared.software, prepared.skipped_software = self._prepare_software(
-                inventory.sections.element_rows("SOFTWARES")
+    def _software_rows(
+        self,
+        inventory: Inventory,
+        prepared: _Prepared,
+        indexes: Sequence[int] | None = None,
+        *,
+        in_transaction: bool = True,
+    ) -> list[tuple | None]:
+        """The rows of these software elements (all by default), shaped once each.
+
+        SQLite cannot shape in the transaction (the dictionary's own transaction could not
+        write while ours holds the write lock): what it lacks there raises _SoftwareNeeded.
+        """
+        if indexes is None:
+            indexes = range(inventory.sections.sent("SOFTWARES"))
+        shaped = prepared.software
+        missing = [index for index in indexes if index not in shaped]
+        if missing:
+            if in_transaction and not self._is_mysql:
+                raise _SoftwareNeeded
+            rows, skipped = self._prepare_software(
+                inventory.sections.element_rows("SOFTWARES", missing)
             )
-        return prepared.software
+            shaped.update(zip(missing, rows, strict=True))
+            prepared.skipped_software += skipped
+        return [shaped[index] for index in indexes]
 
     def _prepare_software(self, rows: list[SentRow | None]) -> tuple[list[tuple | None], int]:
         """Shape software rows and resolve their dictionary ids; a row without a name
@@ -288,20 +307,19 @@ class Ingestor:
         self.refresh()
         prepared = self._prepare(inventory)
         if not self._is_mysql:
-            # SQLite: the dictionary's own transaction could not write while ours holds
-            # the database's write lock, so software is prepared before it, unless the
-            # digests say it has not changed. MariaDB prepares it in the transaction.
-            unchanged = self._peek_digests(inventory.deviceid) if self._digests_active else {}
-            if unchanged.get("SOFTWARES") != prepared.digests.get("SOFTWARES"):
-                self._software_rows(inventory, prepared)
+            # SQLite shapes software before the transaction (see _software_rows): what the
+            # digests and the row map say it will need. MariaDB shapes it in the transaction.
+            needed = self._peek_software(inventory, prepared)
+            if needed:
+                self._software_rows(inventory, prepared, needed, in_transaction=False)
 
         def write() -> IngestResult:
             try:
                 return self._write(inventory, prepared, remote_addr, useragent)
             except _SoftwareNeeded:
-                # The machine changed between the peek and the transaction: prepare the
+                # The machine changed between the peek and the transaction: shape all the
                 # software after all and write again.
-                self._software_rows(inventory, prepared)
+                self._software_rows(inventory, prepared, in_transaction=False)
                 return self._write(inventory, prepared, remote_addr, useragent)
 
         result = retry_transient(write)
@@ -330,11 +348,22 @@ class Ingestor:
         # Our tables come together: SummaryMaintainer.refresh adds the newer ones.
         return self._summary.active
 
-    def _peek_digests(self, deviceid: str) -> dict[str, str]:
-        """The machine's trusted digests, read before the transaction (see ``ingest``)."""
+    def _peek_software(self, inventory: Inventory, prepared: _Prepared) -> Sequence[int]:
+        """The software elements the transaction will shape, as far as can be told before
+        it: none if the digests say unchanged, the new ones if the row map knows the rest."""
+        everything = range(inventory.sections.sent("SOFTWARES"))
+        if not self._digests_active:
+            return everything
         with self.engine.connect() as conn:
-            row = conn.execute(self._digest_query(deviceid)).first()
-        return {} if row is None else self._trusted(row)
+            row = conn.execute(self._digest_query(inventory.deviceid)).first()
+            stored = {} if row is None else self._trusted(row)
+            sent = prepared.digests.get("SOFTWARES", EMPTY_DIGEST)
+            if stored.get("SOFTWARES") == sent:
+                return ()
+            pairs = None if row is None else row_map.load(conn, row.ID, stored.get("SOFTWARES"))
+        if pairs is None:
+            return everything
+        return row_map.match(pairs, inventory.sections.element_keys("SOFTWARES")).new
 
     def _digest_query(self, deviceid: str) -> Select:
         hw = self._hardware
@@ -524,14 +553,7 @@ class Ingestor:
         None if the rows turn out not to be what the map says (then compare them all)."""
         sql = self._software_sql
         found = row_map.match(pairs, keys)
-        if prepared.software is not None:  # SQLite prepares it before the transaction
-            rows = [prepared.software[index] for index in found.new]
-        elif self._is_mysql:
-            rows, prepared.skipped_software = self._prepare_software(
-                inventory.sections.element_rows("SOFTWARES", found.new)
-            )
-        else:
-            raise _SoftwareNeeded
+        rows = self._software_rows(inventory, prepared, found.new)
         new = [(keys[index], row) for index, row in zip(found.new, rows, strict=True) if row]
         ids: list[int] | None = []
         if new:
@@ -560,8 +582,6 @@ class Ingestor:
         delta: RowDelta | None,
     ) -> RowChanges:
         """Bring the stored rows to all the sent ones by comparing them; then map them."""
-        if prepared.software is None and not self._is_mysql:
-            raise _SoftwareNeeded
         sql = self._software_sql
         rows = self._software_rows(inventory, prepared)
         wanted = [(key, row) for key, row in zip(keys, rows, strict=True) if row]
