@@ -2,14 +2,15 @@
 
     python bench/server_bench.py --machines 200 --concurrency 1 4 16 --workers 2
 
-Starts ``ocs-desktop serve`` (MariaDB, 2 workers by default) on a free loopback port.
-Each simulated agent sends PROLOG then INVENTORY on one keep-alive connection, with the
-Unix agent's headers. Per concurrency and pass (first inventory, identical re-send, next-day
+Starts ``ocs-desktop serve`` (MariaDB, 2 workers by default) on a free loopback port. Each
+simulated agent sends PROLOG then INVENTORY on one keep-alive connection, with the Unix
+agent's headers. Per concurrency and pass (first inventory, identical re-send, next-day
 inventory with ~1 % of the software changed: see fleet.py) it prints inventories/s, p50/p95
-latency of the PROLOG+INVENTORY pair, and the server's CPU seconds per inventory (all worker processes; MariaDB's own CPU is shown apart). After each pass it
-checks that every machine is in the database once with exactly its rows: no loss, no
-duplicates, no orphans. The reference Perl server's rate on this kind of machine (0.52/s
-at concurrency 1, 1.52/s at 4; shared/tools/README.md) is printed as the baseline ratio.
+latency of the PROLOG+INVENTORY pair, and the server's CPU seconds per inventory (all worker
+processes; MariaDB's own CPU is shown apart). After each pass it checks that every machine
+is in the database once with exactly its rows: no loss, no duplicates, no orphans. The
+reference Perl server's rate on this kind of machine (0.52/s at concurrency 1, 1.52/s at 4;
+shared/tools/README.md) is printed as the baseline ratio.
 """
 
 from __future__ import annotations
