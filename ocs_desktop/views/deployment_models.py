@@ -24,9 +24,7 @@ from ocs_desktop.packager.status import (
 from ocs_desktop.views.mime import MACHINE_IDS_MIME, decode_ids, encode_ids
 from ocs_desktop.views.package_files import format_size
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, Signal
-
-_INDEX = QtCore.QModelIndex
-AnyIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+from ocs_desktop.views.row_table import AnyIndex, RowTableModel
 
 #: The package's FILEID (str) of any cell of the package list.
 FileIdRole = Qt.ItemDataRole.UserRole + 1
@@ -71,23 +69,7 @@ def category_color(status: str) -> QtGui.QColor:
     return QtGui.QColor(CATEGORY_COLORS[category(status)])
 
 
-def table_header(
-    model: QtCore.QAbstractTableModel,
-    labels: Sequence[str],
-    section: int,
-    orientation: Any,
-    role: int,
-) -> Any:
-    if (
-        orientation == Qt.Orientation.Horizontal
-        and role == Qt.ItemDataRole.DisplayRole
-        and 0 <= section < len(labels)
-    ):
-        return labels[section]
-    return QtCore.QAbstractTableModel.headerData(model, section, orientation, role)
-
-
-class PackagesModel(QtCore.QAbstractTableModel):
+class PackagesModel(RowTableModel[PackageSummary]):
     """Every package with its size, fragments, priority, activation and status counts."""
 
     #: Machines were dropped on a package: (FILEID, machine ids).
@@ -112,10 +94,10 @@ class PackagesModel(QtCore.QAbstractTableModel):
         "success": Category.SUCCESS,
         "errors": Category.ERROR,
     }
+    CELL_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[PackageSummary] = []
         self._sort: tuple[int, bool] = (1, True)  # newest FILEID first, as the core lists
 
     def labels(self) -> tuple[str, ...]:
@@ -134,10 +116,7 @@ class PackagesModel(QtCore.QAbstractTableModel):
         )
 
     def set_packages(self, packages: Iterable[PackageSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(packages)
-        self._sort_rows()
-        self.endResetModel()
+        self.replace_rows(self._sorted(packages))
 
     def packages(self) -> list[PackageSummary]:
         return list(self._rows)
@@ -162,7 +141,7 @@ class PackagesModel(QtCore.QAbstractTableModel):
             "activated": package.activated,
         }[column]
 
-    def _sort_rows(self) -> None:
+    def _sorted(self, packages: Iterable[PackageSummary]) -> list[PackageSummary]:
         column, descending = self._sort
         key = self.COLUMNS[column]
 
@@ -170,21 +149,13 @@ class PackagesModel(QtCore.QAbstractTableModel):
             value = self._value(p, key)
             return (value.lower() if isinstance(value, str) else value, p.fileid)
 
-        self._rows.sort(key=sort_key, reverse=descending)
+        return sorted(packages, key=sort_key, reverse=descending)
 
     # --- QAbstractItemModel -------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        package = self.row_at(index)
+        if package is None:
             return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        package = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         value = self._value(package, column)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -210,28 +181,13 @@ class PackagesModel(QtCore.QAbstractTableModel):
             return value
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return table_header(self, self.labels(), section, orientation, role)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDropEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
         self.layoutAboutToBeChanged.emit()
         before = [p.fileid for p in self._rows]
         self._sort = (column, order == Qt.SortOrder.DescendingOrder)
-        self._sort_rows()
+        self._rows = self._sorted(self._rows)
         after = {p.fileid: row for row, p in enumerate(self._rows)}
         for index in self.persistentIndexList():
             if index.isValid():
@@ -279,16 +235,16 @@ class PackagesModel(QtCore.QAbstractTableModel):
         return None
 
 
-class StatusModel(QtCore.QAbstractTableModel):
+class StatusModel(RowTableModel[MachineState]):
     """The machines a package concerns with their status, optionally one status only."""
 
     COLUMNS = ("machine", "status", "comments", "group")
+    CELL_FLAGS = Qt.ItemFlag.ItemIsDragEnabled
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._status: PackageStatus | None = None
         self._filter: str | None = None
-        self._rows: list[MachineState] = []
 
     def labels(self) -> tuple[str, ...]:
         return (self.tr("Machine"), self.tr("Status"), self.tr("Comment"), self.tr("Through group"))
@@ -301,19 +257,15 @@ class StatusModel(QtCore.QAbstractTableModel):
 
     def set_status(self, status: PackageStatus | None) -> None:
         """Show ``status`` (a filter on a status that no longer exists is dropped)."""
-        self.beginResetModel()
         self._status = status
         if status is None or self._filter not in status.machines:
             self._filter = None
-        self._rows = self._visible()
-        self.endResetModel()
+        self.replace_rows(self._visible())
 
     def set_filter(self, status: str | None) -> None:
         """Only machines in ``status`` (``WAITING`` for NULL), or all with None."""
-        self.beginResetModel()
         self._filter = status
-        self._rows = self._visible()
-        self.endResetModel()
+        self.replace_rows(self._visible())
 
     def _visible(self) -> list[MachineState]:
         if self._status is None:
@@ -331,18 +283,10 @@ class StatusModel(QtCore.QAbstractTableModel):
         return [self._rows[r].hardware_id for r in rows]
 
     # --- QAbstractItemModel -------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        state = self.row_at(index)
+        if state is None:
             return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        state = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "machine":
@@ -363,21 +307,6 @@ class StatusModel(QtCore.QAbstractTableModel):
         if role == RowRole:
             return state
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return table_header(self, self.labels(), section, orientation, role)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def mimeTypes(self) -> list[str]:
         return [MACHINE_IDS_MIME]

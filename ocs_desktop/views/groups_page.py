@@ -25,6 +25,7 @@ from ocs_desktop.views.machines_model import to_qdatetime
 from ocs_desktop.views.mime import MACHINE_IDS_MIME, decode_ids
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.reload import ReloadWhenShown
+from ocs_desktop.views.row_table import RowTableModel
 from ocs_desktop.views.worker import Task
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
@@ -36,11 +37,10 @@ MEMBER_LIST_LIMIT = 10_000
 #: The cache-age column is re-rendered this often (ms) so "5 min ago" stays true.
 AGE_TICK_MS = 60_000
 
-_INDEX = QtCore.QModelIndex
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 
 
-class GroupsModel(QtCore.QAbstractTableModel):
+class GroupsModel(RowTableModel[GroupInfo]):
     """Groups as rows: name, kind, members, cache age, description.
 
     Accepts drops of machine ids (``MACHINE_IDS_MIME``) on a static group's row and
@@ -49,9 +49,11 @@ class GroupsModel(QtCore.QAbstractTableModel):
 
     machinesDropped = Signal(int, list)
 
+    COLUMNS = COLUMNS
+    ROW_NUMBERS = False
+
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._groups: list[GroupInfo] = []
         self.headers = (
             self.tr("Name"),
             self.tr("Kind"),
@@ -60,30 +62,31 @@ class GroupsModel(QtCore.QAbstractTableModel):
             self.tr("Description"),
         )
 
+    def labels(self) -> tuple[str, ...]:
+        return self.headers
+
     def set_groups(self, groups_: Sequence[GroupInfo]) -> None:
-        self.beginResetModel()
-        self._groups = list(groups_)
-        self.endResetModel()
+        self.replace_rows(groups_)
 
     def group(self, row: int) -> GroupInfo:
-        return self._groups[row]
+        return self._rows[row]
 
     def groups(self) -> list[GroupInfo]:
-        return list(self._groups)
+        return list(self._rows)
 
     def row_of(self, group_id: int) -> int | None:
-        for row, info in enumerate(self._groups):
+        for row, info in enumerate(self._rows):
             if info.id == group_id:
                 return row
         return None
 
     def tick(self) -> None:
         """Re-render the cache ages (time moved on)."""
-        if self._groups:
+        if self._rows:
             column = COLUMNS.index("cache")
             self.dataChanged.emit(
                 self.index(0, column),
-                self.index(len(self._groups) - 1, column),
+                self.index(len(self._rows) - 1, column),
                 [Qt.ItemDataRole.DisplayRole],
             )
 
@@ -106,16 +109,10 @@ class GroupsModel(QtCore.QAbstractTableModel):
         )
 
     # --- Qt model ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._groups)
-
-    def columnCount(self, parent: Index = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._groups):
+        info = self.row_at(index)
+        if info is None:
             return None
-        info = self._groups[index.row()]
         key = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "name":
@@ -145,26 +142,9 @@ class GroupsModel(QtCore.QAbstractTableModel):
             return info
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-        if self._groups[index.row()].kind == "static":
+        flags = super().flags(index)
+        if index.isValid() and self._rows[index.row()].kind == "static":
             flags |= Qt.ItemFlag.ItemIsDropEnabled
         return flags
 
@@ -177,9 +157,9 @@ class GroupsModel(QtCore.QAbstractTableModel):
 
     def _drop_target(self, parent: Index) -> GroupInfo | None:
         # Only a drop *on* a row means something; between rows there is no group.
-        if not parent.isValid() or not 0 <= parent.row() < len(self._groups):
+        if not parent.isValid() or not 0 <= parent.row() < len(self._rows):
             return None
-        info = self._groups[parent.row()]
+        info = self._rows[parent.row()]
         return info if info.kind == "static" else None
 
     def canDropMimeData(

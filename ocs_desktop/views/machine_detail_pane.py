@@ -33,11 +33,10 @@ from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleC
 from ocs_desktop.views.machines_model import format_value
 from ocs_desktop.views.machines_page import compact_rows
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.row_table import AnyIndex, RowTableModel
 from ocs_desktop.views.worker import Task
 
 _INDEX = QtCore.QModelIndex
-#: What Qt passes to model methods: a model index or a persistent one.
-AnyIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 ADMIN = "admin"
 #: The category key of an index of :class:`CategoryModel`.
 CategoryKeyRole = Qt.ItemDataRole.UserRole + 1
@@ -63,13 +62,22 @@ def load_for_pane(conn: Connection, hardware_id: int) -> LoadedMachine | None:
     return LoadedMachine(detail, admin_fields(conn), load_admin_values(conn, hardware_id))
 
 
-class CategoryModel(QtCore.QAbstractItemModel):
-    """The categories of one machine with their row counts; empty ones are greyed."""
+class CategoryModel(RowTableModel[str]):
+    """The categories of one machine with their row counts; empty ones are greyed.
+
+    Its rows are the category keys, shown once a machine is.
+    """
+
+    COLUMNS = ("category", "rows")
+    ROW_NUMBERS = False
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._keys: list[str] = [category.key for category in CATEGORIES]
         self._counts: dict[str, int] = {}
+
+    def labels(self) -> tuple[str, ...]:
+        return (self.tr("Category"), self.tr("Rows"))
 
     def label(self, key: str) -> str:
         labels = {
@@ -102,6 +110,7 @@ class CategoryModel(QtCore.QAbstractItemModel):
             self._counts = {}
         else:
             self._counts = {key: len(rows.rows) for key, rows in detail.categories.items()}
+        self._rows = list(self._keys) if self._counts else []
         self.endResetModel()
 
     def count(self, key: str) -> int | None:
@@ -109,33 +118,10 @@ class CategoryModel(QtCore.QAbstractItemModel):
         return None if key == ADMIN else self._counts.get(key)
 
     def key_at(self, index: AnyIndex) -> str | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._keys):
-            return None
-        return self._keys[index.row()]
+        return self.row_at(index)
 
     def index_of(self, key: str) -> QtCore.QModelIndex:
         return self.index(self._keys.index(key), 0) if key in self._keys else _INDEX()
-
-    def index(
-        self,
-        row: int,
-        column: int,
-        parent: AnyIndex = _INDEX(),  # noqa: B008
-    ) -> QtCore.QModelIndex:
-        if parent.isValid() or not self.hasIndex(row, column, parent):
-            return _INDEX()
-        return self.createIndex(row, column)
-
-    def parent(self, index: QtCore.QModelIndex | None = None) -> Any:  # type: ignore[override]
-        if index is None:  # QObject.parent()
-            return super().parent()
-        return _INDEX()
-
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self._counts else len(self._keys)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 2
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         key = self.key_at(index)
@@ -158,30 +144,13 @@ class CategoryModel(QtCore.QAbstractItemModel):
             return key
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Category"), self.tr("Rows"))[section] if section in (0, 1) else None
-        return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-
-class CategoryRowsModel(QtCore.QAbstractTableModel):
+class CategoryRowsModel(RowTableModel[tuple[Any, ...]]):
     """The rows of one category, columns named as in the OCS tables."""
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._columns: tuple[str, ...] = ()
-        self._rows: list[tuple[Any, ...]] = []
         self._numeric: list[bool] = []
 
     def set_rows(self, rows: CategoryRows | None) -> None:
@@ -200,18 +169,14 @@ class CategoryRowsModel(QtCore.QAbstractTableModel):
     def columns(self) -> tuple[str, ...]:
         return self._columns
 
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+    def labels(self) -> tuple[str, ...]:
+        return self._columns
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        if not 0 <= index.column() < len(self._columns):
-            return None
-        value = self._rows[index.row()][index.column()]
+        value = row[index.column()]
         numeric = self._numeric[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if isinstance(value, bytes):
@@ -226,24 +191,6 @@ class CategoryRowsModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section] if 0 <= section < len(self._columns) else None
-        return section + 1
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def _is_number(value: Any) -> bool:

@@ -28,6 +28,7 @@ from ocs_desktop.inventory.machines import (
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.mime import MACHINE_IDS_MIME, encode_ids
 from ocs_desktop.views.qt import Qt, QtCore, Signal
+from ocs_desktop.views.row_table import AnyIndex, RowTableModel
 from ocs_desktop.views.settings import PAGE_SIZE
 from ocs_desktop.views.worker import Task
 
@@ -37,8 +38,6 @@ MachineIdRole = Qt.ItemDataRole.UserRole + 1
 MachineRowRole = Qt.ItemDataRole.UserRole + 2
 
 _INDEX = QtCore.QModelIndex
-#: What Qt passes to model methods: a model index or a persistent one.
-AnyIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 
 
 def to_qdatetime(value: dt.datetime) -> QtCore.QDateTime:
@@ -68,8 +67,10 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-class MachinesModel(QtCore.QAbstractTableModel):
+class MachinesModel(RowTableModel[MachineRow]):
     """Rows of a :class:`MachineQuery`, loaded a page at a time through the context."""
+
+    CELL_FLAGS = Qt.ItemFlag.ItemIsDragEnabled
 
     #: The number of machines the query lists (known after the first read).
     countChanged = Signal(int)
@@ -88,7 +89,6 @@ class MachinesModel(QtCore.QAbstractTableModel):
         self._context = context
         self._columns: tuple[str, ...] = _valid_columns(columns or DEFAULT_COLUMNS)
         self._query = MachineQuery()
-        self._rows: list[MachineRow] = []
         self._total: int | None = None
         self._generation = 0
         self._pending: Task | None = None
@@ -111,6 +111,12 @@ class MachinesModel(QtCore.QAbstractTableModel):
 
     def column_label(self, key: str) -> str:
         """The translated header of column ``key``."""
+        return self._labels_of((key,))[0]
+
+    def labels(self) -> tuple[str, ...]:
+        return self._labels_of(self._columns)
+
+    def _labels_of(self, keys: Iterable[str]) -> tuple[str, ...]:
         labels = {
             "name": self.tr("Name"),
             "tag": self.tr("TAG"),
@@ -125,7 +131,7 @@ class MachinesModel(QtCore.QAbstractTableModel):
             "lastdate": self.tr("Last inventory"),
             "lastcome": self.tr("Last contact"),
         }
-        return labels.get(key) or MACHINE_COLUMNS[key].label
+        return tuple(labels.get(key) or MACHINE_COLUMNS[key].label for key in keys)
 
     def set_columns(self, columns: Sequence[str]) -> None:
         """Show these columns (``MACHINE_COLUMNS`` keys), in this order."""
@@ -197,9 +203,7 @@ class MachinesModel(QtCore.QAbstractTableModel):
         # ``_pending`` stays set until the rows are in: whatever reacts to the insertion
         # signals (a view, the model tester) must not start a read at a stale offset.
         if replace:
-            self.beginResetModel()
-            self._rows = list(rows)
-            self.endResetModel()
+            self.replace_rows(rows)
         elif rows:
             first = len(self._rows)
             self.beginInsertRows(_INDEX(), first, first + len(rows) - 1)
@@ -226,12 +230,6 @@ class MachinesModel(QtCore.QAbstractTableModel):
         self._context.error.emit(message)
 
     # --- QAbstractItemModel ----------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def canFetchMore(self, parent: AnyIndex) -> bool:
         if parent.isValid() or self._pending is not None or self._total is None:
             return False
@@ -242,11 +240,9 @@ class MachinesModel(QtCore.QAbstractTableModel):
             self._load(offset=len(self._rows), limit=self.page_size, replace=False)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        machine = self.row_at(index)
+        if machine is None:
             return None
-        if not 0 <= index.column() < len(self._columns):
-            return None
-        machine = self._rows[index.row()]
         key = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = machine.value(key)
@@ -268,30 +264,11 @@ class MachinesModel(QtCore.QAbstractTableModel):
             return machine
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.column_label(self._columns[section])
-            return None
-        return super().headerData(section, orientation, role)
-
     def roleNames(self) -> dict[int, QtCore.QByteArray]:
         names = dict(super().roleNames())
         names[MachineIdRole] = QtCore.QByteArray(b"machineId")
         names[MachineRowRole] = QtCore.QByteArray(b"machine")
         return names
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query sorted by the column's key; the database sorts, not the view."""

@@ -18,9 +18,9 @@ from typing import Any
 
 from ocs_desktop.inventory.cancel import Progress, report
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.row_table import AnyIndex, RowTableModel
 
 _INDEX = QtCore.QModelIndex
-AnyIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 URI_LIST = "text/uri-list"
 #: The chosen item's path (``Path``) of any cell.
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -79,7 +79,7 @@ def format_size(size: int | None) -> str:
     )
 
 
-class FilesModel(QtCore.QAbstractTableModel):
+class FilesModel(RowTableModel[ChosenItem]):
     """The chosen files and folders: name, size and where they are."""
 
     #: Files or folders were dropped on the list.
@@ -89,25 +89,24 @@ class FilesModel(QtCore.QAbstractTableModel):
 
     COLUMNS = ("name", "size", "location")
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[ChosenItem] = []
+    def labels(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Size"), self.tr("Folder"))
 
     def items(self) -> list[ChosenItem]:
-        return list(self._items)
+        return list(self._rows)
 
     def paths(self) -> list[Path]:
-        return [item.path for item in self._items]
+        return [item.path for item in self._rows]
 
     def total_size(self) -> int | None:
         """Bytes of everything chosen; None while a folder is still being measured."""
-        if any(item.size is None for item in self._items):
+        if any(item.size is None for item in self._rows):
             return None
-        return sum(item.size or 0 for item in self._items)
+        return sum(item.size or 0 for item in self._rows)
 
     def add(self, paths: Iterable[Path]) -> list[Path]:
         """Append the paths not already chosen; return those added (folders unmeasured)."""
-        known = {item.path for item in self._items}
+        known = {item.path for item in self._rows}
         new: list[ChosenItem] = []
         for given in paths:
             path = Path(given).absolute()
@@ -117,49 +116,41 @@ class FilesModel(QtCore.QAbstractTableModel):
             is_dir = path.is_dir()
             new.append(ChosenItem(path, is_dir, None if is_dir else path.stat().st_size))
         if new:
-            first = len(self._items)
+            first = len(self._rows)
             self.beginInsertRows(_INDEX(), first, first + len(new) - 1)
-            self._items.extend(new)
+            self._rows.extend(new)
             self.endInsertRows()
             self.totalChanged.emit()
         return [item.path for item in new]
 
     def set_sizes(self, sizes: dict[Path, int]) -> None:
         """Fill in measured sizes (paths no longer chosen are ignored)."""
-        for row, item in enumerate(self._items):
+        for row, item in enumerate(self._rows):
             if item.path in sizes and item.size != sizes[item.path]:
-                self._items[row] = replace(item, size=sizes[item.path])
+                self._rows[row] = replace(item, size=sizes[item.path])
                 index = self.index(row, 1)
                 self.dataChanged.emit(index, index)
         self.totalChanged.emit()
 
     def remove_rows(self, rows: Iterable[int]) -> None:
         for row in sorted(set(rows), reverse=True):
-            if 0 <= row < len(self._items):
+            if 0 <= row < len(self._rows):
                 self.beginRemoveRows(_INDEX(), row, row)
-                del self._items[row]
+                del self._rows[row]
                 self.endRemoveRows()
         self.totalChanged.emit()
 
     def clear(self) -> None:
-        if self._items:
-            self.beginResetModel()
-            self._items = []
-            self.endResetModel()
+        if self._rows:
+            self.replace_rows([])
         self.totalChanged.emit()
 
     # --- QAbstractItemModel -------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item = self.row_at(index)
+        if item is None:
             return None
-        item = self._items[index.row()]
-        column = self.COLUMNS[index.column()] if 0 <= index.column() < len(self.COLUMNS) else ""
+        column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "name":
                 return item.path.name + ("/" if item.is_dir else "")
@@ -179,25 +170,9 @@ class FilesModel(QtCore.QAbstractTableModel):
             return item.path
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return (self.tr("Name"), self.tr("Size"), self.tr("Folder"))[section]
-        return super().headerData(section, orientation, role)
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        # Files dropped between the rows are welcome too.
+        return super().flags(index) if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
 
     def mimeTypes(self) -> list[str]:
         return [URI_LIST]

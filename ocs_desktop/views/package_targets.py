@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 
@@ -21,20 +21,20 @@ from ocs_desktop.inventory.groups import GroupInfo, list_groups
 from ocs_desktop.inventory.machines import MachineQuery, MachineRow, fetch_machines
 from ocs_desktop.packager.assignment import Assignment, assign
 from ocs_desktop.views.context import ConsoleContext
-from ocs_desktop.views.deployment_models import ALIGN_RIGHT, HardwareIdRole, RowRole, table_header
+from ocs_desktop.views.deployment_models import ALIGN_RIGHT, HardwareIdRole, RowRole
 from ocs_desktop.views.deployment_settings import PACKAGES
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
+from ocs_desktop.views.row_table import AnyIndex, RowTableModel
 from ocs_desktop.views.settings import QUICK_FILTER_DELAY
 from ocs_desktop.views.worker import Task
 
-_INDEX = QtCore.QModelIndex
-AnyIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+RowT = TypeVar("RowT")
 
 #: How many machines one target search shows at most.
 TARGET_SEARCH_LIMIT = 500
 
 
-class _CheckableModel(QtCore.QAbstractTableModel):
+class _CheckableModel(RowTableModel[RowT]):
     """Rows with a check box in the first column; what is checked survives new rows."""
 
     checkedChanged = Signal()
@@ -83,47 +83,33 @@ class _CheckableModel(QtCore.QAbstractTableModel):
         return True
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() == 0:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
 
-class TargetMachinesModel(_CheckableModel):
+class TargetMachinesModel(_CheckableModel[MachineRow]):
     """Machines found by the target search, each with a check box."""
 
     COLUMNS = ("name", "osname", "tag", "ipaddr")
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[MachineRow] = []
+    def labels(self) -> tuple[str, ...]:
+        return (self.tr("Machine"), self.tr("Operating system"), self.tr("TAG"), self.tr("IP"))
 
     def _ids(self) -> list[int]:
         return [row.id for row in self._rows]
 
     def set_rows(self, rows: Iterable[MachineRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.replace_rows(rows)
 
     def machines(self) -> list[MachineRow]:
         return list(self._rows)
 
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        machine = self.row_at(index)
+        if machine is None:
             return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        machine = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = machine.value(self.COLUMNS[index.column()])
             return "" if value is None else str(value)
@@ -135,48 +121,30 @@ class TargetMachinesModel(_CheckableModel):
             return machine
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        labels = (self.tr("Machine"), self.tr("Operating system"), self.tr("TAG"), self.tr("IP"))
-        return table_header(self, labels, section, orientation, role)
 
-
-class TargetGroupsModel(_CheckableModel):
+class TargetGroupsModel(_CheckableModel[GroupInfo]):
     """Static and dynamic groups, each with a check box."""
 
     COLUMNS = ("name", "kind", "members")
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[GroupInfo] = []
+    def labels(self) -> tuple[str, ...]:
+        return (self.tr("Group"), self.tr("Kind"), self.tr("Members"))
 
     def _ids(self) -> list[int]:
         return [group.id for group in self._rows]
 
     def set_groups(self, groups: Iterable[GroupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(groups)
-        known = {group.id for group in self._rows}
-        self._checked &= known
-        self.endResetModel()
+        self.replace_rows(groups)
+        self._checked &= {group.id for group in self._rows}
         self.checkedChanged.emit()
 
     def groups(self) -> list[GroupInfo]:
         return list(self._rows)
 
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        group = self.row_at(index)
+        if group is None:
             return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        group = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "name":
@@ -195,12 +163,6 @@ class TargetGroupsModel(_CheckableModel):
         if role == RowRole:
             return group
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        labels = (self.tr("Group"), self.tr("Kind"), self.tr("Members"))
-        return table_header(self, labels, section, orientation, role)
 
 
 class TargetsForm(QtWidgets.QWidget):

@@ -34,13 +34,13 @@ from ocs_desktop.views.context import MACHINES, SOFTWARE, ConsoleContext
 from ocs_desktop.views.machines_model import MachineIdRole, MachinesModel, format_value
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
 from ocs_desktop.views.reload import ReloadWhenShown
+from ocs_desktop.views.row_table import RowTableModel
 from ocs_desktop.views.settings import PAGE_SIZE, QUICK_FILTER_DELAY
 from ocs_desktop.views.worker import Task
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
-_ROOT = QtCore.QModelIndex
 
 Page = tuple[list[SoftwareEntry], int | None]
 
@@ -56,7 +56,7 @@ def _read_page(query: SoftwareQuery, offset: int, limit: int, with_count: bool) 
     return read
 
 
-class SoftwareModel(QtCore.QAbstractTableModel):
+class SoftwareModel(RowTableModel[SoftwareEntry]):
     """Distinct software (name, publisher, version, installs), fetched page by page.
 
     The first page and the total come in one read; later pages come as the view scrolls.
@@ -65,12 +65,14 @@ class SoftwareModel(QtCore.QAbstractTableModel):
 
     loadedChanged = Signal()
 
+    COLUMNS = SORT_KEYS
+    ROW_NUMBERS = False
+
     def __init__(self, context: ConsoleContext, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.page_size = max(1, context.settings.get(PAGE_SIZE))
         self._query = SoftwareQuery()
-        self._rows: list[SoftwareEntry] = []
         self._total = 0
         self._loading = False
         self._generation = 0
@@ -81,6 +83,9 @@ class SoftwareModel(QtCore.QAbstractTableModel):
             self.tr("Version"),
             self.tr("Installs"),
         )
+
+    def labels(self) -> tuple[str, ...]:
+        return self.headers
 
     # --- queries -----------------------------------------------------------------------
     @property
@@ -162,16 +167,10 @@ class SoftwareModel(QtCore.QAbstractTableModel):
         return list(self._rows)
 
     # --- Qt model ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = _ROOT()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SORT_KEYS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        entry = self.row_at(index)
+        if entry is None:
             return None
-        entry = self._rows[index.row()]
         key = SORT_KEYS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return entry.installs if key == "installs" else getattr(entry, key)
@@ -179,17 +178,6 @@ class SoftwareModel(QtCore.QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == EntryRole:
             return entry
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
         return None
 
     def canFetchMore(self, parent: Index) -> bool:

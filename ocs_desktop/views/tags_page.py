@@ -14,45 +14,38 @@ from ocs_desktop.views.context import MACHINES, TAGS, ConsoleContext
 from ocs_desktop.views.machines_page import compact_rows
 from ocs_desktop.views.mime import MACHINE_IDS_MIME, decode_ids
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
+from ocs_desktop.views.row_table import AnyIndex, RowTableModel
 from ocs_desktop.views.worker import Task
 
-_INDEX = QtCore.QModelIndex
-#: What Qt passes to model methods: a model index or a persistent one.
-AnyIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 #: Raw values for sorting: TAG (casefolded) or count.
 SortRole = Qt.ItemDataRole.UserRole + 1
 
 
-class TagCountsModel(QtCore.QAbstractTableModel):
+class TagCountsModel(RowTableModel[TagCount]):
     """TAG and machine count; accepts machine ids dropped on a TAG's row."""
 
     #: Machine ids were dropped on a TAG (``None``: the "no TAG" row).
     machinesDropped = Signal(object, object)
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self._tags: list[TagCount] = []
+    COLUMNS = ("tag", "count")
+    CELL_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+    ROW_NUMBERS = False
+
+    def labels(self) -> tuple[str, ...]:
+        return (self.tr("TAG"), self.tr("Machines"))
 
     def set_counts(self, counts: list[TagCount]) -> None:
-        self.beginResetModel()
-        self._tags = list(counts)
-        self.endResetModel()
+        self.replace_rows(counts)
 
     def counts(self) -> list[TagCount]:
-        return list(self._tags)
+        return list(self._rows)
 
     def tag_at(self, row: int) -> TagCount | None:
-        return self._tags[row] if 0 <= row < len(self._tags) else None
-
-    def rowCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._tags)
-
-    def columnCount(self, parent: AnyIndex = _INDEX()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        entry = self.tag_at(index.row()) if index.isValid() else None
-        if entry is None or index.column() not in (0, 1):
+        entry = self.row_at(index)
+        if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
@@ -69,23 +62,6 @@ class TagCountsModel(QtCore.QAbstractTableModel):
             font.setItalic(True)
             return font
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("TAG"), self.tr("Machines"))[section] if section in (0, 1) else None
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDropEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def mimeTypes(self) -> list[str]:
         return [MACHINE_IDS_MIME]
