@@ -88,14 +88,13 @@ def _mysqld_cpu() -> float:
     return 0.0
 
 
-def _agent(port: int, machines: list[Machine], latencies: list[float]) -> int:
+def _agent(port: int, requests: list[tuple[bytes, bytes]], latencies: list[float]) -> int:
     """One simulated agent at a time per thread; returns the number of failures."""
     failures = 0
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-    prolog = "<REQUEST><DEVICEID>{}</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>"
-    for machine in machines:
+    for pair in requests:
         started = time.perf_counter()
-        for body in (zlib.compress(prolog.format(machine.deviceid).encode()), machine.compressed()):
+        for body in pair:
             conn.request("POST", "/ocsinventory", body, HEADERS)
             response = conn.getresponse()
             response.read()
@@ -104,6 +103,13 @@ def _agent(port: int, machines: list[Machine], latencies: list[float]) -> int:
         latencies.append(time.perf_counter() - started)
     conn.close()
     return failures
+
+
+def _requests(machine: Machine) -> tuple[bytes, bytes]:
+    """PROLOG and INVENTORY, compressed before the clock starts: a real agent compresses on
+    its own machine, not on the server's cores."""
+    prolog = f"<REQUEST><DEVICEID>{machine.deviceid}</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>"
+    return zlib.compress(prolog.encode()), machine.compressed()
 
 
 def _expected_rows(machine: Machine) -> dict[str, int]:
@@ -143,7 +149,8 @@ def _check(url: str, machines: list[Machine], expected: dict[str, int]) -> str:
 
 def _run_pass(port: int, machines: list[Machine], concurrency: int, server_pid: int) -> dict:
     latencies: list[float] = []
-    slices = [machines[i::concurrency] for i in range(concurrency)]
+    requests = [_requests(machine) for machine in machines]
+    slices = [requests[i::concurrency] for i in range(concurrency)]
     cpu0, db0 = _tree_cpu(server_pid), _mysqld_cpu()
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:

@@ -19,6 +19,7 @@ from bench.fleet import Fleet
 from ocs_desktop.inventory import row_map
 from ocs_desktop.inventory.document import parse_inventory
 from ocs_desktop.inventory.ingest import Ingestor, IngestResult
+from ocs_desktop.inventory.rows import inserted_ids
 from ocs_desktop.inventory.software_summary import forget_machines
 from tests.test_ingest_fast_paths import software_of
 from tests.test_software_summary import assert_exact
@@ -193,3 +194,22 @@ def test_match_and_text_form() -> None:
     found = row_map.match(pairs, ["c" * 16, "a" * 16, "a" * 16, "a" * 16])
     assert sorted(row_id for _, row_id in found.kept) == [5, 9]
     assert found.new == [0, 3] and found.stale == [6] and found.last_id == 9
+
+
+def test_inserted_ids_with_gaps(engine: Engine) -> None:
+    """Ids another writer interleaved (or auto_increment_increment) leave gaps: read them."""
+    sql = Ingestor(engine)._software_sql
+    with engine.begin() as conn:
+        for row_id in (1000, 1005, 1007):
+            conn.execute(
+                text(
+                    "INSERT INTO software (ID, HARDWARE_ID, NAME_ID, PUBLISHER_ID, VERSION_ID) "
+                    "VALUES (:id, 5, 1, 1, 1)"
+                ),
+                {"id": row_id},
+            )
+        assert inserted_ids(conn, sql, 5, 999, 3) == [1000, 1005, 1007]
+        assert inserted_ids(conn, sql, 5, 1004, 2) == [1005, 1007]
+        assert inserted_ids(conn, sql, 5, 999, 2) is None  # not the rows just inserted
+        assert inserted_ids(conn, sql, 5, 1007, 0) == []
+        assert inserted_ids(conn, sql, 6, 0, 0) == []

@@ -86,6 +86,10 @@ class TableStatements:
             f"ORDER BY {ident}"
         )
         self.count = f"SELECT COUNT(*) FROM {name} WHERE {owner} = {self.mark}"
+        self.id_range = (
+            f"SELECT MIN({ident}), MAX({ident}), COUNT(*) FROM {name} "
+            f"WHERE {owner} = {self.mark} AND {ident} > {self.mark}"
+        )
 
     def _insert_sql(self, columns: Sequence[str]) -> str:
         listed = ", ".join(self._quote(column) for column in ("HARDWARE_ID", *columns))
@@ -254,8 +258,15 @@ def inserted_ids(
     any DELETE of its rows) is one of them: auto-increment ids only grow, and they grow in
     the order of the rows of a statement. None if there are not exactly ``count``.
     """
-    ids = [row_id for (row_id,) in conn.exec_driver_sql(statements.ids_after, (hardware_id, after))]
-    return ids if len(ids) == count else None
+    params = (hardware_id, after)
+    low, high, found = conn.exec_driver_sql(statements.id_range, params).one()
+    if found != count:
+        return None
+    if not found:
+        return []
+    if high - low + 1 == found:  # consecutive, as a lone writer gets them: no need to read
+        return list(range(low, high + 1))
+    return [row_id for (row_id,) in conn.exec_driver_sql(statements.ids_after, params)]
 
 
 def stored_ids(
