@@ -126,11 +126,14 @@ class Ingestor:
         *,
         refresh_seconds: float = 5.0,
         options_source: Callable[[], Options] | None = None,
+        fold_in_ingest: bool = True,
     ) -> None:
         self.engine = engine
         self.refresh_seconds = refresh_seconds
         # A server that already caches ``config`` hands its snapshot in; one reader, one view.
         self._options_source = options_source
+        # A server folds from a background task instead, so no agent waits for a fold.
+        self._fold_in_ingest = fold_in_ingest
         self._is_mysql = is_mysql(engine.url)
         tables = Base.metadata.tables
         self.bmp_only = _bmp_only(engine)
@@ -335,12 +338,16 @@ class Ingestor:
         self._last_fold = monotonic()
         return total
 
+    def fold_due(self) -> bool:
+        """Whether this process's first inventories call for a fold: keep the pending
+        backlog short without folding after every one of them."""
+        marked = self._summary.marked
+        return bool(marked) and (
+            marked >= FOLD_EVERY or monotonic() - self._last_fold >= FOLD_SECONDS
+        )
+
     def _maybe_fold(self) -> None:
-        """Keep the pending backlog short without folding after every first inventory."""
-        summary = self._summary
-        if not summary.marked:
-            return
-        if summary.marked >= FOLD_EVERY or monotonic() - self._last_fold >= FOLD_SECONDS:
+        if self._fold_in_ingest and self.fold_due():
             self.fold_summary()
 
     @property

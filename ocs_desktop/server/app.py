@@ -8,6 +8,7 @@ process keeps serving so it recovers when the database comes back.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -45,6 +46,8 @@ from ocs_desktop.server.useragent import accepted, sanitize
 
 log = logging.getLogger(__name__)
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
+#: How often a worker asks its ingestor whether a software-summary fold is due.
+FOLD_CHECK_S = 1.0
 
 
 def _parse(body: bytes, limits: Limits) -> tuple[AgentRequest, etree._Element]:
@@ -194,6 +197,21 @@ def _ping(engine: Engine) -> None:
         conn.execute(text("SELECT 1"))
 
 
+async def fold_periodically(ctx: ServerContext, every_s: float) -> None:
+    """Fold the software summary's pending machines off the request path.
+
+    Inside a request, the fold would make one agent in a few hundred wait for it. Machines
+    still pending when the worker stops stay pending: any later fold (another worker, the
+    importer, the console before it reads) counts them.
+    """
+    while True:
+        await asyncio.sleep(every_s)
+        try:
+            await ctx.run(ctx.fold_if_due)
+        except Exception:
+            log.exception("folding the software summary failed; trying again later")
+
+
 def create_app(settings: ServerSettings, engine: Engine | None = None) -> Starlette:
     """The application for ``settings`` (tests may pass their own engine)."""
     ctx = ServerContext(settings, engine)
@@ -201,9 +219,15 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> Starle
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        if engine is None:
-            ctx.close()
+        folding = asyncio.create_task(fold_periodically(ctx, FOLD_CHECK_S))
+        try:
+            yield
+        finally:
+            folding.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await folding
+            if engine is None:
+                ctx.close()
 
     app = Starlette(
         routes=[

@@ -82,8 +82,17 @@ class ServerContext:
                         self.engine,
                         refresh_seconds=self.settings.config_ttl_s,
                         options_source=self.options,
+                        fold_in_ingest=False,
                     )
         return self._ingestor
+
+    def fold_if_due(self) -> int:
+        """Count this worker's new machines into the software summary when it is time
+        (blocking; see ``app.fold_periodically``); returns how many were folded."""
+        ingestor = self._ingestor
+        if ingestor is None or not ingestor.fold_due():
+            return 0
+        return ingestor.fold_summary()
 
     @asynccontextmanager
     async def device_lock(self, deviceid: str) -> AsyncIterator[None]:
