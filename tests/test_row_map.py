@@ -40,9 +40,9 @@ def spy_on_compares(ingestor: Ingestor) -> list[int]:
     compared: list[int] = []
     original = ingestor._write_by_compare
 
-    def spy(conn: Any, inventory: Any, hardware_id: int, *args: Any) -> Any:
-        compared.append(hardware_id)
-        return original(conn, inventory, hardware_id, *args)
+    def spy(target: Any, created: bool) -> Any:
+        compared.append(target.hardware_id)
+        return original(target, created)
 
     ingestor._write_by_compare = spy  # type: ignore[method-assign]
     return compared

@@ -528,39 +528,35 @@ class Ingestor:
             # Locks the pending row, if any, before the rows change (see fold_pending).
             elif not summary.is_pending(conn, hardware_id):
                 delta = RowDelta()
-        keys = inventory.sections.element_keys("SOFTWARES")
-        digest = prepared.digests.get("SOFTWARES", EMPTY_DIGEST)
+        target = _SoftwareWrite(
+            conn,
+            inventory,
+            hardware_id,
+            prepared,
+            inventory.sections.element_keys("SOFTWARES"),
+            prepared.digests.get("SOFTWARES", EMPTY_DIGEST),
+            delta,
+        )
         changes = None
         if not created and self._digests_active:
             pairs = row_map.load(conn, hardware_id, stored.get("SOFTWARES"))
             if pairs is not None:
-                changes = self._write_by_map(
-                    conn, inventory, hardware_id, prepared, keys, pairs, digest, delta
-                )
+                changes = self._write_by_map(target, pairs)
         if changes is None:
-            changes = self._write_by_compare(
-                conn, inventory, hardware_id, prepared, keys, created, digest, delta
-            )
+            changes = self._write_by_compare(target, created)
         if delta is not None:
             summary.apply_changes(conn, delta.inserted, delta.removed)
         return changes
 
     def _write_by_map(
-        self,
-        conn: Connection,
-        inventory: Inventory,
-        hardware_id: int,
-        prepared: _Prepared,
-        keys: list[str],
-        pairs: list[tuple[str, int]],
-        digest: str,
-        delta: RowDelta | None,
+        self, target: _SoftwareWrite, pairs: list[tuple[str, int]]
     ) -> RowChanges | None:
         """Insert the elements the map does not know, delete the rows no element claims;
         None if the rows turn out not to be what the map says (then compare them all)."""
+        conn, hardware_id, keys, delta = target.conn, target.hardware_id, target.keys, target.delta
         sql = self._software_sql
         found = row_map.match(pairs, keys)
-        rows = self._software_rows(inventory, prepared, found.new)
+        rows = self._software_rows(target.inventory, target.prepared, found.new)
         new = [(keys[index], row) for index, row in zip(found.new, rows, strict=True) if row]
         ids: list[int] | None = []
         if new:
@@ -574,26 +570,19 @@ class Ingestor:
         written = found.kept + [(key, row_id) for (key, _), row_id in zip(new, ids, strict=True)]
         if count_rows(conn, sql, hardware_id) != len(written):
             return None
-        row_map.save(conn, hardware_id, digest, written)
+        row_map.save(conn, hardware_id, target.digest, written)
         return RowChanges(len(new), len(found.stale), len(found.kept))
 
-    def _write_by_compare(
-        self,
-        conn: Connection,
-        inventory: Inventory,
-        hardware_id: int,
-        prepared: _Prepared,
-        keys: list[str],
-        created: bool,
-        digest: str,
-        delta: RowDelta | None,
-    ) -> RowChanges:
+    def _write_by_compare(self, target: _SoftwareWrite, created: bool) -> RowChanges:
         """Bring the stored rows to all the sent ones by comparing them; then map them."""
+        conn, hardware_id = target.conn, target.hardware_id
         sql = self._software_sql
-        rows = self._software_rows(inventory, prepared)
-        wanted = [(key, row) for key, row in zip(keys, rows, strict=True) if row]
+        rows = self._software_rows(target.inventory, target.prepared)
+        wanted = [(key, row) for key, row in zip(target.keys, rows, strict=True) if row]
         values = [row for _, row in wanted]
-        changes = sync_rows(conn, sql, hardware_id, values, may_exist=not created, delta=delta)
+        changes = sync_rows(
+            conn, sql, hardware_id, values, may_exist=not created, delta=target.delta
+        )
         if self._digests_active:
             ids = (
                 inserted_ids(conn, sql, hardware_id, 0, len(values))
@@ -604,7 +593,7 @@ class Ingestor:
                 row_map.forget(conn, hardware_id)
             else:
                 pairs = [(key, row_id) for (key, _), row_id in zip(wanted, ids, strict=True)]
-                row_map.save(conn, hardware_id, digest, pairs)
+                row_map.save(conn, hardware_id, target.digest, pairs)
         return changes
 
     @staticmethod
@@ -713,6 +702,21 @@ def _unless_unchanged(
 def _sent(inventory: Inventory, section: str) -> int:
     """Rows of a skipped section, counted without reading them (elements sent)."""
     return inventory.sections.sent(section)
+
+
+@dataclass(frozen=True, slots=True)
+class _SoftwareWrite:
+    """One machine's software section being written, in its transaction."""
+
+    conn: Connection
+    inventory: Inventory
+    hardware_id: int
+    prepared: _Prepared
+    keys: list[str]
+    """The element keys sent, one per element."""
+    digest: str
+    """The SOFTWARES digest sent: what the rows and their map will match."""
+    delta: RowDelta | None
 
 
 class _SoftwareNeeded(Exception):
