@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import shutil
 import socket
@@ -77,6 +78,29 @@ def _hardware(engine: Engine):
         ).one()
 
 
+def _software_ids(engine: Engine) -> set[int]:
+    with engine.connect() as conn:
+        return set(conn.execute(text("SELECT ID FROM software")).scalars())
+
+
+def _pretend_software_changed(engine: Engine) -> str:
+    """Make the stored SOFTWARES digest (and its row map's) differ from what the agent will
+    send, so its next inventory goes through the row map; returns the fake digest."""
+    fake = "0" * 32
+    with engine.begin() as conn:
+        stored = conn.execute(text("SELECT DIGESTS FROM ocsdesktop_inventory_digest")).scalar_one()
+        digests = json.loads(stored)
+        digests["SOFTWARES"] = fake
+        conn.execute(
+            text("UPDATE ocsdesktop_inventory_digest SET DIGESTS = :d"), {"d": json.dumps(digests)}
+        )
+        mapped = conn.execute(
+            text("UPDATE ocsdesktop_software_rowmap SET DIGEST = :d"), {"d": fake}
+        )
+        assert mapped.rowcount == 1
+    return fake
+
+
 def test_agent_inventory_then_update(maria: tuple[str, Engine], tmp_path: Path) -> None:
     url, engine = maria
     with live_server(url, tmp_path) as server:
@@ -84,11 +108,19 @@ def test_agent_inventory_then_update(maria: tuple[str, Engine], tmp_path: Path) 
         first = _machine_counts(engine)
         assert _hardware(engine).NAME == socket.gethostname().split(".")[0]
         assert first["cpus"] >= 1 and first["software"] > 50 and first["networks"] >= 1, first
+        ids = _software_ids(engine)
+        fake = _pretend_software_changed(engine)
         time.sleep(1.1)
         run_agent(server.url, tmp_path / "agent")
         assert _machine_counts(engine) == first  # updated in place, nothing duplicated
         assert server.log_text().count("query=INVENTORY") == 2
     assert _hardware(engine).FIDELITY >= 2
+    # The agent's software, sent again behind a stale digest, was matched against the row
+    # map: every row kept (same ids), and the map now carries the digest really sent.
+    assert _software_ids(engine) == ids
+    with engine.connect() as conn:
+        digest = conn.execute(text("SELECT DIGEST FROM ocsdesktop_software_rowmap")).scalar_one()
+    assert digest != fake
 
 
 def test_frequency_stops_the_second_inventory(maria: tuple[str, Engine], tmp_path: Path) -> None:
