@@ -427,6 +427,8 @@ def test_cli_assign_status_retry_delete(engine: Engine, tmp_path: Path, capsys):
                  "--download-dir", str(download)]) == 0  # fmt: skip
     assert "1 activation(s)" in capsys.readouterr().out
     assert not (download / "1700000040").exists() and not (store / "1700000040").exists()
+    assert main([*base, "delete", *common, "1700000099", "--store", str(store)]) == 1
+    assert "no package" in capsys.readouterr().err  # refused, not a traceback
     assert _rows(engine, pc) == {}
     assert enable > 0
 

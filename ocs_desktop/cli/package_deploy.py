@@ -12,9 +12,11 @@ import csv
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from ocs_desktop.cli.package import (
@@ -37,6 +39,7 @@ from ocs_desktop.packager.activation import (
 )
 from ocs_desktop.packager.assignment import (
     POSTCMDS,
+    Assignment,
     AssignmentError,
     assign,
     resolve_targets,
@@ -49,11 +52,25 @@ from ocs_desktop.packager.store import default_store
 from ocs_desktop.packager.upload import UploadError, upload_package
 
 PASSWORD_ENV = "OCS_DESKTOP_PASSWORD"
+T = TypeVar("T")
 
 
 def _database_error(exc: SQLAlchemyError) -> CommandError:
     reason = getattr(exc, "orig", None) or exc
     return CommandError(f"database error: {reason}", EXIT_DATABASE)
+
+
+def _in_transaction(db: str, work: Callable[[Connection], T], *refusals: type[Exception]) -> T:
+    """Run ``work`` in one transaction on the command's database; the ``refusals`` it raises
+    become plain command errors, a database failure exits with EXIT_DATABASE."""
+    with open_database(db) as engine:
+        try:
+            with engine.begin() as conn:
+                return work(conn)
+        except refusals as exc:
+            raise CommandError(str(exc)) from None
+        except SQLAlchemyError as exc:
+            raise _database_error(exc) from exc
 
 
 def _fileid_argument(parser: argparse.ArgumentParser) -> None:
@@ -234,18 +251,15 @@ def _resolve(conn: Any, args: argparse.Namespace) -> tuple[tuple[int, ...], tupl
 @handled
 def run_assign(args: argparse.Namespace) -> int:
     """Write the DOWNLOAD rows for the targets."""
-    with open_database(args.db) as engine:
-        try:
-            with engine.begin() as conn:
-                machines, groups = _resolve(conn, args)
-                done = assign(
-                    conn, args.fileid, machines, groups,
-                    force=args.force, schedule=args.schedule, postcmd=args.postcmd,
-                )  # fmt: skip
-        except AssignmentError as exc:
-            raise CommandError(str(exc)) from None
-        except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
+
+    def work(conn: Connection) -> Assignment:
+        machines, groups = _resolve(conn, args)
+        return assign(
+            conn, args.fileid, machines, groups,
+            force=args.force, schedule=args.schedule, postcmd=args.postcmd,
+        )  # fmt: skip
+
+    done = _in_transaction(args.db, work, AssignmentError)
     print(
         f"package {done.fileid} (activation {done.enable_id}) assigned to "
         f"{len(done.machine_ids)} machine(s) and {len(done.group_ids)} group(s)"
@@ -268,15 +282,11 @@ def _add_unassign(actions: Any) -> None:
 @handled
 def run_unassign(args: argparse.Namespace) -> int:
     """Delete the assignment rows of the targets."""
-    with open_database(args.db) as engine:
-        try:
-            with engine.begin() as conn:
-                machines, groups = _resolve(conn, args)
-                removed = unassign(conn, args.fileid, machines, groups)
-        except AssignmentError as exc:
-            raise CommandError(str(exc)) from None
-        except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
+
+    def work(conn: Connection) -> int:
+        return unassign(conn, args.fileid, *_resolve(conn, args))
+
+    removed = _in_transaction(args.db, work, AssignmentError)
     print(f"removed {removed} row(s)")
     return EXIT_OK
 
@@ -295,12 +305,7 @@ def _add_retry_failed(actions: Any) -> None:
 @handled
 def run_retry_failed(args: argparse.Namespace) -> int:
     """Reset the failed machines to waiting."""
-    with open_database(args.db) as engine:
-        try:
-            with engine.begin() as conn:
-                count = retry_failed(conn, args.fileid)
-        except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
+    count = _in_transaction(args.db, lambda conn: retry_failed(conn, args.fileid))
     print(count)
     return EXIT_OK
 
@@ -409,14 +414,12 @@ def _add_delete(actions: Any) -> None:
 def run_delete(args: argparse.Namespace) -> int:
     """Delete the package's rows and files."""
     store = args.store if args.store is not None else default_store()
-    with open_database(args.db) as engine:
-        try:
-            with engine.begin() as conn:
-                done = delete_package(conn, args.fileid, store, args.download_dir)
-        except (DeletionError, ActivationError) as exc:
-            raise CommandError(str(exc)) from None
-        except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
+    done = _in_transaction(
+        args.db,
+        lambda conn: delete_package(conn, args.fileid, store, args.download_dir),
+        DeletionError,
+        ActivationError,
+    )
     print(
         f"deleted {done.fileid}: {done.activations} activation(s), {done.device_rows} "
         f"assignment row(s); files removed: store {'yes' if done.store_removed else 'no'}, "
