@@ -14,11 +14,12 @@ asked for with ``=`` and takes the id of its collation twin.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, Table, insert, select
 
+from ocs_desktop.inventory.batches import batches
 from ocs_desktop.inventory.retry import retry_transient, writer_options
 from ocs_desktop.models import Base
 
@@ -31,11 +32,6 @@ UNAVAILABLE_ID = 1  # software_publisher / software_version row 1 = 'Unavailable
 class _Kind:
     table: Table
     column: str
-
-
-def _chunks(values: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 class SoftwareDictionary:
@@ -97,7 +93,7 @@ class SoftwareDictionary:
         cache = self._cache[kind]
         spec = self.kinds[kind]
         column = spec.table.c[spec.column]
-        for chunk in _chunks(values):
+        for chunk in batches(values, _CHUNK):
             for row_id, value in conn.execute(
                 select(spec.table.c.ID, column).where(column.in_(chunk))
             ):

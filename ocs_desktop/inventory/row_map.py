@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, select
 
 from ocs_desktop.inventory.document import ELEMENT_KEY_BYTES
+from ocs_desktop.inventory.rows import claim, identity
 from ocs_desktop.models.extensions import software_rowmap
 from ocs_desktop.models.upsert import upsert
 
@@ -42,19 +43,18 @@ class Match:
 def match(pairs: Sequence[tuple[str, int]], keys: Sequence[str]) -> Match:
     """Pair the sent element ``keys`` with the stored ``pairs`` (a multiset: one package
     may be listed twice, and then holds two rows)."""
-    ids: defaultdict[str, list[int]] = defaultdict(list)
+    ids: defaultdict[object, list[int]] = defaultdict(list)
     for key, row_id in pairs:
         ids[key].append(row_id)
-    kept: list[tuple[str, int]] = []
-    new: list[int] = []
-    for index, key in enumerate(keys):
-        held = ids.get(key)
-        if held:
-            kept.append((key, held.pop()))
-        else:
-            new.append(index)
+    claimed = claim(ids, identity, keys)
+    kept = [(key, row_id) for key, row_id in zip(keys, claimed, strict=True) if row_id is not None]
+    new = [index for index, row_id in enumerate(claimed) if row_id is None]
     stale = [row_id for held in ids.values() for row_id in held]
     return Match(kept, new, stale, max((row_id for _, row_id in pairs), default=0))
+
+
+#: Characters of an element key (hexadecimal).
+KEY_WIDTH = 2 * ELEMENT_KEY_BYTES
 
 
 def encode(pairs: Sequence[tuple[str, int]]) -> str:
@@ -62,21 +62,17 @@ def encode(pairs: Sequence[tuple[str, int]]) -> str:
     return "".join(key for key, _ in pairs) + "\n" + ",".join(str(row_id) for _, row_id in pairs)
 
 
-#: Characters of an element key (hexadecimal).
-KEY_WIDTH = 2 * ELEMENT_KEY_BYTES
-
-
-def decode(text: str, key_width: int = KEY_WIDTH) -> list[tuple[str, int]] | None:
+def decode(text: str) -> list[tuple[str, int]] | None:
     """The pairs of :func:`encode`, or None for text that is not such a map."""
     keys, _, ids = text.partition("\n")
     try:
         numbers = [int(row_id) for row_id in ids.split(",")] if ids else []
     except ValueError:
         return None
-    if len(keys) != key_width * len(numbers):
+    if len(keys) != KEY_WIDTH * len(numbers):
         return None
     return [
-        (keys[index * key_width : (index + 1) * key_width], row_id)
+        (keys[index * KEY_WIDTH : (index + 1) * KEY_WIDTH], row_id)
         for index, row_id in enumerate(numbers)
     ]
 

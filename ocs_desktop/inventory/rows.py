@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from typing import TypeVar
 
 from sqlalchemy import Connection, Dialect, Table
 
+from ocs_desktop.inventory.batches import batches
+
 _CHUNK = 500
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,6 @@ class TableStatements:
                 f"FROM {name} WHERE {owner} = {self.mark}"
             )
         self._ident = ident = quote("ID")
-        self._delete_ids = f"DELETE FROM {name} WHERE {ident} IN "
         self._delete_owned = f"DELETE FROM {name} WHERE {owner} = {self.mark} AND {ident} IN "
         self.ids_after = (
             f"SELECT {ident} FROM {name} WHERE {owner} = {self.mark} AND {ident} > {self.mark} "
@@ -116,9 +119,6 @@ class TableStatements:
             return self._insert_subset(kept), [(hardware_id, values[kept[0]]) for values in rows]
         pick = itemgetter(*kept)
         return self._insert_subset(kept), [(hardware_id, *pick(values)) for values in rows]
-
-    def delete_ids(self, count: int) -> str:
-        return self._delete_ids + self._marks(count)
 
     def delete_owned_ids(self, count: int) -> str:
         """DELETE of ``count`` ids that must also belong to the machine (first parameter)."""
@@ -157,10 +157,7 @@ _NULL = "\x1e"
 
 
 def _as_mysql_text(value: object) -> str:
-    if value is None:
-        return _NULL
-    if isinstance(value, str):
-        return value
+    """The types :func:`signature` does not handle inline."""
     if isinstance(value, dt.datetime):
         return _datetime_text(value)
     return str(value)
@@ -186,11 +183,45 @@ def _stored_rows(
         return stored, signature
     for row in conn.exec_driver_sql(statements.select + only, params):
         stored[tuple(row[1:])].append(row[0])
-    return stored, _identity
+    return stored, identity
 
 
-def _identity(values: tuple) -> object:
-    return values
+def identity(value: T) -> T:
+    return value
+
+
+def claim(
+    stored: Mapping[object, list[int]], key: Callable[[T], object], wanted: Sequence[T]
+) -> list[int | None]:
+    """Pair each wanted item with a stored id of the same key, each id once (a multiset:
+    two equal rows are two rows); None where none is left. Unclaimed ids stay in
+    ``stored``."""
+    claimed: list[int | None] = []
+    for item in wanted:
+        ids = stored.get(key(item))
+        claimed.append(ids.pop() if ids else None)
+    return claimed
+
+
+def delete_owned(
+    conn: Connection,
+    statements: TableStatements,
+    hardware_id: int,
+    ids: Sequence[int],
+    delta: RowDelta | None = None,
+) -> bool:
+    """Delete these rows of the machine (their keys into ``delta`` first, if given); False
+    if some of them were not the machine's rows."""
+    complete = True
+    for chunk in batches(ids, _CHUNK):
+        if delta is not None:
+            stored, _ = _stored_rows(conn, statements, hardware_id, chunk)
+            delta.removed.extend(key for key, held in stored.items() for _ in held)
+        deleted = conn.exec_driver_sql(
+            statements.delete_owned_ids(len(chunk)), (hardware_id, *chunk)
+        )
+        complete = complete and deleted.rowcount == len(chunk)
+    return complete
 
 
 def sync_rows(
@@ -211,17 +242,12 @@ def sync_rows(
     to_insert: Sequence[tuple] = wanted
     if may_exist:
         stored, key = _stored_rows(conn, statements, hardware_id)
-        to_insert = []
-        for values in wanted:
-            ids = stored.get(key(values))
-            if ids:
-                ids.pop()
-            else:
-                to_insert.append(values)
+        claimed = claim(stored, key, wanted)
+        to_insert = [
+            values for values, row_id in zip(wanted, claimed, strict=True) if row_id is None
+        ]
         stale = [row_id for ids in stored.values() for row_id in ids]
-        for start in range(0, len(stale), _CHUNK):
-            chunk = tuple(stale[start : start + _CHUNK])
-            conn.exec_driver_sql(statements.delete_ids(len(chunk)), chunk)
+        delete_owned(conn, statements, hardware_id, stale)
         if delta is not None:
             delta.removed.extend(key for key, ids in stored.items() for _ in ids)
     if to_insert:
@@ -275,37 +301,10 @@ def stored_ids(
     """The id of the stored row equal to each wanted row, after :func:`sync_rows`; None if
     the machine's rows are not exactly ``wanted``."""
     stored, key = _stored_rows(conn, statements, hardware_id)
-    found = []
-    for values in wanted:
-        ids = stored.get(key(values))
-        if not ids:
-            return None
-        found.append(ids.pop())
-    if any(stored.values()):
+    found = [row_id for row_id in claim(stored, key, wanted) if row_id is not None]
+    if len(found) != len(wanted) or any(stored.values()):
         return None
     return found
-
-
-def delete_owned(
-    conn: Connection,
-    statements: TableStatements,
-    hardware_id: int,
-    ids: Sequence[int],
-    delta: RowDelta | None = None,
-) -> bool:
-    """Delete these rows of the machine (their keys into ``delta`` first, if given); False
-    if some of them were not the machine's rows."""
-    for start in range(0, len(ids), _CHUNK):
-        chunk = tuple(ids[start : start + _CHUNK])
-        if delta is not None:
-            stored, _ = _stored_rows(conn, statements, hardware_id, chunk)
-            delta.removed.extend(key for key, held in stored.items() for _ in held)
-        deleted = conn.exec_driver_sql(
-            statements.delete_owned_ids(len(chunk)), (hardware_id, *chunk)
-        )
-        if deleted.rowcount != len(chunk):
-            return False
-    return True
 
 
 def count_rows(conn: Connection, statements: TableStatements, hardware_id: int) -> int:

@@ -32,6 +32,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     Insert,
+    Table,
     and_,
     bindparam,
     delete,
@@ -44,6 +45,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 
+from ocs_desktop.inventory.batches import batches
 from ocs_desktop.inventory.cancel import Progress, report
 from ocs_desktop.inventory.retry import retry_transient, writer_options
 from ocs_desktop.inventory.rows import SIGNATURE_SEPARATOR
@@ -295,8 +297,7 @@ def apply_delta(conn: Connection, delta: Mapping[Triple, int]) -> None:
     # Only a decrement can reach zero (or below, on a summary another writer made stale).
     lowered = [key for key, count in changed if count < 0]
     table = software_summary.c
-    for start in range(0, len(lowered), _DELETE_CHUNK):
-        keys = lowered[start : start + _DELETE_CHUNK]
+    for keys in batches(lowered, _DELETE_CHUNK):
         conn.execute(
             delete(software_summary).where(
                 and_(
@@ -319,30 +320,33 @@ def forget_machines(conn: Connection, ids: Iterable[int]) -> None:
         return
     for table in (inventory_digest, software_rowmap):
         if inspect(conn).has_table(table.name):
-            for start in range(0, len(wanted), _DELETE_CHUNK):
-                chunk = wanted[start : start + _DELETE_CHUNK]
-                conn.execute(delete(table).where(table.c.HARDWARE_ID.in_(chunk)))
+            _delete_machines(conn, table, wanted)
     if _pending_present(conn):
         pending = summary_pending.c.HARDWARE_ID
         uncounted: set[int] = set()
-        for start in range(0, len(wanted), _DELETE_CHUNK):
-            chunk = wanted[start : start + _DELETE_CHUNK]
+        for chunk in batches(wanted, _DELETE_CHUNK):
             uncounted.update(
                 conn.execute(select(pending).where(pending.in_(chunk)).with_for_update()).scalars()
             )
-            conn.execute(delete(summary_pending).where(pending.in_(chunk)))
+        _delete_machines(conn, summary_pending, wanted)
         wanted = [i for i in wanted if i not in uncounted]
     apply_delta(conn, _installs_of(conn, wanted, negate=True))
+
+
+def _delete_machines(conn: Connection, table: Table, ids: list[int]) -> None:
+    """Delete ``table``'s rows of these machines, a chunk of ids per statement."""
+    for chunk in batches(ids, _DELETE_CHUNK):
+        conn.execute(delete(table).where(table.c.HARDWARE_ID.in_(chunk)))
 
 
 def _installs_of(conn: Connection, ids: list[int], *, negate: bool = False) -> Counter[Triple]:
     """Installs per triple of these machines' current software rows."""
     counts: Counter[Triple] = Counter()
     sign = -1 if negate else 1
-    for start in range(0, len(ids), _DELETE_CHUNK):
+    for chunk in batches(ids, _DELETE_CHUNK):
         rows = conn.execute(
             select(Software.NAME_ID, Software.PUBLISHER_ID, Software.VERSION_ID, func.count())
-            .where(Software.HARDWARE_ID.in_(ids[start : start + _DELETE_CHUNK]))
+            .where(Software.HARDWARE_ID.in_(chunk))
             .group_by(Software.NAME_ID, Software.PUBLISHER_ID, Software.VERSION_ID)
         )
         for name_id, publisher_id, version_id, count in rows:
@@ -368,8 +372,7 @@ def fold_pending(conn: Connection, limit: int | None = None) -> int:
     if not ids:
         return 0
     apply_delta(conn, _installs_of(conn, ids))
-    for start in range(0, len(ids), _DELETE_CHUNK):
-        conn.execute(delete(summary_pending).where(pending.in_(ids[start : start + _DELETE_CHUNK])))
+    _delete_machines(conn, summary_pending, ids)
     return len(ids)
 
 
