@@ -19,25 +19,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from sqlalchemy import Connection
 
+from ocs_desktop.inventory.document import keys_digest
 from ocs_desktop.models.extensions import inventory_digest
 from ocs_desktop.models.upsert import upsert
 
 #: Bump when the digest of a section or the way rows are shaped changes meaning.
-DIGEST_FORMAT = 3
-
-
-def section_digest(rows: Sequence[Mapping[str, str | None]]) -> str:
-    """A digest of a section's rows as parsed (order and every value count)."""
-    text = repr(rows).encode("utf-8", "backslashreplace")
-    return hashlib.blake2b(text, digest_size=16).hexdigest()
+DIGEST_FORMAT = 4
 
 
 #: What a section sent with no rows, or flagged as changed but not sent, is written as.
-EMPTY_DIGEST = section_digest([])
+EMPTY_DIGEST = keys_digest([])
 
 
 def shaping_salt(*parts: object) -> str:

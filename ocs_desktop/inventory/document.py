@@ -99,7 +99,12 @@ class Sections(Mapping[str, list[Row]]):
 
     def digest(self, tag: str) -> str:
         """A digest of the section's elements as sent: equal digests, equal rows."""
-        return hashlib.blake2b("".join(self.element_keys(tag)).encode(), digest_size=16).hexdigest()
+        return keys_digest(self.element_keys(tag))
+
+
+def keys_digest(keys: Iterable[str]) -> str:
+    """A section's digest from its element keys (no keys: a section without elements)."""
+    return hashlib.blake2b("".join(keys).encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
