@@ -51,39 +51,36 @@ state = Table(
     **_options(),
 )
 
+
 #: Machines whose software rows the summary does not count yet. A first inventory adds
 #: one row here instead of upserting ~900 summary entries in its own transaction (the
 #: entries every new machine shares would serialise concurrent writers); folding counts
 #: them in batches (``software_summary.fold_pending``) before the summary is read.
-summary_pending = Table(
-    "ocsdesktop_summary_pending",
-    EXTENSION_METADATA,
-    Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
-    **_options(),
-)
+def _per_machine(name: str, *columns: Column[Any]) -> Table:
+    """A table of one row per machine, keyed by ``hardware.ID`` (no foreign key, as in the
+    OCS schema: the console's machine deletion clears these rows itself)."""
+    key = Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False)
+    return Table(name, EXTENSION_METADATA, key, *columns, **_options())
+
+
+summary_pending = _per_machine("ocsdesktop_summary_pending")
 
 #: Per machine, a digest of each inventory section as last written by our Ingestor, so a
 #: re-inventory skips reading and comparing the sections that did not change. ``STAMP``
 #: ties the digests to the ``hardware`` row they were written with: when another writer
 #: (an OCS server) rewrites the machine, the stamp no longer matches and they are ignored.
-inventory_digest = Table(
+inventory_digest = _per_machine(
     "ocsdesktop_inventory_digest",
-    EXTENSION_METADATA,
-    Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
     Column("STAMP", String(128), nullable=False),
     Column("DIGESTS", Text, nullable=False),
-    **_options(),
 )
 
 #: Per machine, which ``software.ID`` holds which software element it last sent (see
 #: ``inventory.row_map``), so a next-day inventory inserts and deletes only the packages
 #: that changed without reading the 900 others back. ``DIGEST`` is the SOFTWARES digest
 #: the map was written with: it is used only while the trusted digests still say that.
-software_rowmap = Table(
+software_rowmap = _per_machine(
     "ocsdesktop_software_rowmap",
-    EXTENSION_METADATA,
-    Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
     Column("DIGEST", String(64), nullable=False),
     Column("ROWMAP", LongText, nullable=False),
-    **_options(),
 )
