@@ -33,12 +33,12 @@ from sqlalchemy.engine import make_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fleet import Fleet
 
-from ocs_desktop.inventory.document import parse_inventory
+from ocs_desktop.db.engines import create_database_if_missing, create_engine_for
+from ocs_desktop.db.schema import init_database
+from ocs_desktop.db.software_summary import rebuild_summary, summary_state
 from ocs_desktop.inventory.ingest import Ingestor
-from ocs_desktop.inventory.software_summary import rebuild_summary, summary_state
 from ocs_desktop.models import Base
-from ocs_desktop.models.database import create_database_if_missing, create_engine_for
-from ocs_desktop.models.schema import init_database
+from ocs_desktop.protocol.document import parse_inventory
 
 DEFAULT_URL = "mysql+pymysql://root@127.0.0.1:3306/ocs_console_bench"
 TARGET_MS = 300.0
@@ -329,7 +329,7 @@ def build_fleet(url: str, machines: int, templates: int) -> None:
 def _console_indexes(engine: Engine) -> list[str]:
     """The console's own indexes, as the console creates them at connection time."""
     try:
-        from ocs_desktop.models.console_indexes import ensure_console_indexes
+        from ocs_desktop.db.console_indexes import ensure_console_indexes
     except ImportError:
         return []
     return ensure_console_indexes(engine)
@@ -379,7 +379,7 @@ def time_case(conn: Connection, case: Case, runs: int) -> Timing:
 
 def _pick_software(conn: Connection) -> tuple[Any, str]:
     """The most installed entry, and a name only the big machines have (a tenth of them)."""
-    from ocs_desktop.inventory.software_catalog import SoftwareQuery, fetch_software
+    from ocs_desktop.fleet.software_catalog import SoftwareQuery, fetch_software
 
     top = fetch_software(conn, SoftwareQuery(sort_key="installs", descending=True), 0, 1)[0]
     rare = conn.execute(
@@ -408,10 +408,10 @@ def _big_machine(conn: Connection) -> int:
 
 
 def cases(conn: Connection) -> list[Case]:
-    from ocs_desktop.inventory.machine_detail import load_machine_detail
-    from ocs_desktop.inventory.machines import MachineQuery, count_machines, fetch_machines
-    from ocs_desktop.inventory.search import Criterion, Operator, Search
-    from ocs_desktop.inventory.software_catalog import (
+    from ocs_desktop.fleet.machine_detail import load_machine_detail
+    from ocs_desktop.fleet.machines import MachineQuery, count_machines, fetch_machines
+    from ocs_desktop.fleet.search import Criterion, Operator, Search
+    from ocs_desktop.fleet.software_catalog import (
         SoftwareFilter,
         SoftwareQuery,
         count_software,

@@ -41,9 +41,9 @@ from sqlalchemy import Engine, text
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fleet import Fleet
 
+from ocs_desktop.db.engines import create_engine_for
+from ocs_desktop.db.schema import init_database
 from ocs_desktop.inventory.importer import Outcome, import_files
-from ocs_desktop.models.database import create_engine_for
-from ocs_desktop.models.schema import init_database
 
 REFERENCE_RATE = {1: 0.52, 4: 1.52}
 PASSES = {"first": (0, Outcome.NEW), "again": (0, Outcome.UPDATED), "changed": (1, Outcome.UPDATED)}

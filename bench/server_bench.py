@@ -35,10 +35,10 @@ from sqlalchemy import text
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fleet import Fleet, Machine
 
-from ocs_desktop.inventory import parse_inventory
+from ocs_desktop.db.engines import create_engine_for
+from ocs_desktop.db.schema import init_database
 from ocs_desktop.inventory.sections import SECTIONS
-from ocs_desktop.models.database import create_engine_for
-from ocs_desktop.models.schema import init_database
+from ocs_desktop.protocol import parse_inventory
 
 REFERENCE_RATE = {1: 0.52, 4: 1.52}
 #: First inventories, the same files again, then each machine's next-day inventory.

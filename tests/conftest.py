@@ -20,13 +20,13 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from ocs_desktop.models.database import (
+from ocs_desktop.db.engines import (
     create_database_if_missing,
     create_engine_for,
     normalize_url,
     safe_url,
 )
-from ocs_desktop.models.schema import init_database
+from ocs_desktop.db.schema import init_database
 
 # Before any test creates a QApplication: tests run without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -16,8 +16,8 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from bench.fleet import Fleet
-from ocs_desktop.inventory.document import parse_inventory
 from ocs_desktop.inventory.ingest import Ingestor
+from ocs_desktop.protocol.document import parse_inventory
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE_FIRST = DATA / "ocsinventory-agent-sent-inventory-first.xml"

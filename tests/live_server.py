@@ -21,8 +21,8 @@ from conftest import mysql_database_url
 from reference_schema import drop_database
 from sqlalchemy import Engine
 
-from ocs_desktop.models.database import create_database_if_missing, create_engine_for
-from ocs_desktop.models.schema import init_database
+from ocs_desktop.db.engines import create_database_if_missing, create_engine_for
+from ocs_desktop.db.schema import init_database
 
 
 @pytest.fixture

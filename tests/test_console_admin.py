@@ -8,7 +8,7 @@ import pytest
 from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
-from ocs_desktop.inventory.admin_data import (
+from ocs_desktop.fleet.admin_data import (
     AdminFieldType,
     TagCount,
     admin_fields,
@@ -18,7 +18,7 @@ from ocs_desktop.inventory.admin_data import (
     set_tag,
     tag_counts,
 )
-from ocs_desktop.inventory.machine_detail import load_category
+from ocs_desktop.fleet.machine_detail import load_category
 from ocs_desktop.models import Base
 
 Fleet = tuple[Engine, FleetFacts]

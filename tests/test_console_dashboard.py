@@ -8,8 +8,8 @@ from collections import Counter
 from console_fleet import FleetFacts
 from sqlalchemy import Connection, Engine, text
 
-from ocs_desktop.inventory.dashboard import Bar, age_bars, agent_bars, os_bars
-from ocs_desktop.inventory.machines import MachineQuery, count_machines, fetch_machines
+from ocs_desktop.fleet.dashboard import Bar, age_bars, agent_bars, os_bars
+from ocs_desktop.fleet.machines import MachineQuery, count_machines, fetch_machines
 
 Fleet = tuple[Engine, FleetFacts]
 

@@ -6,7 +6,7 @@ import pytest
 from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
-from ocs_desktop.inventory.machine_detail import (
+from ocs_desktop.fleet.machine_detail import (
     CATEGORIES,
     load_category,
     load_machine_detail,

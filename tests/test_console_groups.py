@@ -14,8 +14,8 @@ import pytest
 from console_fleet import FleetFacts
 from sqlalchemy import Connection, Engine, select, text
 
-from ocs_desktop.inventory.filters import ids_select
-from ocs_desktop.inventory.groups import (
+from ocs_desktop.fleet.filters import ids_select
+from ocs_desktop.fleet.groups import (
     GroupFilter,
     GroupInfo,
     add_members,
@@ -30,8 +30,8 @@ from ocs_desktop.inventory.groups import (
     rename_group,
     set_group_search,
 )
-from ocs_desktop.inventory.machines import MachineQuery, count_machines
-from ocs_desktop.inventory.search import Criterion, Operator, Search
+from ocs_desktop.fleet.machines import MachineQuery, count_machines
+from ocs_desktop.fleet.search import Criterion, Operator, Search
 from ocs_desktop.models import Group
 
 Fleet = tuple[Engine, FleetFacts]

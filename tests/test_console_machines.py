@@ -11,10 +11,11 @@ import pytest
 from console_fleet import FleetFacts
 from sqlalchemy import Engine, inspect, text
 
-from ocs_desktop.inventory import machines
-from ocs_desktop.inventory.cancel import Cancelled
-from ocs_desktop.inventory.filters import AgeFilter, AllOf, IdsFilter, TagFilter
-from ocs_desktop.inventory.machines import (
+from ocs_desktop.common.progress import Cancelled
+from ocs_desktop.db.console_indexes import CONSOLE_INDEXES, ensure_console_indexes, index_name
+from ocs_desktop.fleet import machines
+from ocs_desktop.fleet.filters import AgeFilter, AllOf, IdsFilter, TagFilter
+from ocs_desktop.fleet.machines import (
     DEFAULT_COLUMNS,
     MACHINE_COLUMNS,
     MachineQuery,
@@ -23,7 +24,6 @@ from ocs_desktop.inventory.machines import (
     fetch_machines,
 )
 from ocs_desktop.models import Base
-from ocs_desktop.models.console_indexes import CONSOLE_INDEXES, ensure_console_indexes, index_name
 
 Fleet = tuple[Engine, FleetFacts]
 

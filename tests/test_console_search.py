@@ -18,14 +18,14 @@ import pytest
 from console_fleet import FleetFacts
 from sqlalchemy import Connection, Engine, text
 
-from ocs_desktop.inventory.filters import MachineFilter, ids_select
-from ocs_desktop.inventory.group_xmldef import (
+from ocs_desktop.fleet.filters import MachineFilter, ids_select
+from ocs_desktop.fleet.group_xmldef import (
     ocs_sql,
     ocs_xmldef,
     search_from_xmldef,
     xmldef_requests,
 )
-from ocs_desktop.inventory.search import (
+from ocs_desktop.fleet.search import (
     OPERATORS_BY_KIND,
     SEARCH_FIELDS,
     Combine,

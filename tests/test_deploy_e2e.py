@@ -35,9 +35,9 @@ from sqlalchemy import Engine, insert, select, text, update
 from test_server_agent_e2e import run_agent
 
 from ocs_desktop.cli.main import main
+from ocs_desktop.db.engines import create_database_if_missing, create_engine_for
+from ocs_desktop.db.schema import init_database
 from ocs_desktop.models import Base
-from ocs_desktop.models.database import create_database_if_missing, create_engine_for
-from ocs_desktop.models.schema import init_database
 
 pytestmark = [pytest.mark.agent, pytest.mark.slow, pytest.mark.mariadb]
 

@@ -12,7 +12,8 @@ import hostile
 import pytest
 from sqlalchemy import Column, MetaData, Table, types
 
-from ocs_desktop.inventory import (
+from ocs_desktop.inventory.coerce import RowShaper, parse_datetime
+from ocs_desktop.protocol import (
     Compression,
     EncodingError,
     EnvelopeError,
@@ -23,8 +24,7 @@ from ocs_desktop.inventory import (
     parse_inventory,
     parse_request,
 )
-from ocs_desktop.inventory.coerce import RowShaper, parse_datetime
-from ocs_desktop.inventory.document import Sections
+from ocs_desktop.protocol.document import Sections
 
 DATA = Path(__file__).parent / "data"
 FIRST = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()

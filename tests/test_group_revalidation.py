@@ -7,8 +7,8 @@ import time
 from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
-from ocs_desktop.inventory.groups import create_dynamic_group
-from ocs_desktop.inventory.search import Criterion, Operator, Search
+from ocs_desktop.fleet.groups import create_dynamic_group
+from ocs_desktop.fleet.search import Criterion, Operator, Search
 from ocs_desktop.server.group_revalidation import GroupRevalidator
 
 WINDOWS = Search((Criterion("hardware.OSNAME", Operator.contains, "Windows"),))

@@ -8,9 +8,9 @@ import pytest
 from builders import FIRST, LOCAL, UPDATE, count, fingerprint, inventory_xml
 from sqlalchemy import Engine, select, text, update
 
-from ocs_desktop.inventory.document import parse_inventory
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.models import Base
+from ocs_desktop.protocol.document import parse_inventory
 
 HW = Base.metadata.tables["hardware"]
 ACCOUNTINFO = Base.metadata.tables["accountinfo"]

@@ -17,15 +17,15 @@ import pytest
 from sqlalchemy import Engine, text
 
 from bench.fleet import Fleet
-from ocs_desktop.inventory import ingest as ingest_module
-from ocs_desktop.inventory.document import parse_inventory
-from ocs_desktop.inventory.ingest import Ingestor
-from ocs_desktop.inventory.software_summary import (
+from ocs_desktop.db.engines import create_engine_for
+from ocs_desktop.db.software_summary import (
     fold_all,
     forget_machines,
     summary_state,
 )
-from ocs_desktop.models.database import create_engine_for
+from ocs_desktop.inventory import ingest as ingest_module
+from ocs_desktop.inventory.ingest import Ingestor
+from ocs_desktop.protocol.document import parse_inventory
 from tests.test_software_summary import assert_exact, grouped, summary
 
 FLEET = Fleet(software_limit=120)

@@ -15,9 +15,9 @@ from builders import FIRST, UPDATE, inventory_xml
 from reference_schema import ReferenceUnavailable, drop_database, load_reference_schema
 from sqlalchemy import Engine, text
 
-from ocs_desktop.inventory.document import parse_inventory
+from ocs_desktop.db.engines import create_engine_for
 from ocs_desktop.inventory.ingest import Ingestor
-from ocs_desktop.models.database import create_engine_for
+from ocs_desktop.protocol.document import parse_inventory
 
 pytestmark = pytest.mark.mariadb
 

@@ -10,25 +10,24 @@ from sqlalchemy import UniqueConstraint, insert, inspect, select, text
 from sqlalchemy.dialects import mysql, sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from ocs_desktop.models import Base, Hardware, LocalUser, Software
-from ocs_desktop.models import database as db
-from ocs_desktop.models.database import (
+from ocs_desktop.db import engines as db
+from ocs_desktop.db.engines import (
     create_engine_for,
     default_data_dir,
     default_database_url,
-    ensure_database,
     normalize_url,
     safe_url,
     session_factory,
 )
-from ocs_desktop.models.defaults import (
+from ocs_desktop.db.schema import ensure_database, oversized_keys
+from ocs_desktop.db.seed import (
     DEFAULT_ADMIN_PASSWD,
     GUI_VERSION,
     SEED_ROWS,
     has_default_password,
 )
+from ocs_desktop.models import Base, Hardware, LocalUser, Software
 from ocs_desktop.models.extensions import EXTENSION_METADATA
-from ocs_desktop.models.schema import oversized_keys
 from ocs_desktop.models.sqlite_ddl import sqlite_index_name
 
 TABLES = Base.metadata.tables

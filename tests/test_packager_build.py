@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import Engine, insert, select
 
 from ocs_desktop.cli.main import main
-from ocs_desktop.inventory.cancel import Cancelled
+from ocs_desktop.common.progress import Cancelled
 from ocs_desktop.models import Base
 from ocs_desktop.packager.build import BuiltPackage, build_package, new_fileid, record_package
 from ocs_desktop.packager.fragments import digest_of, plan_fragments

@@ -24,10 +24,10 @@ from server_helpers import add_rows, client_for, options, post, prolog_xml, repl
 from sqlalchemy import Engine, insert, select, update
 
 from ocs_desktop.cli.main import main
-from ocs_desktop.inventory.cancel import Cancelled
+from ocs_desktop.common.progress import Cancelled
+from ocs_desktop.db.engines import create_engine_for, normalize_url
+from ocs_desktop.db.schema import init_database
 from ocs_desktop.models import Base
-from ocs_desktop.models.database import create_engine_for, normalize_url
-from ocs_desktop.models.schema import init_database
 from ocs_desktop.packager.activation import (
     ActivationError,
     activate,

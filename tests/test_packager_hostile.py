@@ -317,7 +317,7 @@ def test_failure_while_cutting_leaves_nothing(
 
 @pytest.mark.parametrize("phase", ["archive", "cut"])
 def test_cancel_in_each_phase_leaves_nothing(tmp_path: Path, store: Path, phase: str) -> None:
-    from ocs_desktop.inventory.cancel import Cancelled
+    from ocs_desktop.common.progress import Cancelled
 
     src = tmp_path / "src"
     src.mkdir()

@@ -8,7 +8,7 @@ from pathlib import Path
 import hostile
 import pytest
 
-from ocs_desktop.inventory import (
+from ocs_desktop.protocol import (
     DEVICEID_RE,
     Compression,
     EnvelopeError,

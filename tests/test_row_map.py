@@ -16,11 +16,11 @@ from lxml import etree
 from sqlalchemy import Engine, text
 
 from bench.fleet import Fleet
+from ocs_desktop.db.software_summary import forget_machines
 from ocs_desktop.inventory import row_map
-from ocs_desktop.inventory.document import parse_inventory
 from ocs_desktop.inventory.ingest import Ingestor, IngestResult
 from ocs_desktop.inventory.rows import inserted_ids
-from ocs_desktop.inventory.software_summary import forget_machines
+from ocs_desktop.protocol.document import parse_inventory
 from tests.test_ingest_fast_paths import software_of
 from tests.test_software_summary import assert_exact
 

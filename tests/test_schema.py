@@ -10,11 +10,11 @@ from reference_schema import drop_database
 from sqlalchemy import Engine, func, inspect, select, text, update
 
 from ocs_desktop.cli.main import main
+from ocs_desktop.db.engines import create_engine_for
+from ocs_desktop.db.schema import check_database, init_database, schema_version
+from ocs_desktop.db.seed import DEFAULT_ADMIN_PASSWD, SEED_ROWS
 from ocs_desktop.models import Base, BlacklistSerial, Config, Operator, SoftwarePublisher
-from ocs_desktop.models.database import create_engine_for
-from ocs_desktop.models.defaults import DEFAULT_ADMIN_PASSWD, SEED_ROWS
 from ocs_desktop.models.extensions import EXTENSION_METADATA
-from ocs_desktop.models.schema import check_database, init_database, schema_version
 
 UNREACHABLE = "mysql://root:topsecret@127.0.0.1:1/ocsweb"
 

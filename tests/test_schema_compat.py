@@ -15,12 +15,12 @@ from reference_schema import drop_database, load_reference_schema
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Inspector
 
+from ocs_desktop.db.console_indexes import CONSOLE_INDEXES, index_name
+from ocs_desktop.db.engines import create_engine_for
+from ocs_desktop.db.schema import check_database, type_family
+from ocs_desktop.db.seed import GUI_VERSION
 from ocs_desktop.models import Base
-from ocs_desktop.models.console_indexes import CONSOLE_INDEXES, index_name
-from ocs_desktop.models.database import create_engine_for
-from ocs_desktop.models.defaults import GUI_VERSION
 from ocs_desktop.models.extensions import EXTENSION_METADATA
-from ocs_desktop.models.schema import check_database, type_family
 
 pytestmark = pytest.mark.mariadb
 

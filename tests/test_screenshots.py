@@ -9,9 +9,9 @@ from console_fleet import FleetFacts
 from sqlalchemy import Engine, create_engine, text
 
 from ocs_desktop.cli.main import main
-from ocs_desktop.inventory.filters import TagFilter
-from ocs_desktop.inventory.machines import MachineQuery, fetch_machines
-from ocs_desktop.models.database import normalize_url
+from ocs_desktop.db.engines import normalize_url
+from ocs_desktop.fleet.filters import TagFilter
+from ocs_desktop.fleet.machines import MachineQuery, fetch_machines
 from ocs_desktop.views.page_registry import PAGES, load_class
 from ocs_desktop.views.qt import QtGui, QtWidgets
 from ocs_desktop.views.screenshots import SIZE, VIEWS
@@ -29,8 +29,8 @@ def distinct_colours(image: QtGui.QImage) -> int:
 
 def add_groups(engine: Engine, facts: FleetFacts) -> None:
     """A static and a dynamic group, so the groups view shows members and cache ages."""
-    from ocs_desktop.inventory import groups
-    from ocs_desktop.inventory.search import Criterion, Operator, Search
+    from ocs_desktop.fleet import groups
+    from ocs_desktop.fleet.search import Criterion, Operator, Search
 
     with engine.begin() as conn:
         paris = [
@@ -86,8 +86,8 @@ def test_example_groups_go_to_a_copy_never_to_the_database(
     """Only the real samples imported: the groups picture shows example groups from a copy."""
     from console_fleet import fill_fleet
 
-    from ocs_desktop.models.database import create_engine_for
-    from ocs_desktop.models.schema import init_database
+    from ocs_desktop.db.engines import create_engine_for
+    from ocs_desktop.db.schema import init_database
 
     path = tmp_path / "samples.sqlite"
     engine = create_engine_for(normalize_url(str(path)))

@@ -11,8 +11,8 @@ from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from ocs_desktop.cli.main import main
-from ocs_desktop.models.database import create_engine_for
-from ocs_desktop.models.schema import init_database
+from ocs_desktop.db.engines import create_engine_for
+from ocs_desktop.db.schema import init_database
 
 
 def _cert(path: Path) -> x509.Certificate:

@@ -23,8 +23,8 @@ from live_server import LiveServer, live_server, maria
 from server_helpers import UNIX_UA, client_for, post, prolog_xml
 from sqlalchemy import Engine, text
 
-from ocs_desktop.models.database import create_engine_for
-from ocs_desktop.models.schema import init_database
+from ocs_desktop.db.engines import create_engine_for
+from ocs_desktop.db.schema import init_database
 
 __all__ = ["maria"]  # the fixture, imported for pytest
 

@@ -6,8 +6,9 @@ import pytest
 from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
-from ocs_desktop.inventory.filters import AllOf, TagFilter, ids_select
-from ocs_desktop.inventory.software_catalog import (
+from ocs_desktop.db.software_summary import forget_machines
+from ocs_desktop.fleet.filters import AllOf, TagFilter, ids_select
+from ocs_desktop.fleet.software_catalog import (
     SORT_KEYS,
     SoftwareEntry,
     SoftwareFilter,
@@ -15,7 +16,6 @@ from ocs_desktop.inventory.software_catalog import (
     count_software,
     fetch_software,
 )
-from ocs_desktop.inventory.software_summary import forget_machines
 
 Fleet = tuple[Engine, FleetFacts]
 

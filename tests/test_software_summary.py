@@ -11,18 +11,18 @@ from sqlalchemy import Engine, text
 
 from bench.fleet import Fleet
 from ocs_desktop.cli.main import main
-from ocs_desktop.inventory import software_summary
-from ocs_desktop.inventory.cancel import Cancelled
-from ocs_desktop.inventory.document import parse_inventory
-from ocs_desktop.inventory.ingest import Ingestor
-from ocs_desktop.inventory.software_summary import (
+from ocs_desktop.common.progress import Cancelled
+from ocs_desktop.db import software_summary
+from ocs_desktop.db.software_summary import (
     ensure_summary,
     fold_all,
     forget_machines,
     rebuild_summary,
     summary_state,
 )
+from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.models.extensions import EXTENSION_METADATA
+from ocs_desktop.protocol.document import parse_inventory
 
 Counts = dict[tuple[int, int, int], int]
 

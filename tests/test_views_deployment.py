@@ -23,7 +23,7 @@ from console_fleet import FleetFacts
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
-from ocs_desktop.inventory.groups import add_members, create_static_group
+from ocs_desktop.fleet.groups import add_members, create_static_group
 from ocs_desktop.packager.activation import activate
 from ocs_desktop.packager.assignment import assign
 from ocs_desktop.packager.build import build_package, record_package
@@ -32,13 +32,12 @@ from ocs_desktop.packager.fragments import plan_fragments
 from ocs_desktop.packager.info_file import parse_info
 from ocs_desktop.packager.spec import PackageSpec
 from ocs_desktop.views.context import ConsoleContext
-from ocs_desktop.views.deployment_page import DeploymentPage
-from ocs_desktop.views.deployment_settings import PACKAGE_STORE
-from ocs_desktop.views.mime import encode_ids
-from ocs_desktop.views.package_files import file_urls
-from ocs_desktop.views.package_options_page import priority_explanation
-from ocs_desktop.views.package_status_panel import CSV_HEADER
-from ocs_desktop.views.package_wizard import (
+from ocs_desktop.views.deployment.files import file_urls
+from ocs_desktop.views.deployment.options_page import priority_explanation
+from ocs_desktop.views.deployment.page import DeploymentPage
+from ocs_desktop.views.deployment.settings import PACKAGE_STORE
+from ocs_desktop.views.deployment.status_panel import CSV_HEADER
+from ocs_desktop.views.deployment.wizard import (
     BUILD_PAGE,
     OPTIONS_PAGE,
     PACKAGE_PAGE,
@@ -47,6 +46,7 @@ from ocs_desktop.views.package_wizard import (
 )
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets
 from ocs_desktop.views.settings import QUICK_FILTER_DELAY, Settings
+from ocs_desktop.views.widgets.mime import encode_ids
 
 NEXT = QtWidgets.QWizard.WizardButton.NextButton
 ROOT = QtCore.QModelIndex()

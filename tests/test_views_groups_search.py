@@ -17,19 +17,19 @@ from console_fleet import FleetFacts
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select, text, update
 
-from ocs_desktop.inventory.dashboard import UNKNOWN_LABEL
-from ocs_desktop.inventory.machines import MachineQuery, count_machines
-from ocs_desktop.inventory.search import SEARCH_FIELDS, Criterion, Operator, Search
-from ocs_desktop.inventory.software_catalog import SoftwareFilter
+from ocs_desktop.fleet.dashboard import UNKNOWN_LABEL
+from ocs_desktop.fleet.machines import MachineQuery, count_machines
+from ocs_desktop.fleet.search import SEARCH_FIELDS, Criterion, Operator, Search
+from ocs_desktop.fleet.software_catalog import SoftwareFilter
 from ocs_desktop.models import Group, Hardware
 from ocs_desktop.views.context import ConsoleContext
-from ocs_desktop.views.dashboard_page import CHART_KEYS, DashboardPage
-from ocs_desktop.views.groups_page import COLUMNS, GroupsPage
-from ocs_desktop.views.mime import encode_ids
+from ocs_desktop.views.fleet.dashboard_page import CHART_KEYS, DashboardPage
+from ocs_desktop.views.fleet.groups_page import COLUMNS, GroupsPage
+from ocs_desktop.views.fleet.search_page import FIELD_WORDS, SearchPage, field_parts
+from ocs_desktop.views.fleet.software_page import SoftwarePage
 from ocs_desktop.views.qt import Qt, QtCore
-from ocs_desktop.views.search_page import FIELD_WORDS, SearchPage, field_parts
 from ocs_desktop.views.settings import Settings
-from ocs_desktop.views.software_page import SoftwarePage
+from ocs_desktop.views.widgets.mime import encode_ids
 
 Fleet = tuple[Engine, FleetFacts]
 

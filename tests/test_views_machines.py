@@ -18,14 +18,15 @@ from console_fleet import FleetFacts
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
-from ocs_desktop.inventory.filters import TagFilter
-from ocs_desktop.inventory.machine_detail import CATEGORIES
-from ocs_desktop.inventory.machines import MACHINE_COLUMNS, MachineQuery, fetch_machines
+from ocs_desktop.fleet import groups
+from ocs_desktop.fleet.filters import TagFilter
+from ocs_desktop.fleet.machine_detail import CATEGORIES
+from ocs_desktop.fleet.machines import MACHINE_COLUMNS, MachineQuery, fetch_machines
 from ocs_desktop.views.context import ConsoleContext
-from ocs_desktop.views.machine_detail_pane import MachineDetailPane
-from ocs_desktop.views.machines_model import MachineIdRole, MachinesModel
-from ocs_desktop.views.machines_page import MachinesPage, groups_module
-from ocs_desktop.views.mime import MACHINE_IDS_MIME, decode_ids, encode_ids
+from ocs_desktop.views.fleet.machine_detail_pane import MachineDetailPane
+from ocs_desktop.views.fleet.machines_model import MachineIdRole, MachinesModel
+from ocs_desktop.views.fleet.machines_page import MachinesPage
+from ocs_desktop.views.fleet.tags_page import TagsPage
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets
 from ocs_desktop.views.settings import (
     MACHINE_COLUMNS as COLUMNS_OPTION,
@@ -35,7 +36,7 @@ from ocs_desktop.views.settings import (
     QUICK_FILTER_DELAY,
     Settings,
 )
-from ocs_desktop.views.tags_page import TagsPage
+from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, decode_ids, encode_ids
 
 ROOT = QtCore.QModelIndex()
 YES = QtWidgets.QMessageBox.StandardButton.Yes
@@ -351,12 +352,9 @@ def test_csv_export_reads_back_as_the_list(
     assert not list(tmp_path.glob("*.part"))
 
 
-@pytest.mark.skipif(groups_module() is None, reason="the groups core module is not here yet")
 def test_add_selection_to_a_static_group(
     qtbot: QtBot, context: ConsoleContext, db: Engine, facts: FleetFacts
 ) -> None:
-    groups = groups_module()
-    assert groups is not None
     with db.begin() as conn:
         group_id = groups.create_static_group(conn, "Lab")
     page = make_page(qtbot, context)

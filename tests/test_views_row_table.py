@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ocs_desktop.views.qt import Qt, QtCore
-from ocs_desktop.views.row_table import AnyIndex, RowTableModel
+from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

@@ -18,10 +18,8 @@ from reference_schema import drop_database
 from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from ocs_desktop.inventory.filters import TagFilter, machines_only
-from ocs_desktop.models import Hardware
-from ocs_desktop.models.database import create_database_if_missing, normalize_url
-from ocs_desktop.models.profiles import (
+from ocs_desktop.db.engines import create_database_if_missing, normalize_url
+from ocs_desktop.db.profiles import (
     EMBEDDED_NAME,
     KEYRING_SERVICE,
     Profile,
@@ -30,6 +28,8 @@ from ocs_desktop.models.profiles import (
     open_database,
     store_password,
 )
+from ocs_desktop.fleet.filters import TagFilter, machines_only
+from ocs_desktop.models import Hardware
 from ocs_desktop.views import i18n
 from ocs_desktop.views.app import Console, open_url
 from ocs_desktop.views.connect_dialog import ConnectDialog, saved_profiles
@@ -197,7 +197,7 @@ def test_profile_urls_round_trip_through_sqlalchemy(tmp_path: Path) -> None:
 
 
 def test_embedded_profile_lives_in_the_data_folder(data_home: Path) -> None:
-    from ocs_desktop.models import profiles
+    from ocs_desktop.db import profiles
 
     embedded = profiles.EMBEDDED
     assert embedded.name == EMBEDDED_NAME and embedded.kind == "sqlite"
@@ -478,7 +478,7 @@ def test_navigation_switches_pages(
             assert getattr(page, "page_key", None) == spec.key
         else:
             assert isinstance(page, PlaceholderPage)
-        if not spec.modules:
+        if spec.planned:
             texts = [label.text() for label in page.findChildren(QtWidgets.QLabel)]
             assert "Arrives with a later release." in texts
         assert context.runner.wait_idle(20_000)

@@ -7,7 +7,7 @@ import threading
 import pytest
 from sqlalchemy import Engine, text
 
-from ocs_desktop.inventory.cancel import report
+from ocs_desktop.common.progress import report
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import QtCore
 from ocs_desktop.views.settings import PAGE_SIZE, PROFILES, Settings

@@ -7,7 +7,7 @@ from pathlib import Path
 import hostile
 import pytest
 
-from ocs_desktop.inventory import EncodingError, Limits, XmlError, decode_body, parse_xml
+from ocs_desktop.protocol import EncodingError, Limits, XmlError, decode_body, parse_xml
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()

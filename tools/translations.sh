@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Translations of the desktop console.
-#   tools/translations.sh update   extract the strings of ocs_desktop/views/*.py into the .ts
+#   tools/translations.sh update   extract the strings of ocs_desktop/views/**/*.py into the .ts
 #                                  sources (kept translations stay; new ones are unfinished)
 #   tools/translations.sh release  compile each .ts into its .qm (generated, not committed;
 #                                  the console also does this itself when a .qm is stale)
@@ -17,7 +17,7 @@ case "${1:-}" in
     update)
         for lang in "${languages[@]}"; do
             "$venv/bin/pyside6-lupdate" -no-obsolete -locations relative \
-                ocs_desktop/views/*.py -ts "$dir/ocs_desktop_$lang.ts"
+                $(find ocs_desktop/views -name '*.py' | sort) -ts "$dir/ocs_desktop_$lang.ts"
         done
         ;;
     release)

@@ -21,9 +21,8 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
-from ocs_desktop.inventory.software_summary import rebuild_summary, summary_state
-from ocs_desktop.models.console_indexes import ensure_console_indexes
-from ocs_desktop.models.database import (
+from ocs_desktop.db.console_indexes import ensure_console_indexes
+from ocs_desktop.db.engines import (
     create_database_if_missing,
     create_engine_for,
     default_database_url,
@@ -32,8 +31,9 @@ from ocs_desktop.models.database import (
     normalize_url,
     safe_url,
 )
+from ocs_desktop.db.schema import check_database, init_database
+from ocs_desktop.db.software_summary import rebuild_summary, summary_state
 from ocs_desktop.models.extensions import EXTENSION_METADATA
-from ocs_desktop.models.schema import check_database, init_database
 
 EXIT_OK = 0
 EXIT_INCOMPATIBLE = 1

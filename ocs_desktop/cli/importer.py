@@ -10,8 +10,8 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
+from ocs_desktop.db.engines import create_engine_for, normalize_url
 from ocs_desktop.inventory.importer import FileResult, Outcome, discover, import_files
-from ocs_desktop.models.database import create_engine_for, normalize_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

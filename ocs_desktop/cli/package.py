@@ -23,9 +23,9 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
-from ocs_desktop.inventory.cancel import Cancelled
-from ocs_desktop.inventory.options import Options, load_options
-from ocs_desktop.models.database import create_engine_for, normalize_url, safe_url
+from ocs_desktop.common.progress import Cancelled
+from ocs_desktop.db.engines import create_engine_for, normalize_url, safe_url
+from ocs_desktop.db.options import Options, load_options
 from ocs_desktop.packager.build import build_package, new_fileid, record_package
 from ocs_desktop.packager.spec import MAX_PRIORITY, MIN_PRIORITY, Action, PackageSpec, TargetOs
 from ocs_desktop.packager.store import default_store, remove_package_files

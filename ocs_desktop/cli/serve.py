@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import inspect
 from sqlalchemy.exc import SQLAlchemyError
 
-from ocs_desktop.models.database import create_engine_for, is_sqlite, normalize_url, safe_url
+from ocs_desktop.db.engines import create_engine_for, is_sqlite, normalize_url, safe_url
 from ocs_desktop.server.settings import ENV_NAME, MIB, ServerSettings
 
 APP_FACTORY = "ocs_desktop.server.app:create_app_from_env"

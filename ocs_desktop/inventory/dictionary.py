@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, Table, insert, select
 
-from ocs_desktop.inventory.batches import batches
-from ocs_desktop.inventory.retry import retry_transient, writer_options
+from ocs_desktop.common.batches import batches
+from ocs_desktop.common.retry import retry_transient, writer_options
 from ocs_desktop.models import Base
 
 _CHUNK = 500

@@ -23,9 +23,9 @@ from collections.abc import Mapping
 
 from sqlalchemy import Connection
 
-from ocs_desktop.inventory.document import keys_digest
+from ocs_desktop.db.upsert import upsert
 from ocs_desktop.models.extensions import inventory_digest
-from ocs_desktop.models.upsert import upsert
+from ocs_desktop.protocol.document import keys_digest
 
 #: Bump when the digest of a section or the way rows are shaped changes meaning.
 DIGEST_FORMAT = 4

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from ocs_desktop.inventory.document import parse_inventory
-from ocs_desktop.inventory.errors import InventoryError
+from ocs_desktop.db.engines import create_engine_for
+from ocs_desktop.db.software_summary import fold_all
 from ocs_desktop.inventory.ingest import Ingestor
-from ocs_desktop.inventory.software_summary import fold_all
-from ocs_desktop.models.database import create_engine_for
+from ocs_desktop.protocol.document import parse_inventory
+from ocs_desktop.protocol.errors import InventoryError
 
 log = logging.getLogger(__name__)
 

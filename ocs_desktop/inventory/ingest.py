@@ -34,6 +34,10 @@ from sqlalchemy import (
     update,
 )
 
+from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.db.engines import is_mysql
+from ocs_desktop.db.options import Options, load_options
+from ocs_desktop.db.software_summary import SummaryMaintainer, fold_all
 from ocs_desktop.inventory import row_map
 from ocs_desktop.inventory.accountinfo import AccountInfoWriter, reflect_accountinfo
 from ocs_desktop.inventory.coerce import RowShaper, parse_datetime
@@ -45,10 +49,6 @@ from ocs_desktop.inventory.digests import (
     shaping_salt,
     trusted_digests,
 )
-from ocs_desktop.inventory.document import Inventory
-from ocs_desktop.inventory.document import Row as SentRow
-from ocs_desktop.inventory.options import Options, load_options
-from ocs_desktop.inventory.retry import retry_transient, writer_options
 from ocs_desktop.inventory.rows import (
     RowChanges,
     RowDelta,
@@ -67,10 +67,10 @@ from ocs_desktop.inventory.sections import (
     SectionSpec,
     section_changed,
 )
-from ocs_desktop.inventory.software_summary import SummaryMaintainer, fold_all
 from ocs_desktop.models import Base
-from ocs_desktop.models.database import is_mysql
 from ocs_desktop.models.extensions import inventory_digest
+from ocs_desktop.protocol.document import Inventory
+from ocs_desktop.protocol.document import Row as SentRow
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, select
 
-from ocs_desktop.inventory.document import ELEMENT_KEY_BYTES
+from ocs_desktop.db.upsert import upsert
 from ocs_desktop.inventory.rows import claim, identity
 from ocs_desktop.models.extensions import software_rowmap
-from ocs_desktop.models.upsert import upsert
+from ocs_desktop.protocol.document import ELEMENT_KEY_BYTES
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, Dialect, Table
 
-from ocs_desktop.inventory.batches import batches
+from ocs_desktop.common.batches import batches
+from ocs_desktop.db.software_summary import SIGNATURE_SEPARATOR
 
 _CHUNK = 500
 T = TypeVar("T")
@@ -152,7 +153,7 @@ def signature(values: tuple) -> str:
     )
 
 
-SIGNATURE_SEPARATOR = _SEPARATOR = "\x1f"
+_SEPARATOR = SIGNATURE_SEPARATOR
 _NULL = "\x1e"
 
 

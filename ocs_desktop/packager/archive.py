@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, BinaryIO, Final
 
-from ocs_desktop.inventory.cancel import Progress, report
+from ocs_desktop.common.progress import Progress, report
 from ocs_desktop.packager.spec import TargetOs
 
 BUFFER_SIZE: Final = 1 << 20

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, delete, insert, select
 
-from ocs_desktop.inventory.cancel import Progress, report
+from ocs_desktop.common.progress import Progress, report
 from ocs_desktop.models import DownloadAvailable
 from ocs_desktop.packager.archive import (
     DEFAULT_COMPRESSLEVEL,

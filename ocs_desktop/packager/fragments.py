@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ocs_desktop.inventory.cancel import Progress, report
+from ocs_desktop.common.progress import Progress, report
 
 # Small enough to stay in the CPU cache between the read, the hash and the write: measured
 # here, 128 KiB cuts 1 GiB in ~2 s where 1 MiB buffers (or a hashing thread) take 2.5-3.5 s.

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ocs_desktop.inventory.errors import InventoryError
-from ocs_desktop.inventory.limits import Limits
-from ocs_desktop.inventory.xmlparse import parse_xml
 from ocs_desktop.packager.spec import Action, PackageSpec
+from ocs_desktop.protocol.errors import InventoryError
+from ocs_desktop.protocol.limits import Limits
+from ocs_desktop.protocol.xmlparse import parse_xml
 
 MAX_INFO_BYTES = 1 << 20
 _LIMITS = Limits(max_compressed_bytes=MAX_INFO_BYTES, max_elements=16, max_depth=2)

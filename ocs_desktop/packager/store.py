@@ -12,7 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
-from ocs_desktop.models.database import default_data_dir
+from ocs_desktop.db.engines import default_data_dir
 from ocs_desktop.packager.built import INFO_NAME, BuiltPackage
 from ocs_desktop.packager.fragments import fragment_name
 from ocs_desktop.packager.info_file import PackageInfo, parse_info

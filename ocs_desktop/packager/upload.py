@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from ocs_desktop.inventory.cancel import Progress, report
+from ocs_desktop.common.progress import Progress, report
 from ocs_desktop.packager.activation import check_fileid, load_package
 from ocs_desktop.packager.remote import RemoteError, call
 

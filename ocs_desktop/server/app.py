@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from ocs_desktop.inventory import (
+from ocs_desktop.protocol import (
     AgentRequest,
     InventoryError,
     Limits,

@@ -19,10 +19,10 @@ import anyio.to_thread
 from anyio import CapacityLimiter
 from sqlalchemy import Engine
 
-from ocs_desktop.inventory import Limits
+from ocs_desktop.db.engines import create_engine_for, is_mysql
+from ocs_desktop.db.options import Options, load_options
 from ocs_desktop.inventory.ingest import Ingestor
-from ocs_desktop.inventory.options import Options, load_options
-from ocs_desktop.models.database import create_engine_for, is_mysql
+from ocs_desktop.protocol import Limits
 from ocs_desktop.server.logs import ActivityLog
 from ocs_desktop.server.settings import ServerSettings
 from ocs_desktop.server.useragent import load_extra_patterns

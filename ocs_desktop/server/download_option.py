@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
-from ocs_desktop.inventory.options import Options
+from ocs_desktop.db.options import Options
 from ocs_desktop.models import Base
 from ocs_desktop.server.machine import DEVICES, HARDWARE, Machine
 

@@ -12,9 +12,9 @@ import time
 
 from sqlalchemy import Engine, select, update
 
-from ocs_desktop.inventory import AgentRequest
-from ocs_desktop.inventory.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import retry_transient, writer_options
 from ocs_desktop.models import Base
+from ocs_desktop.protocol import AgentRequest
 from ocs_desktop.server.machine import DEVICES, find_hardware_id
 
 ENABLE = Base.metadata.tables["download_enable"]

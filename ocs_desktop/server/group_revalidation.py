@@ -17,8 +17,8 @@ import time
 
 from sqlalchemy import Engine, select, update
 
-from ocs_desktop.inventory.group_xmldef import search_from_xmldef
-from ocs_desktop.inventory.groups import recompute_group
+from ocs_desktop.fleet.group_xmldef import search_from_xmldef
+from ocs_desktop.fleet.groups import recompute_group
 from ocs_desktop.models import Group
 
 log = logging.getLogger(__name__)

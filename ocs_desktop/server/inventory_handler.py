@@ -7,8 +7,8 @@ an asyncio lock per DEVICEID here, a MariaDB named lock across worker processes.
 
 from __future__ import annotations
 
-from ocs_desktop.inventory import AgentRequest, inventory_from_request
 from ocs_desktop.inventory.ingest import IngestResult
+from ocs_desktop.protocol import AgentRequest, inventory_from_request
 from ocs_desktop.server.context import ServerContext
 from ocs_desktop.server.replies import Reply
 

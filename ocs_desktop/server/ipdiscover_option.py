@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ocs_desktop.inventory.options import Options
+from ocs_desktop.db.options import Options
 from ocs_desktop.server.machine import Machine
 
 _LEGACY = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 from sqlalchemy import Engine, select, update
 
-from ocs_desktop.inventory.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import retry_transient, writer_options
 from ocs_desktop.models import Base
 from ocs_desktop.server.machine import HARDWARE, find_hardware_id
 

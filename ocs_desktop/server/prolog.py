@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, select, update
 
-from ocs_desktop.inventory.options import Options
-from ocs_desktop.inventory.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.db.options import Options
 from ocs_desktop.models import Base
 from ocs_desktop.server.download_option import download_params
 from ocs_desktop.server.group_revalidation import DEFAULT_REVALIDATE, GroupRevalidator

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from lxml import etree
 from starlette.responses import Response
 
-from ocs_desktop.inventory import Compression
+from ocs_desktop.protocol import Compression
 
 CONTENT_TYPE = "application/x-compressed"
 

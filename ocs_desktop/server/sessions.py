@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
-from ocs_desktop.inventory.options import Options
+from ocs_desktop.db.options import Options
 from ocs_desktop.models import Base
 
 SESSIONS = Base.metadata.tables["prolog_conntrack"]

@@ -13,8 +13,8 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from ocs_desktop.models.database import normalize_url, safe_url
-from ocs_desktop.models.profiles import OpenedDatabase, open_database
+from ocs_desktop.db.engines import normalize_url, safe_url
+from ocs_desktop.db.profiles import OpenedDatabase, open_database
 from ocs_desktop.views.connect_dialog import ConnectDialog
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.i18n import ensure_compiled, install_translators

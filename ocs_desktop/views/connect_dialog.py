@@ -15,8 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from ocs_desktop.inventory.importer import ImportSummary
-from ocs_desktop.models.profiles import (
+from ocs_desktop.db.profiles import (
     EMBEDDED_NAME,
     OpenedDatabase,
     Profile,
@@ -28,6 +27,7 @@ from ocs_desktop.models.profiles import (
     open_database,
     store_password,
 )
+from ocs_desktop.inventory.importer import ImportSummary
 from ocs_desktop.views.importing import InventoryImport, sample_files
 from ocs_desktop.views.profile_editor import ProfileEditor
 from ocs_desktop.views.qt import Qt, QtWidgets, Signal

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine
 
-from ocs_desktop.inventory.cancel import Progress
+from ocs_desktop.common.progress import Progress
 from ocs_desktop.views.qt import QtCore, Signal
 from ocs_desktop.views.settings import Settings
 from ocs_desktop.views.worker import Task, TaskRunner

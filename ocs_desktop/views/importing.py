@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ocs_desktop.inventory.cancel import Progress, report
+from ocs_desktop.common.progress import Progress, report
 from ocs_desktop.inventory.importer import ImportSummary, Outcome, discover, import_file
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.views.qt import QtCore, Signal

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ocs_desktop import __version__
-from ocs_desktop.inventory.filters import MachineFilter
+from ocs_desktop.fleet.filters import MachineFilter
 from ocs_desktop.inventory.importer import ImportSummary, Outcome
 from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleContext
 from ocs_desktop.views.i18n import LANGUAGES
@@ -115,7 +115,7 @@ class MainWindow(QtWidgets.QMainWindow):
             item.setData(0, PageKeyRole, spec.key)
             if spec.key in icons:
                 item.setIcon(0, style.standardIcon(icons[spec.key]))
-            if not spec.modules:
+            if spec.planned:
                 font = item.font(0)
                 font.setItalic(True)
                 item.setFont(0, font)
@@ -134,10 +134,8 @@ class MainWindow(QtWidgets.QMainWindow):
         widget: QtWidgets.QWidget
         if cls is not None:
             widget = cls(self.context)
-        elif not spec.modules:
-            widget = PlaceholderPage(title, self.tr("Arrives with a later release."))
         else:
-            widget = PlaceholderPage(title, self.tr("This page is not part of this build."))
+            widget = PlaceholderPage(title, self.tr("Arrives with a later release."))
         widget.setObjectName(f"page_{key}")
         search_requested = getattr(widget, "searchRequested", None)
         if search_requested is not None:
@@ -187,10 +185,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _make_detail_pane(self) -> QtWidgets.QWidget:
         cls = load_class(DETAIL)
-        if cls is None:
-            return PlaceholderPage(
-                self.tr("Machine detail"), self.tr("This page is not part of this build.")
-            )
+        assert cls is not None
         pane: QtWidgets.QWidget = cls(self.context)
         return pane
 

@@ -2,60 +2,101 @@
 
 Each page is a widget class in its own module, taking the :class:`ConsoleContext`, with a
 ``page_key`` and a ``refresh()``. The main window asks this registry for a page's class;
-a module missing from a build (or a page a later release brings) gives a placeholder
-instead of an error, so the window always opens.
+a page's module is imported only when the page is first shown, which keeps start-up
+short. A page a later release brings has no loader and shows a placeholder.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import Qt, QtWidgets
+
+#: A page's class: built from the console's context.
+PageClass = Callable[[ConsoleContext], QtWidgets.QWidget]
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """Where a page's class lives: the first of ``modules`` that has it.
-
-    No modules: a placeholder for a later release.
-    """
+    """A page's key and the loader of its class; no loader: a placeholder for a later
+    release."""
 
     key: str
-    cls: str = ""
-    modules: tuple[str, ...] = ()
+    load: Callable[[], PageClass] | None = None
+
+    @property
+    def planned(self) -> bool:
+        """A page announced for a later release, not built yet."""
+        return self.load is None
 
 
-_VIEWS = "ocs_desktop.views."
+def _machines() -> PageClass:
+    from ocs_desktop.views.fleet.machines_page import MachinesPage
+
+    return MachinesPage
+
+
+def _tags() -> PageClass:
+    from ocs_desktop.views.fleet.tags_page import TagsPage
+
+    return TagsPage
+
+
+def _groups() -> PageClass:
+    from ocs_desktop.views.fleet.groups_page import GroupsPage
+
+    return GroupsPage
+
+
+def _software() -> PageClass:
+    from ocs_desktop.views.fleet.software_page import SoftwarePage
+
+    return SoftwarePage
+
+
+def _search() -> PageClass:
+    from ocs_desktop.views.fleet.search_page import SearchPage
+
+    return SearchPage
+
+
+def _dashboard() -> PageClass:
+    from ocs_desktop.views.fleet.dashboard_page import DashboardPage
+
+    return DashboardPage
+
+
+def _deployment() -> PageClass:
+    from ocs_desktop.views.deployment.page import DeploymentPage
+
+    return DeploymentPage
+
+
+def _detail() -> PageClass:
+    from ocs_desktop.views.fleet.machine_detail_pane import MachineDetailPane
+
+    return MachineDetailPane
+
+
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("machines", "MachinesPage", (_VIEWS + "machines_page",)),
-    PageSpec("tags", "TagsPage", (_VIEWS + "tags_page", _VIEWS + "machines_page")),
-    PageSpec("groups", "GroupsPage", (_VIEWS + "groups_page",)),
-    PageSpec("software", "SoftwarePage", (_VIEWS + "software_page",)),
-    PageSpec("search", "SearchPage", (_VIEWS + "search_page",)),
-    PageSpec("dashboard", "DashboardPage", (_VIEWS + "dashboard_page",)),
-    PageSpec("deployment", "DeploymentPage", (_VIEWS + "deployment_page",)),
+    PageSpec("machines", _machines),
+    PageSpec("tags", _tags),
+    PageSpec("groups", _groups),
+    PageSpec("software", _software),
+    PageSpec("search", _search),
+    PageSpec("dashboard", _dashboard),
+    PageSpec("deployment", _deployment),
     PageSpec("network"),
     PageSpec("administration"),
 )
-DETAIL = PageSpec(
-    "detail", "MachineDetailPane", (_VIEWS + "machine_detail_pane", _VIEWS + "machines_page")
-)
+DETAIL = PageSpec("detail", _detail)
 
 
-def load_class(spec: PageSpec) -> type | None:
-    """The page class of ``spec``, or None when no module of this build has it."""
-    for name in spec.modules:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise  # the page is there but something it needs is not: a real error
-            continue
-        found = getattr(module, spec.cls, None)
-        if isinstance(found, type):
-            return found
-    return None
+def load_class(spec: PageSpec) -> PageClass | None:
+    """The page class of ``spec``, or None for a page a later release brings."""
+    return None if spec.load is None else spec.load()
 
 
 class PlaceholderPage(QtWidgets.QWidget):

@@ -6,7 +6,7 @@ exists; otherwise it is not kept, and the connect dialog asks for it each time.
 
 from __future__ import annotations
 
-from ocs_desktop.models.profiles import EMBEDDED_NAME, Profile, keyring_available
+from ocs_desktop.db.profiles import EMBEDDED_NAME, Profile, keyring_available
 from ocs_desktop.views.qt import QtWidgets
 
 

@@ -19,10 +19,10 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from ocs_desktop.inventory.filters import machines_only
+from ocs_desktop.db.engines import create_engine_for, is_sqlite
+from ocs_desktop.db.profiles import open_database
+from ocs_desktop.fleet.filters import machines_only
 from ocs_desktop.models import Hardware
-from ocs_desktop.models.database import create_engine_for, is_sqlite
-from ocs_desktop.models.profiles import open_database
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.i18n import install_translators, remove_translators
 from ocs_desktop.views.main_window import MainWindow
@@ -92,7 +92,7 @@ def _select_first_row(page: QtWidgets.QWidget) -> None:
 
 def _demo_search() -> Any:
     """Two criteria on the same table (software), the case the OCS console gets wrong."""
-    from ocs_desktop.inventory.search import Criterion, Operator, Search
+    from ocs_desktop.fleet.search import Criterion, Operator, Search
 
     return Search(
         (
@@ -108,7 +108,7 @@ def _example_groups_copy(engine: Engine, scratch: Path) -> Engine | None:
     A database holding only imported inventories has no groups, and an empty groups view
     shows a reviewer nothing. The user's database is never written: the copy is.
     """
-    from ocs_desktop.inventory.groups import (
+    from ocs_desktop.fleet.groups import (
         add_members,
         create_dynamic_group,
         create_static_group,

@@ -2,7 +2,7 @@
 
 Stored in ``QSettings`` (INI, per user) with a schema version so a later release can
 migrate old files. Secrets never come here: passwords go to the OS keyring
-(:mod:`ocs_desktop.models.profiles`).
+(:mod:`ocs_desktop.db.profiles`).
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class Settings:
                 return int(raw)  # type: ignore[return-value]
             if isinstance(default, (list, dict)):
                 value = json.loads(raw) if isinstance(raw, str) else raw
-                return value if isinstance(value, type(default)) else default  # type: ignore[return-value]
+                return value if isinstance(value, type(default)) else default
             return str(raw)  # type: ignore[return-value]
         except (TypeError, ValueError):
             return option.default

@@ -2,7 +2,7 @@
 
 Every query, import and build in the console goes through :class:`TaskRunner`, so the GUI
 thread never waits on the database. The callable receives a ``progress(done, total)``
-function (the core's :data:`~ocs_desktop.inventory.cancel.Progress`) that answers ``False``
+function (the core's :data:`~ocs_desktop.common.progress.Progress`) that answers ``False``
 once the task is cancelled, so core loops stop at their next report. A task started with
 the ``key`` of a running one cancels it: typing in a filter box only ever delivers the
 result of the last query.
@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ocs_desktop.inventory.cancel import Cancelled
+from ocs_desktop.common.progress import Cancelled
 from ocs_desktop.views.qt import Qt, QtCore, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,8 @@ class Task(QtCore.QObject):
     def _deliver(self, kind: str, value: object) -> None:
         if kind == "progress":
             if not self._cancel.is_set():
-                done, total = value  # type: ignore[misc]
+                assert isinstance(value, tuple)
+                done, total = value
                 self.progress.emit(done, total)
             return
         if kind == "partial":

@@ -1,0 +1,1 @@
+"""Plumbing with no domain knowledge: progress and cancel, retries, batching, LIKE escaping."""

@@ -1,0 +1,315 @@
+"""Administrative data of machines: TAG, admin fields, and deleting machines.
+
+The OCS console adds admin fields at run time: a row in ``accountinfo_config`` plus a
+column ``accountinfo.fields_<ID>`` (PROTOCOL.md 7). Our model maps only TAG, so the
+fields are reflected from the live table each time they are needed. Deleting a
+machine follows the OCS console: every table that points at it goes too, and with
+``TRACE_DELETED`` the DEVICEID is written to ``deleted_equiv`` for GLPI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Table,
+    column,
+    delete,
+    func,
+    insert,
+    inspect,
+    literal_column,
+    select,
+    table,
+    update,
+)
+from sqlalchemy import types as sqltypes
+from sqlalchemy.sql.expression import TableClause
+
+from ocs_desktop.db.options import load_options
+from ocs_desktop.db.software_summary import forget_machines
+from ocs_desktop.fleet.filters import GROUP_DEVICEIDS, machines_only
+from ocs_desktop.models import AccountInfo, AccountInfoConfig, Base, DeletedEquiv, Hardware
+
+#: Ids per statement: far below SQLite's bound-parameter limit, short IN lists on MySQL.
+ID_CHUNK = 500
+TAG_COLUMN = "TAG"
+#: Tables with a HARDWARE_ID that is not a machine reference to delete: ``groups`` rows are
+#: the definitions of group pseudo-machines, which ``delete_machines`` refuses.
+_NOT_MACHINE_DATA = frozenset({"groups"})
+
+
+class AdminFieldType(IntEnum):
+    """``accountinfo_config.TYPE``: how the OCS console edits the field."""
+
+    TEXT = 0
+    TEXTAREA = 1
+    SELECT = 2
+    CHECKBOX = 5
+    RADIOBUTTON = 11
+    DATE = 14
+    NUMBER = 15
+
+    @classmethod
+    def of(cls, value: int | None) -> AdminFieldType:
+        try:
+            return cls(value or 0)
+        except ValueError:
+            return cls.TEXT
+
+
+@dataclass(frozen=True)
+class AdminField:
+    """One admin field: TAG or an ``accountinfo.fields_<n>`` column (``column``)."""
+
+    name: str
+    label: str
+    column: str
+    type: AdminFieldType
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """How many machines have this TAG (``None``: no TAG)."""
+
+    tag: str | None
+    count: int
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    unique = sorted({int(i) for i in ids})
+    for start in range(0, len(unique), ID_CHUNK):
+        yield unique[start : start + ID_CHUNK]
+
+
+def _accountinfo_columns(conn: Connection) -> dict[str, sqltypes.TypeEngine[Any]]:
+    return {c["name"]: c["type"] for c in inspect(conn).get_columns("accountinfo")}
+
+
+def _fields(conn: Connection) -> tuple[list[AdminField], dict[str, sqltypes.TypeEngine[Any]]]:
+    present = _accountinfo_columns(conn)
+    by_lower = {name.lower(): name for name in present}
+    rows = conn.execute(
+        select(
+            AccountInfoConfig.ID,
+            AccountInfoConfig.NAME_ACCOUNTINFO,
+            AccountInfoConfig.TYPE,
+            AccountInfoConfig.NAME,
+            AccountInfoConfig.COMMENT,
+        )
+        .where(AccountInfoConfig.ACCOUNT_TYPE == "COMPUTERS")
+        .order_by(AccountInfoConfig.SHOW_ORDER, AccountInfoConfig.ID)
+    ).all()
+    tag = AdminField(TAG_COLUMN, TAG_COLUMN, TAG_COLUMN, AdminFieldType.TEXT)
+    fields: list[AdminField] = []
+    for id_, name_accountinfo, type_, name, comment in rows:
+        # The OCS console names the column after the row's ID; TAG's row names it.
+        wanted = name_accountinfo or f"fields_{id_}"
+        column_name = by_lower.get(wanted.lower())
+        if column_name is None:
+            continue
+        if column_name == TAG_COLUMN:
+            tag = AdminField(
+                name or TAG_COLUMN, comment or name or TAG_COLUMN, TAG_COLUMN, tag.type
+            )
+            continue
+        if any(f.column == column_name for f in fields):
+            continue
+        label = comment or name or column_name
+        fields.append(AdminField(name or column_name, label, column_name, AdminFieldType.of(type_)))
+    return [tag, *fields], present
+
+
+def admin_fields(conn: Connection) -> list[AdminField]:
+    """TAG, then the admin fields of computers that exist as ``accountinfo`` columns."""
+    return _fields(conn)[0]
+
+
+def _accountinfo_table(fields: Sequence[AdminField]) -> TableClause:
+    return table("accountinfo", column("HARDWARE_ID"), *(column(f.column) for f in fields))
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def load_admin_values(
+    conn: Connection, hardware_id: int, fields: Sequence[AdminField] | None = None
+) -> dict[str, str | None]:
+    """The admin values of one machine by column (``TAG``, ``fields_3``…) as text.
+
+    Every field is present; a machine without an ``accountinfo`` row gets ``None``s.
+    ``fields`` saves reflecting them again when the caller just did.
+    """
+    if fields is None:
+        fields = admin_fields(conn)
+    accountinfo = _accountinfo_table(fields)
+    row = conn.execute(
+        select(*(accountinfo.c[f.column] for f in fields)).where(
+            accountinfo.c.HARDWARE_ID == hardware_id
+        )
+    ).first()
+    if row is None:
+        return {f.column: None for f in fields}
+    return {f.column: _as_text(value) for f, value in zip(fields, row, strict=True)}
+
+
+def _to_column(value: str | None, type_: sqltypes.TypeEngine[Any]) -> Any:
+    """Text from an editor to what the column holds; empty means NULL for non-text."""
+    if value is None:
+        return None
+    if isinstance(type_, sqltypes.Integer | sqltypes.Numeric):
+        return int(value) if value.strip() else None
+    if isinstance(type_, sqltypes.DateTime):
+        return dt.datetime.fromisoformat(value.strip()) if value.strip() else None
+    if isinstance(type_, sqltypes.Date):
+        return dt.date.fromisoformat(value.strip()) if value.strip() else None
+    return value
+
+
+def _require_machine(conn: Connection, hardware_id: int) -> None:
+    found = conn.execute(
+        select(Hardware.ID).where(Hardware.ID == hardware_id, machines_only())
+    ).first()
+    if found is None:
+        raise LookupError(f"no machine with ID {hardware_id}")
+
+
+def save_admin_values(conn: Connection, hardware_id: int, values: Mapping[str, str | None]) -> None:
+    """Store admin values given by column; creates the ``accountinfo`` row if missing.
+
+    ``ValueError`` for an unknown column or a value the column cannot hold (a number,
+    an ISO date); ``LookupError`` for an unknown machine.
+    """
+    fields, types = _fields(conn)
+    known = {f.column for f in fields}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ValueError(f"unknown admin fields: {', '.join(unknown)}")
+    _require_machine(conn, hardware_id)
+    converted = {name: _to_column(value, types[name]) for name, value in values.items()}
+    accountinfo = _accountinfo_table(fields)
+    exists = conn.execute(
+        select(accountinfo.c.HARDWARE_ID).where(accountinfo.c.HARDWARE_ID == hardware_id)
+    ).first()
+    if exists is None:
+        conn.execute(insert(accountinfo).values(HARDWARE_ID=hardware_id, **converted))
+    elif converted:
+        conn.execute(
+            update(accountinfo).where(accountinfo.c.HARDWARE_ID == hardware_id).values(**converted)
+        )
+
+
+def tag_counts(conn: Connection) -> list[TagCount]:
+    """Every TAG with its number of machines; machines without a TAG count under ``None``."""
+    statement = (
+        select(AccountInfo.TAG, func.count(literal_column("*")))
+        .select_from(Hardware)
+        .outerjoin(AccountInfo, AccountInfo.HARDWARE_ID == Hardware.ID)
+        .where(machines_only())
+        .group_by(AccountInfo.TAG)
+        .order_by(AccountInfo.TAG)
+    )
+    return [TagCount(tag, int(count)) for tag, count in conn.execute(statement)]
+
+
+def set_tag(conn: Connection, ids: Iterable[int], tag: str | None) -> int:
+    """Set the TAG of these machines (group ids and unknown ids are skipped).
+
+    Machines without an ``accountinfo`` row get one. Returns how many machines were set.
+    """
+    done = 0
+    for chunk in _chunks(ids):
+        machines = list(
+            conn.execute(select(Hardware.ID).where(Hardware.ID.in_(chunk), machines_only()))
+            .scalars()
+            .all()
+        )
+        if not machines:
+            continue
+        having = set(
+            conn.execute(
+                select(AccountInfo.HARDWARE_ID).where(AccountInfo.HARDWARE_ID.in_(machines))
+            ).scalars()
+        )
+        if having:
+            conn.execute(
+                update(AccountInfo)
+                .where(AccountInfo.HARDWARE_ID.in_(sorted(having)))
+                .values(TAG=tag)
+            )
+        missing = [i for i in machines if i not in having]
+        if missing:
+            conn.execute(insert(AccountInfo), [{"HARDWARE_ID": i, "TAG": tag} for i in missing])
+        done += len(machines)
+    return done
+
+
+def machine_tables(conn: Connection) -> list[Table]:
+    """The tables of this database holding per-machine rows by HARDWARE_ID."""
+    inspector = inspect(conn)
+    present = set(inspector.get_table_names())
+    tables = []
+    for candidate in reversed(Base.metadata.sorted_tables):
+        if candidate.name in _NOT_MACHINE_DATA or candidate.name not in present:
+            continue
+        column_ = candidate.c.get("HARDWARE_ID")
+        if column_ is None:
+            continue
+        if column_.info.get("since"):
+            # A column added by a later OCS version may be missing from an older database.
+            names = {c["name"].upper() for c in inspector.get_columns(candidate.name)}
+            if "HARDWARE_ID" not in names:
+                continue
+        tables.append(candidate)
+    return tables
+
+
+def delete_machines(conn: Connection, ids: Iterable[int]) -> int:
+    """Delete machines and every row that points at them; return how many were deleted.
+
+    ``ValueError`` if an id is a group (delete groups with ``groups.delete_group``);
+    unknown ids are ignored. With ``config.TRACE_DELETED`` on, each DEVICEID is written
+    to ``deleted_equiv`` with no equivalent, as the OCS console does.
+    """
+    chunks = list(_chunks(ids))
+    if not chunks:
+        return 0
+    found: list[tuple[int, str]] = []
+    for chunk in chunks:
+        rows = conn.execute(
+            select(Hardware.ID, Hardware.DEVICEID).where(Hardware.ID.in_(chunk))
+        ).all()
+        groups = sorted(i for i, deviceid in rows if deviceid in GROUP_DEVICEIDS)
+        if groups:
+            raise ValueError(f"IDs {groups} are groups, not machines")
+        found.extend((i, deviceid) for i, deviceid in rows)
+    if not found:
+        return 0
+    doomed = sorted(i for i, _ in found)
+    forget_machines(conn, doomed)
+    if load_options(conn).enabled("TRACE_DELETED"):
+        conn.execute(
+            insert(DeletedEquiv),
+            [{"DELETED": deviceid, "EQUIVALENT": None} for _, deviceid in found],
+        )
+    tables = machine_tables(conn)
+    deleted = 0
+    for start in range(0, len(doomed), ID_CHUNK):
+        chunk = doomed[start : start + ID_CHUNK]
+        for target in tables:
+            conn.execute(delete(target).where(target.c.HARDWARE_ID.in_(chunk)))
+        result = conn.execute(delete(Hardware).where(Hardware.ID.in_(chunk), machines_only()))
+        deleted += result.rowcount
+    return deleted

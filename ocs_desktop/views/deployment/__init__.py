@@ -1,0 +1,1 @@
+"""The deployment pages: the package list and status, and the package wizard."""

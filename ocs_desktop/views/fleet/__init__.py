@@ -1,0 +1,1 @@
+"""The fleet pages: machines, machine detail, tags, groups, search, software, dashboard."""

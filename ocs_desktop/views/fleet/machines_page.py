@@ -1,0 +1,480 @@
+"""The machines list page: quick filter, active filter banner, columns, actions on a selection.
+
+Everything the page shows comes from :class:`MachinesModel`, which pages, sorts and
+filters in the database. Typing in the quick filter waits for a pause (a single-shot
+timer) before querying, so a fast typist starts one query, not one per key. Actions on
+the selection (TAG, group, delete, export) run as writes or reads in the worker and
+announce what they changed, so every other page refreshes itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from ocs_desktop.common.progress import Progress
+from ocs_desktop.fleet import groups
+from ocs_desktop.fleet.admin_data import delete_machines, set_tag, tag_counts
+from ocs_desktop.fleet.filters import MachineFilter
+from ocs_desktop.fleet.machines import (
+    DEFAULT_COLUMNS,
+    MACHINE_COLUMNS,
+    MachineQuery,
+    export_machines_csv,
+)
+from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleContext
+from ocs_desktop.views.fleet.machines_model import MachinesModel
+from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.settings import MACHINE_COLUMNS as COLUMNS_OPTION
+from ocs_desktop.views.settings import QUICK_FILTER_DELAY
+from ocs_desktop.views.worker import Task
+
+HEADER_STATE = "machines/header"
+
+
+def compact_rows(view: QtWidgets.QTableView) -> None:
+    """One text line per row, fixed: denser tables, and Qt need not measure each row."""
+    header = view.verticalHeader()
+    header.hide()
+    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+    header.setDefaultSectionSize(view.fontMetrics().height() + 8)
+
+
+class MachinesPage(QtWidgets.QWidget):
+    """All machines, or those of a filter handed over by another page."""
+
+    page_key = "machines"
+
+    #: The CSV export finished: rows written, path.
+    exported = Signal(int, str)
+
+    def __init__(self, context: ConsoleContext, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._filter: MachineFilter | None = None
+        self._filter_title = ""
+        self.static_groups: list[tuple[int, str]] = []
+        self.known_tags: list[str] = []
+
+        settings = context.settings
+        saved_columns = [key for key in settings.get(COLUMNS_OPTION) if key in MACHINE_COLUMNS]
+        self.model = MachinesModel(context, saved_columns or DEFAULT_COLUMNS, parent=self)
+
+        self.quick_filter = QtWidgets.QLineEdit()
+        self.quick_filter.setPlaceholderText(self.tr("Quick filter: name, IP, user, serial, TAG"))
+        self.quick_filter.setClearButtonEnabled(True)
+        self.count_label = QtWidgets.QLabel()
+        self._filter_timer = QtCore.QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(max(0, int(settings.get(QUICK_FILTER_DELAY))))
+        self._filter_timer.timeout.connect(self.apply_quick_filter)
+        self.quick_filter.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.quick_filter.returnPressed.connect(self.apply_quick_filter)
+
+        self.banner = QtWidgets.QFrame()
+        self.banner.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.banner_label = QtWidgets.QLabel()
+        self.clear_filter_button = QtWidgets.QPushButton(self.tr("Clear filter"))
+        self.clear_filter_button.clicked.connect(self.clear_filter)
+        banner_layout = QtWidgets.QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(6, 2, 6, 2)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.clear_filter_button)
+        self.banner.hide()
+
+        self.view = QtWidgets.QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QtWidgets.QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        compact_rows(self.view)
+        self.view.activated.connect(self._activated)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
+
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self._header_timer = QtCore.QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(500)
+        self._header_timer.timeout.connect(self.save_layout)
+        header.sectionResized.connect(lambda *_: self._header_timer.start())
+        header.sectionMoved.connect(lambda *_: self._header_timer.start())
+        if not self._restore_header(bool(saved_columns)):
+            # No saved layout: fit the columns to the first page once it arrives.
+            self.model.loaded.connect(self._fit_columns_once)
+
+        self._make_actions()
+
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.quick_filter, 1)
+        top.addWidget(self.count_label)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+
+        self.model.countChanged.connect(self._update_count)
+        self.model.loadingChanged.connect(self._update_count)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        context.changed.connect(self._on_changed)
+
+        # The header decides the first sort (it may come from the saved layout).
+        section = header.sortIndicatorSection()
+        columns = self.model.columns()
+        sort_key = columns[section] if 0 <= section < len(columns) else "name"
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        self.model.set_query(MachineQuery(sort_key=sort_key, descending=descending))
+        self.view.setSortingEnabled(True)
+        self._load_choices()
+        self._update_actions()
+
+    # --- actions ----------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(text: str, slot: Any, shortcut: QtGui.QKeySequence | None = None) -> Any:
+            act = QtGui.QAction(text, self)
+            act.triggered.connect(lambda _checked=False: slot())
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.view.addAction(act)
+            return act
+
+        self.open_action = action(self.tr("&Open"), self.open_current)
+        self.set_tag_action = action(self.tr("Set &TAG…"), self.ask_set_tag)
+        self.delete_action = action(
+            self.tr("&Delete…"),
+            self.delete_selection,
+            QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Delete),
+        )
+        self.export_action = action(self.tr("&Export to CSV…"), self.export_csv)
+
+    def _update_actions(self, *_args: object) -> None:
+        selected = bool(self.selected_ids())
+        self.open_action.setEnabled(self.view.currentIndex().isValid())
+        self.set_tag_action.setEnabled(selected)
+        self.delete_action.setEnabled(selected)
+
+    def _row_menu(self, position: QtCore.QPoint) -> None:
+        menu = self.build_row_menu()
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def build_row_menu(self) -> QtWidgets.QMenu:
+        """The context menu of the rows: open, TAG, groups, delete, export."""
+        self._update_actions()
+        menu = QtWidgets.QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addSeparator()
+        menu.addAction(self.set_tag_action)
+        groups_menu = menu.addMenu(self.tr("Add to &group"))
+        groups_menu.setEnabled(bool(self.selected_ids()) and bool(self.static_groups))
+        for group_id, name in self.static_groups:
+            act = groups_menu.addAction(name)
+            act.triggered.connect(
+                lambda _checked=False, gid=group_id: self.add_selection_to_group(gid)
+            )
+        menu.addAction(self.delete_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        return menu
+
+    # --- filters ---------------------------------------------------------------------------
+    def current_query(self) -> MachineQuery:
+        """The query the page asks for: filter, quick filter, and the model's sort."""
+        return dataclasses.replace(
+            self.model.query(),
+            quick_filter=self.quick_filter.text().strip(),
+            filter=self._filter,
+        )
+
+    def apply_quick_filter(self) -> None:
+        self._filter_timer.stop()
+        query = self.current_query()
+        if query != self.model.query() or self.model.total() is None:
+            self.model.set_query(query)
+
+    def show_filter(self, filter_: MachineFilter | None, title: str = "") -> None:
+        """List the machines of ``filter_`` (a TAG, a bar, a search…), titled ``title``."""
+        self._filter = filter_
+        self._filter_title = title or (filter_.describe() if filter_ is not None else "")
+        self._filter_timer.stop()
+        self.quick_filter.blockSignals(True)
+        self.quick_filter.clear()
+        self.quick_filter.blockSignals(False)
+        if filter_ is None:
+            self.banner.hide()
+        else:
+            self.banner_label.setText(self.tr("Showing: {0}").format(self._filter_title))
+            self.banner.show()
+        self.model.set_query(self.current_query())
+
+    def clear_filter(self) -> None:
+        self.show_filter(None)
+
+    def active_filter(self) -> MachineFilter | None:
+        return self._filter
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in (MACHINES, TAGS):
+            self.model.refresh()
+        if topic in (TAGS, GROUPS):
+            self._load_choices()
+
+    def _update_count(self, *_args: object) -> None:
+        total = self.model.total()
+        if total is None:
+            self.count_label.setText(self.tr("Loading…"))
+        else:
+            self.count_label.setText(self.tr("%n machine(s)", "", total))
+
+    def _load_choices(self) -> None:
+        """Known TAGs and static groups, for the dialogs and menus (kept off the GUI thread)."""
+
+        def read(conn: Connection, progress: Progress) -> tuple[list[str], list[tuple[int, str]]]:
+            tags = [t.tag for t in tag_counts(conn) if t.tag]
+            static = [
+                (info.id, info.name) for info in groups.list_groups(conn) if info.kind == "static"
+            ]
+            return tags, static
+
+        def done(result: tuple[list[str], list[tuple[int, str]]]) -> None:
+            self.known_tags, self.static_groups = result
+
+        self.context.read(read, done, key=f"machines-choices-{id(self):x}")
+
+    # --- selection ---------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        selection = self.view.selectionModel()
+        return self.model.ids_for(selection.selectedIndexes()) if selection else []
+
+    def _activated(self, index: QtCore.QModelIndex) -> None:
+        ids = self.model.ids_for([index])
+        if ids:
+            self.context.openMachine.emit(ids[0])
+
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+    def ask_set_tag(self) -> Task | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        tag, ok = QtWidgets.QInputDialog.getItem(
+            self,
+            self.tr("Set TAG"),
+            self.tr("TAG of %n machine(s):", "", len(ids)),
+            self.known_tags,
+            0,
+            True,
+        )
+        if not ok:
+            return None
+        return self.set_tag_for_selection(tag.strip() or None)
+
+    def set_tag_for_selection(self, tag: str | None) -> Task | None:
+        """Set the TAG of the selected machines (``None`` clears it)."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+
+        def done(count: int) -> None:
+            self.context.status.emit(self.tr("TAG set on %n machine(s)", "", count))
+
+        return self.context.write(
+            lambda conn, progress: set_tag(conn, ids, tag), done, topics=(MACHINES, TAGS)
+        )
+
+    def add_selection_to_group(self, group_id: int) -> Task | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        return self.context.write(
+            lambda conn, progress: groups.add_members(conn, group_id, ids), topics=(GROUPS,)
+        )
+
+    def delete_selection(self) -> Task | None:
+        """Delete the selected machines after the user confirms."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        answer = QtWidgets.QMessageBox.question(
+            self,
+            self.tr("Delete machines"),
+            self.tr(
+                "Delete %n machine(s) and all their inventory? This cannot be undone.",
+                "",
+                len(ids),
+            ),
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No,
+        )
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+            return None
+
+        def done(count: int) -> None:
+            self.context.status.emit(self.tr("%n machine(s) deleted", "", count))
+
+        return self.context.write(
+            lambda conn, progress: delete_machines(conn, ids),
+            done,
+            topics=(MACHINES, TAGS, GROUPS, SOFTWARE),
+        )
+
+    # --- export ----------------------------------------------------------------------------
+    def export_columns(self) -> list[str]:
+        """The visible columns in the order the user sees them."""
+        header = self.view.horizontalHeader()
+        columns = self.model.columns()
+        visible = [i for i in range(len(columns)) if not header.isSectionHidden(i)]
+        return [columns[i] for i in sorted(visible, key=header.visualIndex)]
+
+    def export_csv(self, path: str | os.PathLike[str] | None = None) -> Task | None:
+        """Export the whole current result (not only the loaded rows) to CSV.
+
+        Without ``path`` the user picks the file. The export runs in the worker behind a
+        progress dialog; cancelling it leaves no partial file.
+        """
+        if path is None:
+            chosen, _ = QtWidgets.QFileDialog.getSaveFileName(
+                self, self.tr("Export machines"), "machines.csv", self.tr("CSV files (*.csv)")
+            )
+            if not chosen:
+                return None
+            path = chosen
+        target = Path(path)
+        query = self.model.query()
+        columns = self.export_columns()
+
+        def export(conn: Connection, progress: Progress) -> int:
+            partial = target.with_name(target.name + ".part")
+            try:
+                # utf-8-sig: spreadsheet programs on Windows need the BOM to read UTF-8.
+                with partial.open("w", newline="", encoding="utf-8-sig") as stream:
+                    written = export_machines_csv(conn, query, columns, stream, progress)
+                os.replace(partial, target)
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
+            return written
+
+        dialog = QtWidgets.QProgressDialog(
+            self.tr("Exporting machines to {0}…").format(target.name),
+            self.tr("Cancel"),
+            0,
+            0,
+            self,
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoReset(False)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+
+        def finished(written: int) -> None:
+            self.context.status.emit(
+                self.tr("%n machine(s) exported to {0}", "", written).format(target)
+            )
+            self.exported.emit(written, str(target))
+
+        task = self.context.read(export, finished, on_progress=progress)
+        dialog.canceled.connect(task.cancel)
+
+        def close_dialog() -> None:
+            dialog.canceled.disconnect(task.cancel)
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+
+        task.finished.connect(close_dialog)
+        return task
+
+    # --- columns and layout ----------------------------------------------------------------
+    def _header_menu(self, position: QtCore.QPoint) -> None:
+        menu = self.build_column_menu()
+        menu.exec(self.view.horizontalHeader().mapToGlobal(position))
+        menu.deleteLater()
+
+    def build_column_menu(self) -> QtWidgets.QMenu:
+        """Checkable columns; the last visible column cannot be unchecked."""
+        menu = QtWidgets.QMenu(self)
+        visible = self.model.columns()
+        for key in MACHINE_COLUMNS:
+            act = menu.addAction(self.model.column_label(key))
+            act.setCheckable(True)
+            act.setChecked(key in visible)
+            act.setEnabled(not (key in visible and len(visible) == 1))
+            act.toggled.connect(lambda checked, k=key: self.toggle_column(k, checked))
+        menu.addSeparator()
+        reset = menu.addAction(self.tr("Default columns"))
+        reset.triggered.connect(lambda _checked=False: self.set_visible_columns(DEFAULT_COLUMNS))
+        return menu
+
+    def toggle_column(self, key: str, visible: bool) -> None:
+        columns = list(self.export_columns())
+        if visible and key not in columns:
+            # A column comes back at its place in the catalogue order.
+            order = list(MACHINE_COLUMNS)
+            position = sum(1 for k in columns if order.index(k) < order.index(key))
+            columns.insert(position, key)
+        elif not visible and key in columns and len(columns) > 1:
+            columns.remove(key)
+        self.set_visible_columns(columns)
+
+    def set_visible_columns(self, columns: Sequence[str]) -> None:
+        """Show these columns; the choice and the header layout are saved in the settings."""
+        query = self.model.query()
+        header = self.view.horizontalHeader()
+        self.model.set_columns(columns)
+        shown = self.model.columns()
+        # Keep the indicator on the sort column; -1 (no indicator) when it is now hidden.
+        # Re-enabling sorting re-sorts by the indicator, which the model sees as no change.
+        self.view.setSortingEnabled(False)
+        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        section = shown.index(query.sort_key) if query.sort_key in shown else -1
+        header.setSortIndicator(section, order)
+        self.view.setSortingEnabled(True)
+        self.save_layout()
+
+    def _fit_columns_once(self) -> None:
+        self.model.loaded.disconnect(self._fit_columns_once)
+        self.view.resizeColumnsToContents()
+
+    def _restore_header(self, has_saved_columns: bool) -> bool:
+        header = self.view.horizontalHeader()
+        columns = self.model.columns()
+        header.setSortIndicator(
+            columns.index("name") if "name" in columns else 0, Qt.SortOrder.AscendingOrder
+        )
+        state = self.context.settings.state(HEADER_STATE)
+        # The header state only fits the column set it was saved with.
+        if has_saved_columns and state is not None:
+            return bool(header.restoreState(state))
+        return False
+
+    def save_layout(self) -> None:
+        """Remember the visible columns and the header (sizes, order, sort)."""
+        self._header_timer.stop()
+        settings = self.context.settings
+        settings.set(COLUMNS_OPTION, list(self.model.columns()))
+        settings.set_state(HEADER_STATE, self.view.horizontalHeader().saveState())
