@@ -11,13 +11,9 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
-from console_fleet import FleetFacts, fill_fleet
-from reference_schema import ReferenceUnavailable, drop_database, load_reference_schema
 from sqlalchemy import Engine, create_engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ocs_desktop.db.engines import (
@@ -27,23 +23,16 @@ from ocs_desktop.db.engines import (
     safe_url,
 )
 from ocs_desktop.db.schema import init_database
+from tests.support.console_fleet import FleetFacts, fill_fleet
+from tests.support.reference_schema import (
+    ReferenceUnavailable,
+    drop_database,
+    load_reference_schema,
+)
+from tests.support.services import DEFAULT_MYSQL_URL, mysql_database_url, unavailable
 
 # Before any test creates a QApplication: tests run without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-DEFAULT_MYSQL_URL = "mysql+pymysql://root@127.0.0.1:3306"
-
-
-def unavailable(reason: str) -> NoReturn:
-    """Skip a test that needs something missing here; in CI, fail it instead."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-def mysql_database_url(server_url: str, name: str) -> str:
-    """URL of database ``name`` on the server ``server_url``."""
-    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
 from ocs_desktop.fleet.admin_data import (
@@ -20,6 +19,7 @@ from ocs_desktop.fleet.admin_data import (
 )
 from ocs_desktop.fleet.machine_detail import load_category
 from ocs_desktop.models import Base
+from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from console_fleet import FleetFacts
 from sqlalchemy import Connection, Engine, text
 
 from ocs_desktop.fleet.dashboard import Bar, age_bars, agent_bars, os_bars
 from ocs_desktop.fleet.machines import MachineQuery, count_machines, fetch_machines
+from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
 

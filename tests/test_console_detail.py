@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
 from ocs_desktop.fleet.machine_detail import (
@@ -12,6 +11,7 @@ from ocs_desktop.fleet.machine_detail import (
     load_machine_detail,
 )
 from ocs_desktop.models import Base
+from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
 

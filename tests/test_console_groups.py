@@ -11,7 +11,6 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
-from console_fleet import FleetFacts
 from sqlalchemy import Connection, Engine, select, text
 
 from ocs_desktop.fleet.filters import ids_select
@@ -33,6 +32,7 @@ from ocs_desktop.fleet.groups import (
 from ocs_desktop.fleet.machines import MachineQuery, count_machines
 from ocs_desktop.fleet.search import Criterion, Operator, Search
 from ocs_desktop.models import Group
+from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
 

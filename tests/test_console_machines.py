@@ -8,7 +8,6 @@ import io
 from typing import Any
 
 import pytest
-from console_fleet import FleetFacts
 from sqlalchemy import Engine, inspect, text
 
 from ocs_desktop.common.progress import Cancelled
@@ -24,6 +23,7 @@ from ocs_desktop.fleet.machines import (
     fetch_machines,
 )
 from ocs_desktop.models import Base
+from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
 

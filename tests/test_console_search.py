@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Callable
 
 import pytest
-from console_fleet import FleetFacts
 from sqlalchemy import Connection, Engine, text
 
 from ocs_desktop.fleet.filters import MachineFilter, ids_select
@@ -35,6 +34,7 @@ from ocs_desktop.fleet.search import (
     operators_for,
 )
 from ocs_desktop.models import Base
+from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
 

@@ -28,16 +28,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import mysql_database_url
-from live_server import LiveServer, live_server
-from reference_schema import drop_database
 from sqlalchemy import Engine, insert, select, text, update
-from test_server_agent_e2e import run_agent
 
 from ocs_desktop.cli.main import main
 from ocs_desktop.db.engines import create_database_if_missing, create_engine_for
 from ocs_desktop.db.schema import init_database
 from ocs_desktop.models import Base
+from tests.support.agent import run_agent
+from tests.support.live_server import LiveServer, live_server
+from tests.support.reference_schema import drop_database
+from tests.support.services import mysql_database_url
 
 pytestmark = [pytest.mark.agent, pytest.mark.slow, pytest.mark.mariadb]
 

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import hostile
 import pytest
 from sqlalchemy import Column, MetaData, Table, types
 
@@ -25,6 +24,7 @@ from ocs_desktop.protocol import (
     parse_request,
 )
 from ocs_desktop.protocol.document import Sections
+from tests.support import hostile
 
 DATA = Path(__file__).parent / "data"
 FIRST = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()

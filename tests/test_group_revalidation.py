@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import time
 
-from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
 from ocs_desktop.fleet.groups import create_dynamic_group
 from ocs_desktop.fleet.search import Criterion, Operator, Search
 from ocs_desktop.server.group_revalidation import GroupRevalidator
+from tests.support.console_fleet import FleetFacts
 
 WINDOWS = Search((Criterion("hardware.OSNAME", Operator.contains, "Windows"),))
 

@@ -6,13 +6,13 @@ import gzip
 import zlib
 from pathlib import Path
 
-import hostile
 import pytest
-from builders import FIRST, LOCAL, count, fingerprint, inventory_xml
 from sqlalchemy import Engine
 
 from ocs_desktop.cli.main import main
 from ocs_desktop.inventory.importer import Outcome, discover, import_files
+from tests.support import hostile
+from tests.support.builders import FIRST, LOCAL, count, fingerprint, inventory_xml
 
 
 def _tree(tmp_path: Path) -> Path:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from builders import FIRST, LOCAL, UPDATE, count, fingerprint, inventory_xml
 from sqlalchemy import Engine, select, text, update
 
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.models import Base
 from ocs_desktop.protocol.document import parse_inventory
+from tests.support.builders import FIRST, LOCAL, UPDATE, count, fingerprint, inventory_xml
 
 HW = Base.metadata.tables["hardware"]
 ACCOUNTINFO = Base.metadata.tables["accountinfo"]

@@ -10,7 +10,6 @@ then give exactly GROUP BY over ``software``, whatever happened in between.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from typing import Any
 
 import pytest
@@ -26,23 +25,9 @@ from ocs_desktop.db.software_summary import (
 from ocs_desktop.inventory import ingest as ingest_module
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.protocol.document import parse_inventory
-from tests.test_software_summary import assert_exact, grouped, summary
+from tests.support.db_facts import assert_exact, grouped, pending_ids, software_of, summary
 
 FLEET = Fleet(software_limit=120)
-
-
-def software_of(engine: Engine, hardware_id: int) -> Counter[tuple]:
-    """The machine's software rows as comparable values (no ids)."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT n.NAME, v.VERSION, s.COMMENTS, s.INSTALLDATE FROM software s "
-                "JOIN software_name n ON n.ID = s.NAME_ID "
-                "JOIN software_version v ON v.ID = s.VERSION_ID WHERE s.HARDWARE_ID = :id"
-            ),
-            {"id": hardware_id},
-        )
-        return Counter(tuple(row) for row in rows)
 
 
 def spy_on_writes(ingestor: Ingestor) -> list[str]:
@@ -56,12 +41,6 @@ def spy_on_writes(ingestor: Ingestor) -> list[str]:
 
     ingestor._write_section = spy  # type: ignore[method-assign]
     return written
-
-
-def pending_ids(engine: Engine) -> set[int]:
-    with engine.connect() as conn:
-        rows = conn.execute(text("SELECT HARDWARE_ID FROM ocsdesktop_summary_pending"))
-        return {row[0] for row in rows}
 
 
 def test_an_identical_resend_skips_every_section(engine: Engine) -> None:

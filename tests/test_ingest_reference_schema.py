@@ -11,13 +11,17 @@ import secrets
 from collections.abc import Iterator
 
 import pytest
-from builders import FIRST, UPDATE, inventory_xml
-from reference_schema import ReferenceUnavailable, drop_database, load_reference_schema
 from sqlalchemy import Engine, text
 
 from ocs_desktop.db.engines import create_engine_for
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.protocol.document import parse_inventory
+from tests.support.builders import FIRST, UPDATE, inventory_xml
+from tests.support.reference_schema import (
+    ReferenceUnavailable,
+    drop_database,
+    load_reference_schema,
+)
 
 pytestmark = pytest.mark.mariadb
 
@@ -27,7 +31,7 @@ def real_engine(mysql_server_url: str) -> Iterator[Engine]:
     try:
         url = load_reference_schema(mysql_server_url, database=f"ocs_real_{secrets.token_hex(4)}")
     except ReferenceUnavailable as exc:
-        from conftest import unavailable
+        from tests.support.services import unavailable
 
         unavailable(str(exc))
     engine = create_engine_for(url)
@@ -99,7 +103,7 @@ def test_an_ocs_2_8_database_works_as_it_is(mysql_server_url: str) -> None:
             mysql_server_url, database=f"ocs_28_{secrets.token_hex(4)}", version=7039
         )
     except ReferenceUnavailable as exc:
-        from conftest import unavailable
+        from tests.support.services import unavailable
 
         unavailable(str(exc))
     engine = create_engine_for(url)

@@ -19,8 +19,6 @@ from pathlib import Path
 import bcrypt
 import pytest
 import requests
-from live_server import LiveServer, live_server
-from server_helpers import add_rows, client_for, options, post, prolog_xml, reply_root, set_config
 from sqlalchemy import Engine, insert, select, update
 
 from ocs_desktop.cli.main import main
@@ -55,6 +53,16 @@ from ocs_desktop.packager.status import (
 )
 from ocs_desktop.packager.upload import UploadError, discard_upload, upload_package
 from ocs_desktop.server.operator_auth import check_password, sha256_passwd
+from tests.support.live_server import LiveServer, live_server
+from tests.support.server_helpers import (
+    add_rows,
+    client_for,
+    options,
+    post,
+    prolog_xml,
+    reply_root,
+    set_config,
+)
 
 T = Base.metadata.tables
 GROUP = "_SYSTEMGROUP_"

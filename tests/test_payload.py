@@ -8,12 +8,12 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-import hostile
 import pytest
 
 from ocs_desktop.protocol import Compression, Limits, PayloadError, decode_body
 from ocs_desktop.protocol.limits import DEFAULT_LIMITS, MIB
 from ocs_desktop.protocol.payload import is_zlib_header, looks_like_xml
+from tests.support import hostile
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-import hostile
 import pytest
 
 from ocs_desktop.protocol import (
@@ -14,6 +13,7 @@ from ocs_desktop.protocol import (
     EnvelopeError,
     parse_request,
 )
+from tests.support import hostile
 
 DATA = Path(__file__).parent / "data"
 DEVICEID = "PC042-2024-03-01-09-15-02"

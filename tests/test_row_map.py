@@ -21,8 +21,7 @@ from ocs_desktop.inventory import row_map
 from ocs_desktop.inventory.ingest import Ingestor, IngestResult
 from ocs_desktop.inventory.rows import inserted_ids
 from ocs_desktop.protocol.document import parse_inventory
-from tests.test_ingest_fast_paths import software_of
-from tests.test_software_summary import assert_exact
+from tests.support.db_facts import assert_exact, software_of
 
 FLEET = Fleet(software_limit=60)
 

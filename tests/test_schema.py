@@ -6,7 +6,6 @@ import secrets
 from pathlib import Path
 
 import pytest
-from reference_schema import drop_database
 from sqlalchemy import Engine, func, inspect, select, text, update
 
 from ocs_desktop.cli.main import main
@@ -15,6 +14,7 @@ from ocs_desktop.db.schema import check_database, init_database, schema_version
 from ocs_desktop.db.seed import DEFAULT_ADMIN_PASSWD, SEED_ROWS
 from ocs_desktop.models import Base, BlacklistSerial, Config, Operator, SoftwarePublisher
 from ocs_desktop.models.extensions import EXTENSION_METADATA
+from tests.support.reference_schema import drop_database
 
 UNREACHABLE = "mysql://root:topsecret@127.0.0.1:1/ocsweb"
 

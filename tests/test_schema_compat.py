@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from reference_schema import drop_database, load_reference_schema
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Inspector
 
@@ -21,6 +20,7 @@ from ocs_desktop.db.schema import check_database, type_family
 from ocs_desktop.db.seed import GUI_VERSION
 from ocs_desktop.models import Base
 from ocs_desktop.models.extensions import EXTENSION_METADATA
+from tests.support.reference_schema import drop_database, load_reference_schema
 
 pytestmark = pytest.mark.mariadb
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from console_fleet import FleetFacts
 from sqlalchemy import Engine, create_engine, text
 
 from ocs_desktop.cli.main import main
@@ -15,6 +14,7 @@ from ocs_desktop.fleet.machines import MachineQuery, fetch_machines
 from ocs_desktop.views.page_registry import PAGES, load_class
 from ocs_desktop.views.qt import QtGui, QtWidgets
 from ocs_desktop.views.screenshots import SIZE, VIEWS
+from tests.support.console_fleet import FleetFacts
 
 # A picture of real widgets with real rows has hundreds of colours (anti-aliased text,
 # icons, charts); a blank or single-colour window has a handful.
@@ -84,10 +84,9 @@ def test_example_groups_go_to_a_copy_never_to_the_database(
     tmp_path: Path, qapp: QtWidgets.QApplication
 ) -> None:
     """Only the real samples imported: the groups picture shows example groups from a copy."""
-    from console_fleet import fill_fleet
-
     from ocs_desktop.db.engines import create_engine_for
     from ocs_desktop.db.schema import init_database
+    from tests.support.console_fleet import fill_fleet
 
     path = tmp_path / "samples.sqlite"
     engine = create_engine_for(normalize_url(str(path)))

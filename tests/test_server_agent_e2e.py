@@ -10,21 +10,18 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import shutil
 import socket
-import subprocess
 import tarfile
 import time
 from pathlib import Path
 
 import pytest
-from conftest import unavailable
-from live_server import live_server, maria
 from sqlalchemy import Engine, insert, select, text, update
 
 from ocs_desktop.cli.main import main
 from ocs_desktop.models import Base
+from tests.support.agent import run_agent
+from tests.support.live_server import live_server, maria
 
 __all__ = ["maria"]  # the fixture, imported for pytest
 
@@ -32,32 +29,6 @@ pytestmark = [pytest.mark.agent, pytest.mark.slow, pytest.mark.mariadb]
 
 HARDWARE = Base.metadata.tables["hardware"]
 COMPONENT_TABLES = ("cpus", "memories", "networks", "drives", "storages", "software", "bios")
-
-
-def _agent_path() -> str:
-    path = shutil.which("ocsinventory-agent") or "/usr/bin/ocsinventory-agent"
-    if not os.path.exists(path):
-        unavailable("ocsinventory-agent is not installed (tools/bootstrap.sh test installs it)")
-    return path
-
-
-def run_agent(server_url: str, state: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """One agent run with its own state folder (DEVICEID, checksums) and log file."""
-    state.mkdir(parents=True, exist_ok=True)
-    return subprocess.run(
-        [
-            _agent_path(),
-            "--nolocal",
-            f"--server={server_url}/ocsinventory",
-            f"--basevardir={state}",
-            f"--logfile={state / 'agent.log'}",
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def _machine_counts(engine: Engine) -> dict[str, int]:

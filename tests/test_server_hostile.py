@@ -16,15 +16,15 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import hostile
 import pytest
-from builders import count, fingerprint, inventory_xml
-from live_server import LiveServer, live_server, maria
-from server_helpers import UNIX_UA, client_for, post, prolog_xml
 from sqlalchemy import Engine, text
 
 from ocs_desktop.db.engines import create_engine_for
 from ocs_desktop.db.schema import init_database
+from tests.support import hostile
+from tests.support.builders import count, fingerprint, inventory_xml
+from tests.support.live_server import LiveServer, live_server, maria
+from tests.support.server_helpers import UNIX_UA, client_for, post, prolog_xml
 
 __all__ = ["maria"]  # the fixture, imported for pytest
 

@@ -7,12 +7,13 @@ import zlib
 from pathlib import Path
 
 import pytest
-from builders import count, inventory_xml
-from live_server import LiveServer, live_server, maria
-from server_helpers import UNIX_UA, prolog_xml
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from tcp_proxy import TcpProxy
+
+from tests.support.builders import count, inventory_xml
+from tests.support.live_server import LiveServer, live_server, maria
+from tests.support.server_helpers import UNIX_UA, prolog_xml
+from tests.support.tcp_proxy import TcpProxy
 
 __all__ = ["maria"]  # the fixture, imported for pytest
 

@@ -11,9 +11,12 @@ import gzip
 import zlib
 
 import pytest
-from builders import FIRST, count, inventory_xml
 from lxml import etree
-from server_helpers import (
+from sqlalchemy import Engine, select, text, update
+
+from ocs_desktop.models import Base
+from tests.support.builders import FIRST, count, inventory_xml
+from tests.support.server_helpers import (
     DEVICEID,
     UNIX_UA,
     add_rows,
@@ -26,9 +29,6 @@ from server_helpers import (
     set_config,
     shape,
 )
-from sqlalchemy import Engine, select, text, update
-
-from ocs_desktop.models import Base
 
 HARDWARE = Base.metadata.tables["hardware"]
 DEVICES = Base.metadata.tables["devices"]

@@ -6,14 +6,13 @@ from __future__ import annotations
 import time
 
 import pytest
-from server_helpers import client_for, post
 from sqlalchemy import Engine
 
 from bench.fleet import Fleet
 from ocs_desktop.inventory import ingest as ingest_module
 from ocs_desktop.server import app as app_module
-from tests.test_ingest_fast_paths import pending_ids
-from tests.test_software_summary import grouped, summary
+from tests.support.db_facts import grouped, pending_ids, summary
+from tests.support.server_helpers import client_for, post
 
 FLEET = Fleet(software_limit=40)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
 from ocs_desktop.db.software_summary import forget_machines
@@ -16,6 +15,7 @@ from ocs_desktop.fleet.software_catalog import (
     count_software,
     fetch_software,
 )
+from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
 

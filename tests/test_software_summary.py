@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import FIRST, UPDATE
-from console_fleet import FleetFacts
 from sqlalchemy import Engine, text
 
 from bench.fleet import Fleet
@@ -15,7 +13,6 @@ from ocs_desktop.common.progress import Cancelled
 from ocs_desktop.db import software_summary
 from ocs_desktop.db.software_summary import (
     ensure_summary,
-    fold_all,
     forget_machines,
     rebuild_summary,
     summary_state,
@@ -23,41 +20,9 @@ from ocs_desktop.db.software_summary import (
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.protocol.document import parse_inventory
-
-Counts = dict[tuple[int, int, int], int]
-
-
-def grouped(engine: Engine) -> Counts:
-    """What the summary must hold, straight from ``software``."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT NAME_ID, PUBLISHER_ID, VERSION_ID, COUNT(*) FROM software "
-                "GROUP BY NAME_ID, PUBLISHER_ID, VERSION_ID"
-            )
-        )
-        return {(n, p, v): c for n, p, v, c in rows}
-
-
-def summary(engine: Engine) -> Counts:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT NAME_ID, PUBLISHER_ID, VERSION_ID, INSTALLS "
-                "FROM ocsdesktop_software_summary"
-            )
-        )
-        return {(n, p, v): c for n, p, v, c in rows}
-
-
-def assert_exact(engine: Engine) -> None:
-    """The summary, once its pending machines are folded, is GROUP BY over ``software``."""
-    fold_all(engine)
-    expected = grouped(engine)
-    assert expected  # a test of an empty summary would prove nothing
-    assert summary(engine) == expected
-    with engine.connect() as conn:
-        assert summary_state(conn, verify=True).consistent
+from tests.support.builders import FIRST, UPDATE
+from tests.support.console_fleet import FleetFacts
+from tests.support.db_facts import assert_exact, grouped, summary
 
 
 def test_ingestion_keeps_the_summary_exact(fleet: tuple[Engine, FleetFacts]) -> None:

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from console_fleet import FleetFacts
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
@@ -47,6 +46,7 @@ from ocs_desktop.views.deployment.wizard import (
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets
 from ocs_desktop.views.settings import QUICK_FILTER_DELAY, Settings
 from ocs_desktop.views.widgets.mime import encode_ids
+from tests.support.console_fleet import FleetFacts
 
 NEXT = QtWidgets.QWizard.WizardButton.NextButton
 ROOT = QtCore.QModelIndex()

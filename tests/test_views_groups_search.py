@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from console_fleet import FleetFacts
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select, text, update
 
@@ -30,6 +29,7 @@ from ocs_desktop.views.fleet.software_page import SoftwarePage
 from ocs_desktop.views.qt import Qt, QtCore
 from ocs_desktop.views.settings import Settings
 from ocs_desktop.views.widgets.mime import encode_ids
+from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from console_fleet import FleetFacts
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
@@ -37,6 +36,7 @@ from ocs_desktop.views.settings import (
     Settings,
 )
 from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, decode_ids, encode_ids
+from tests.support.console_fleet import FleetFacts
 
 ROOT = QtCore.QModelIndex()
 YES = QtWidgets.QMessageBox.StandardButton.Yes

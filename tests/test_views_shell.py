@@ -9,12 +9,10 @@ from xml.etree import ElementTree
 
 import keyring
 import pytest
-from console_fleet import FleetFacts
 from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from pytestqt.qtbot import QtBot
-from reference_schema import drop_database
 from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
@@ -45,6 +43,8 @@ from ocs_desktop.views.settings import (
     PROFILES,
     Settings,
 )
+from tests.support.console_fleet import FleetFacts
+from tests.support.reference_schema import drop_database
 
 # --- helpers ------------------------------------------------------------------------------
 

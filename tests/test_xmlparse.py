@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import hostile
 import pytest
 
 from ocs_desktop.protocol import EncodingError, Limits, XmlError, decode_body, parse_xml
+from tests.support import hostile
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()

@@ -19,7 +19,7 @@ from bench.fleet import Fleet
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.protocol.document import parse_inventory
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLE_FIRST = DATA / "ocsinventory-agent-sent-inventory-first.xml"
 SAMPLE_UPDATE = DATA / "ocsinventory-agent-sent-inventory-update.xml"
 

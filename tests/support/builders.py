@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select, text
 
 from ocs_desktop.models import Base
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 FIRST = DATA / "ocsinventory-agent-sent-inventory-first.xml"
 UPDATE = DATA / "ocsinventory-agent-sent-inventory-update.xml"
 LOCAL = DATA / "ocsinventory-agent-local.ocs"

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import mysql_database_url
-from reference_schema import drop_database
 from sqlalchemy import Engine
 
 from ocs_desktop.db.engines import create_database_if_missing, create_engine_for
 from ocs_desktop.db.schema import init_database
+from tests.support.reference_schema import drop_database
+from tests.support.services import mysql_database_url
 
 
 @pytest.fixture

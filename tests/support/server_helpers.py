@@ -7,7 +7,6 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from builders import DATA
 from lxml import etree
 from sqlalchemy import Engine, insert, update
 from starlette.testclient import TestClient
@@ -15,6 +14,7 @@ from starlette.testclient import TestClient
 from ocs_desktop.models import Base
 from ocs_desktop.server.app import create_app
 from ocs_desktop.server.settings import ServerSettings
+from tests.support.builders import DATA
 
 CAPTURES = DATA / "http-capture"
 UNIX_UA = "OCS-NG_unified_unix_agent_v2.10.0"
