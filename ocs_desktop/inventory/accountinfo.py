@@ -3,7 +3,8 @@
 The agent keeps its own copy of TAG and the admin fields and sends it with every
 inventory; the database copy wins unless ``ACCEPT_TAG_UPDATE_FROM_CLIENT`` is on
 (PROTOCOL.md 1.7). When the two copies disagree, the reply carries every column
-so the agent can rewrite its file, as the reference server does.
+so the agent can rewrite its file, as the reference server does. The console adds
+``fields_N`` columns while servers run, so the table is re-read on every refresh.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, MetaData, RowMapping, Table, insert, select, update
 
 from ocs_desktop.inventory.coerce import RowShaper
+from ocs_desktop.inventory.writing import Machine
 
 LOST_TAG = "LOST"
 
@@ -24,6 +26,30 @@ def reflect_accountinfo(engine: Engine) -> Table:
 
 
 class AccountInfoWriter:
+    """The Ingestor's writer of ACCOUNTINFO, over the table as last re-read."""
+
+    digested: tuple[str, ...] = ()
+
+    def __init__(self, engine: Engine, *, bmp_only: bool) -> None:
+        self._engine = engine
+        self._bmp_only = bmp_only
+        self._table: AccountInfoTable | None = None
+
+    def refresh(self) -> None:
+        self._table = AccountInfoTable(reflect_accountinfo(self._engine), bmp_only=self._bmp_only)
+
+    def write(self, machine: Machine) -> None:
+        assert self._table is not None, "refresh() reads the table"
+        machine.account_update = self._table.write(
+            machine.conn,
+            machine.hardware_id,
+            machine.inventory.accountinfo,
+            created=machine.created,
+            accept_update=machine.options.enabled("ACCEPT_TAG_UPDATE_FROM_CLIENT"),
+        )
+
+
+class AccountInfoTable:
     """Applies the agent's ACCOUNTINFO pairs under the reference server's rules."""
 
     def __init__(self, table: Table, *, bmp_only: bool) -> None:
