@@ -34,7 +34,9 @@ class HistoryWriter:
         machine.paths[SECTION] = WritePath.WRITTEN
         conn.execute(delete(history).where(history.c.HARDWARE_ID == hardware_id))
         package_ids = machine.inventory.download_history
-        wanted = sorted({int(pid) for pid in package_ids if pid.strip().isdigit()})
+        wanted = sorted(
+            {int(pid) for pid in package_ids if pid.strip().isdigit() and int(pid) < _MAX_ID}
+        )
         if not wanted:
             return
         available = self._available
@@ -50,6 +52,5 @@ class HistoryWriter:
             [
                 {"HARDWARE_ID": hardware_id, "PKG_ID": pid, "PKG_NAME": names.get(str(pid))}
                 for pid in wanted
-                if pid < _MAX_ID
             ],
         )
