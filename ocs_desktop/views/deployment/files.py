@@ -18,6 +18,7 @@ from typing import Any
 
 from ocs_desktop.common.progress import Progress, report
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.widgets.drops import DropMixin
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
 
 _INDEX = QtCore.QModelIndex
@@ -79,7 +80,7 @@ def format_size(size: int | None) -> str:
     )
 
 
-class FilesModel(RowTableModel[ChosenItem]):
+class FilesModel(DropMixin[list[Path]], RowTableModel[ChosenItem]):
     """The chosen files and folders: name, size and where they are."""
 
     #: Files or folders were dropped on the list.
@@ -88,6 +89,9 @@ class FilesModel(RowTableModel[ChosenItem]):
     totalChanged = Signal()
 
     COLUMNS = ("name", "size", "location")
+    DROP_MIME_TYPES = (URI_LIST,)
+    #: However a file manager offers them, the files are only read.
+    DROP_ACTIONS = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
 
     def labels(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Size"), self.tr("Folder"))
@@ -174,36 +178,13 @@ class FilesModel(RowTableModel[ChosenItem]):
         # Files dropped between the rows are welcome too.
         return super().flags(index) if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
 
-    def mimeTypes(self) -> list[str]:
-        return [URI_LIST]
+    # --- drops (DropMixin) -------------------------------------------------------------
+    def _read_drop(self, data: QtCore.QMimeData, row: int, parent: AnyIndex) -> list[Path] | None:
+        return local_paths(data) or None
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
-
-    def canDropMimeData(
-        self,
-        data: QtCore.QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: AnyIndex,
-    ) -> bool:
-        return bool(local_paths(data))
-
-    def dropMimeData(
-        self,
-        data: QtCore.QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: AnyIndex,
-    ) -> bool:
+    def _take_drop(self, drop: list[Path]) -> None:
         """Dropped file URLs are announced (``pathsDropped``); the page adds them."""
-        paths = local_paths(data)
-        if not paths or action == Qt.DropAction.IgnoreAction:
-            return False
-        self.pathsDropped.emit(paths)
-        return True
+        self.pathsDropped.emit(drop)
 
 
 class DropZone(QtWidgets.QFrame):

@@ -2,7 +2,7 @@
 
 Both hold plain rows handed over by the packager core (``PackageSummary``,
 ``MachineState``), read in the worker; neither queries the database itself. The package
-list accepts machines dropped from the machines list (:mod:`ocs_desktop.views.widgets.mime`) and
+list accepts machines dropped from the machines list (:mod:`ocs_desktop.views.widgets.drops`) and
 announces them, so the page can assign the package to them; the status list lets its
 machines be dragged out again (to a group, for instance).
 """
@@ -23,7 +23,8 @@ from ocs_desktop.packager.status import (
 )
 from ocs_desktop.views.deployment.files import format_size
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, Signal
-from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, decode_ids, encode_ids
+from ocs_desktop.views.widgets.drops import MachineDropMixin
+from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, encode_ids
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
 
 #: The package's FILEID (str) of any cell of the package list.
@@ -69,7 +70,7 @@ def category_color(status: str) -> QtGui.QColor:
     return QtGui.QColor(CATEGORY_COLORS[category(status)])
 
 
-class PackagesModel(RowTableModel[PackageSummary]):
+class PackagesModel(MachineDropMixin[str], RowTableModel[PackageSummary]):
     """Every package with its size, fragments, priority, activation and status counts."""
 
     #: Machines were dropped on a package: (FILEID, machine ids).
@@ -195,44 +196,17 @@ class PackagesModel(RowTableModel[PackageSummary]):
                 self.changePersistentIndex(index, self.index(new_row, index.column()))
         self.layoutChanged.emit()
 
-    def mimeTypes(self) -> list[str]:
-        return [MACHINE_IDS_MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction
-
-    def canDropMimeData(
-        self,
-        data: QtCore.QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: AnyIndex,
-    ) -> bool:
-        return self._drop_target(row, parent) is not None and bool(decode_ids(data))
-
-    def dropMimeData(
-        self,
-        data: QtCore.QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: AnyIndex,
-    ) -> bool:
-        """Machines dropped on a package: announce them (``machinesDropped``) for assignment."""
-        target = self._drop_target(row, parent)
-        ids = decode_ids(data)
-        if target is None or not ids or action == Qt.DropAction.IgnoreAction:
-            return False
-        self.machinesDropped.emit(target, ids)
-        return True
-
+    # --- drops (MachineDropMixin) ------------------------------------------------------
     def _drop_target(self, row: int, parent: AnyIndex) -> str | None:
         # Dropped on an item: parent is that item. Dropped between rows: the row given.
         wanted = parent.row() if parent.isValid() else row
         if 0 <= wanted < len(self._rows):
             return self._rows[wanted].fileid
         return None
+
+    def _machines_dropped(self, target: str, ids: list[int]) -> None:
+        """Machines dropped on a package: announce them (``machinesDropped``) for assignment."""
+        self.machinesDropped.emit(target, ids)
 
 
 class StatusModel(RowTableModel[MachineState]):

@@ -35,8 +35,8 @@ from ocs_desktop.views.deployment.settings import DOWNLOAD_DIR, PACKAGES, store_
 from ocs_desktop.views.deployment.status_panel import StatusPanel
 from ocs_desktop.views.deployment.targets import TargetsForm
 from ocs_desktop.views.deployment.wizard import PackageWizard
-from ocs_desktop.views.fleet.machines_page import compact_rows
 from ocs_desktop.views.qt import Qt, QtGui, QtWidgets, Signal
+from ocs_desktop.views.widgets.tables import compact_rows
 from ocs_desktop.views.worker import Task
 
 HEADER_STATE = "deployment/header"

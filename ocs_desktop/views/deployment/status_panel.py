@@ -18,9 +18,9 @@ from ocs_desktop.common.progress import Progress, report
 from ocs_desktop.packager.status import WAITING, MachineState, PackageStatus
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.deployment.models import StatusModel, category_color, status_label
-from ocs_desktop.views.fleet.dashboard_page import BarChart
-from ocs_desktop.views.fleet.machines_page import compact_rows
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
+from ocs_desktop.views.widgets.bar_chart import BarChart
+from ocs_desktop.views.widgets.tables import compact_rows
 from ocs_desktop.views.worker import Task
 
 CSV_HEADER = ("FILEID", "HARDWARE_ID", "NAME", "STATUS", "COMMENTS", "VIA_GROUP")

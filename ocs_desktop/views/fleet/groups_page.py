@@ -23,7 +23,7 @@ from ocs_desktop.models import Hardware
 from ocs_desktop.views.context import GROUPS, MACHINES, ConsoleContext
 from ocs_desktop.views.fleet.machines_model import to_qdatetime
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, decode_ids
+from ocs_desktop.views.widgets.drops import MachineDropMixin
 from ocs_desktop.views.widgets.reload import ReloadWhenShown
 from ocs_desktop.views.widgets.row_table import RowTableModel
 from ocs_desktop.views.worker import Task
@@ -40,7 +40,7 @@ AGE_TICK_MS = 60_000
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 
 
-class GroupsModel(RowTableModel[GroupInfo]):
+class GroupsModel(MachineDropMixin[GroupInfo], RowTableModel[GroupInfo]):
     """Groups as rows: name, kind, members, cache age, description.
 
     Accepts drops of machine ids (``MACHINE_IDS_MIME``) on a static group's row and
@@ -148,48 +148,16 @@ class GroupsModel(RowTableModel[GroupInfo]):
             flags |= Qt.ItemFlag.ItemIsDropEnabled
         return flags
 
-    # --- drops -------------------------------------------------------------------------
-    def mimeTypes(self) -> list[str]:
-        return [MACHINE_IDS_MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-
-    def _drop_target(self, parent: Index) -> GroupInfo | None:
+    # --- drops (MachineDropMixin) ------------------------------------------------------
+    def _drop_target(self, row: int, parent: Index) -> GroupInfo | None:
         # Only a drop *on* a row means something; between rows there is no group.
         if not parent.isValid() or not 0 <= parent.row() < len(self._rows):
             return None
         info = self._rows[parent.row()]
         return info if info.kind == "static" else None
 
-    def canDropMimeData(
-        self,
-        data: QtCore.QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: Index,
-    ) -> bool:
-        if action == Qt.DropAction.IgnoreAction:
-            return False
-        return self._drop_target(parent) is not None and bool(decode_ids(data))
-
-    def dropMimeData(
-        self,
-        data: QtCore.QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: Index,
-    ) -> bool:
-        if action == Qt.DropAction.IgnoreAction:
-            return True
-        target = self._drop_target(parent)
-        ids = decode_ids(data)
-        if target is None or not ids:
-            return False
+    def _machines_dropped(self, target: GroupInfo, ids: list[int]) -> None:
         self.machinesDropped.emit(target.id, ids)
-        return True
 
 
 def _member_names(group_id: int) -> Any:

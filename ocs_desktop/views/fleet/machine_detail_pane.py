@@ -31,9 +31,9 @@ from ocs_desktop.fleet.machine_detail import (
 )
 from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleContext
 from ocs_desktop.views.fleet.machines_model import format_value
-from ocs_desktop.views.fleet.machines_page import compact_rows
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
+from ocs_desktop.views.widgets.tables import compact_rows
 from ocs_desktop.views.worker import Task
 
 _INDEX = QtCore.QModelIndex

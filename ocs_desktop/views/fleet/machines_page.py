@@ -32,17 +32,10 @@ from ocs_desktop.views.fleet.machines_model import MachinesModel
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.settings import MACHINE_COLUMNS as COLUMNS_OPTION
 from ocs_desktop.views.settings import QUICK_FILTER_DELAY
+from ocs_desktop.views.widgets.tables import compact_rows
 from ocs_desktop.views.worker import Task
 
 HEADER_STATE = "machines/header"
-
-
-def compact_rows(view: QtWidgets.QTableView) -> None:
-    """One text line per row, fixed: denser tables, and Qt need not measure each row."""
-    header = view.verticalHeader()
-    header.hide()
-    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
-    header.setDefaultSectionSize(view.fontMetrics().height() + 8)
 
 
 class MachinesPage(QtWidgets.QWidget):

@@ -11,17 +11,17 @@ from typing import Any
 from ocs_desktop.fleet.admin_data import TagCount, set_tag, tag_counts
 from ocs_desktop.fleet.filters import TagFilter
 from ocs_desktop.views.context import MACHINES, TAGS, ConsoleContext
-from ocs_desktop.views.fleet.machines_page import compact_rows
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
-from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, decode_ids
+from ocs_desktop.views.widgets.drops import MachineDropMixin
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
+from ocs_desktop.views.widgets.tables import compact_rows
 from ocs_desktop.views.worker import Task
 
 #: Raw values for sorting: TAG (casefolded) or count.
 SortRole = Qt.ItemDataRole.UserRole + 1
 
 
-class TagCountsModel(RowTableModel[TagCount]):
+class TagCountsModel(MachineDropMixin[TagCount], RowTableModel[TagCount]):
     """TAG and machine count; accepts machine ids dropped on a TAG's row."""
 
     #: Machine ids were dropped on a TAG (``None``: the "no TAG" row).
@@ -63,42 +63,14 @@ class TagCountsModel(RowTableModel[TagCount]):
             return font
         return None
 
-    def mimeTypes(self) -> list[str]:
-        return [MACHINE_IDS_MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-
-    def _target(self, row: int, parent: AnyIndex) -> TagCount | None:
+    # --- drops (MachineDropMixin) ------------------------------------------------------
+    def _drop_target(self, row: int, parent: AnyIndex) -> TagCount | None:
         # Only a drop on a TAG's row means something; between rows there is no TAG.
         return self.tag_at(parent.row()) if parent.isValid() else None
 
-    def canDropMimeData(
-        self,
-        data: QtCore.QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: AnyIndex,
-    ) -> bool:
-        return self._target(row, parent) is not None and bool(decode_ids(data))
-
-    def dropMimeData(
-        self,
-        data: QtCore.QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: AnyIndex,
-    ) -> bool:
+    def _machines_dropped(self, target: TagCount, ids: list[int]) -> None:
         """Announce the drop; the page asks the user before anything is written."""
-        target = self._target(row, parent)
-        ids = decode_ids(data)
-        if target is None or not ids or action == Qt.DropAction.IgnoreAction:
-            return False
         self.machinesDropped.emit(ids, target.tag)
-        # Nothing moves: the source must not remove the machines it dragged.
-        return True
 
 
 class TagsPage(QtWidgets.QWidget):
