@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from ocs_desktop.server.protocol import _no_delay
+from ocs_desktop.server.h11_protocol import _no_delay
 
 
 def test_no_delay_is_set_on_connections_of_a_proto_0_listener() -> None:

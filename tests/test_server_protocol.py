@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from lxml import etree
 from sqlalchemy import Engine, select, text, update
+from starlette.testclient import TestClient
 
 from ocs_desktop.models import Base
+from ocs_desktop.server.queries import QUERIES, handler_for, unknown
 from tests.support.builders import FIRST, count, inventory_xml
 from tests.support.server_helpers import (
     DEVICEID,
@@ -565,3 +569,66 @@ def test_sessions_are_recorded_without_session_only(engine: Engine) -> None:
     # SEND opens a session; a "break" (FREQUENCY -1) does not.
     assert count(engine, "prolog_conntrack", DEVICEID=SAMPLE_ID) == 1
     assert count(engine, "prolog_conntrack", DEVICEID="other-2026-01-01-00-00-00") == 0
+
+
+# -- dispatch by QUERY ----------------------------------------------------------------------
+#: A message each QUERY the server answers takes, and the phase its activity line names.
+ANSWERED = {
+    "PROLOG": prolog_xml(),
+    "INVENTORY": FIRST.read_bytes(),
+    "DOWNLOAD": f'<REQUEST DEVICEID="{DEVICEID}" ERR="SUCCESS" ID="1" QUERY="DOWNLOAD"/>'.encode(),
+    "NOTIFY": f"<REQUEST><DEVICEID>{DEVICEID}</DEVICEID><QUERY>NOTIFY</QUERY><TYPE>IP</TYPE>"
+    "</REQUEST>".encode(),
+}
+
+
+def _activity(tmp_path) -> list[list[str]]:
+    return [line.split(";") for line in (tmp_path / "activity.log").read_text().splitlines()]
+
+
+@contextmanager
+def _logging_client(engine: Engine, tmp_path) -> Iterator[TestClient]:
+    """A client with LOGLEVEL on whose worker has read ``config`` once (a PROLOG): the
+    activity log follows the last snapshot, and DOWNLOAD, NOTIFY or an unknown QUERY do
+    not read ``config``."""
+    set_config(engine, "LOGLEVEL", 1)
+    with client_for(engine, log_dir=str(tmp_path)) as client:
+        reply_root(post(client, prolog_xml()))
+        yield client
+
+
+def test_the_dispatch_table_has_one_module_per_query() -> None:
+    assert set(QUERIES) == set(ANSWERED)  # a QUERY added here is tested below
+    for query, handler in QUERIES.items():
+        assert handler.__module__ == f"ocs_desktop.server.queries.{query.lower()}"
+        assert handler_for(query) is handler
+    assert handler_for("FROBNICATE") is handler_for("prolog") is unknown  # case counts
+
+
+@pytest.mark.parametrize("query", sorted(ANSWERED))
+def test_each_query_reaches_its_handler(engine: Engine, tmp_path, query: str) -> None:
+    with _logging_client(engine, tmp_path) as client:
+        assert post(client, ANSWERED[query]).status_code == 200
+    *_, line = _activity(tmp_path)
+    assert line[6] == query.lower()
+
+
+def test_unknown_query_is_400_with_a_warning_and_an_activity_line(
+    engine: Engine, tmp_path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO")
+    with _logging_client(engine, tmp_path) as client:
+        caplog.clear()
+        response = post(client, prolog_xml().replace(b"PROLOG", b"FROBNICATE"))
+    assert (response.status_code, response.content) == (400, b"")
+    assert "connection" not in response.headers
+    warnings = [(r.name, r.getMessage()) for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings == [
+        ("ocs_desktop.server.app", "no handler for QUERY 'FROBNICATE' (envelope.query_unknown)")
+    ]
+    (access,) = [r.getMessage() for r in caplog.records if r.name == "ocs_desktop.server.access"]
+    assert "status=400 bytes=0" in access and access.endswith("query=FROBNICATE")
+    assert f"deviceid={DEVICEID}" in access
+    code, deviceid, ip, ua, phase, comment = _activity(tmp_path)[-1][2:]
+    assert (code, deviceid, ip, ua) == ("400", DEVICEID, "testclient", UNIX_UA)
+    assert (phase, comment) == ("request", "unknown query FROBNICATE")

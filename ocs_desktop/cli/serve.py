@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         workers=max(1, args.workers),
         ssl_certfile=args.tls_cert,
         ssl_keyfile=args.tls_key,
-        http="ocs_desktop.server.protocol:HeaderTimeoutH11Protocol",
+        http="ocs_desktop.server.h11_protocol:HeaderTimeoutH11Protocol",
         access_log=False,
         log_config=log_config(),
         server_header=False,

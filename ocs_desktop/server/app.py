@@ -1,9 +1,9 @@
 """The ASGI application: routes, request dispatch by QUERY, and error-to-status mapping.
 
-Every agent message is a POST under ``/ocsinventory``; its QUERY picks the handler.
-Failures map to the reference's statuses (PROTOCOL 1.8): a request we cannot read is 400
-with a log line naming the error code, a database failure is 500 with a log line, and the
-process keeps serving so it recovers when the database comes back.
+Every agent message is a POST under ``/ocsinventory``; its QUERY picks the handler in
+``queries.QUERIES``. Failures map to the reference's statuses (PROTOCOL 1.8): a request we
+cannot read is 400 with a log line naming the error code, a database failure is 500 with a
+log line, and the process keeps serving so it recovers when the database comes back.
 """
 
 from __future__ import annotations
@@ -31,18 +31,17 @@ from ocs_desktop.protocol import (
     parse_xml,
     request_from_root,
 )
-from ocs_desktop.server import admin_upload, download_results, notify
+from ocs_desktop.server import admin_upload
 from ocs_desktop.server.context import ServerContext
 from ocs_desktop.server.files import package_file
-from ocs_desktop.server.inventory_handler import handle_inventory
 from ocs_desktop.server.label import deploy_content
 from ocs_desktop.server.limits import BodyError, read_body
 from ocs_desktop.server.logs import AccessLogMiddleware
-from ocs_desktop.server.prolog import answer_prolog
-from ocs_desktop.server.replies import empty_response, reply_response
-from ocs_desktop.server.sessions import inventory_allowed
+from ocs_desktop.server.queries import handler_for
+from ocs_desktop.server.queries.call import AgentCall, write_activity
+from ocs_desktop.server.replies import empty_response
 from ocs_desktop.server.settings import ServerSettings
-from ocs_desktop.server.useragent import accepted, sanitize
+from ocs_desktop.server.useragent import sanitize
 
 log = logging.getLogger(__name__)
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
@@ -62,19 +61,6 @@ class Handlers:
     def __init__(self, ctx: ServerContext) -> None:
         self.ctx = ctx
 
-    def _activity(self, request: Request, code: int, phase: str, comment: str = "") -> None:
-        options = self.ctx.cached_options()
-        if options is None or not options.enabled("LOGLEVEL"):
-            return
-        self.ctx.activity.write(
-            code,
-            request.scope["state"].get("deviceid", ""),
-            request.client.host if request.client else "",
-            sanitize(request.headers.get("user-agent")),
-            phase,
-            comment,
-        )
-
     async def ocsinventory(self, request: Request) -> Response:
         """Every agent message, and the GET of ``deploy/<name>``."""
         if request.method in ("GET", "HEAD"):
@@ -88,69 +74,33 @@ class Handlers:
             return empty_response(error.status, {"Connection": "close"})
         except InventoryError as error:
             log.warning("bad request: %s (%s)", error.message, error.code)
-            self._activity(request, 400, "request", error.code)
+            write_activity(self.ctx, request, 400, "request", error.code)
             return empty_response(400)
         except SQLAlchemyError as error:
             log.error("database error: %s", getattr(error, "orig", None) or error)
-            self._activity(request, 500, "database", type(error).__name__)
+            write_activity(self.ctx, request, 500, "database", type(error).__name__)
             return empty_response(500)
         except Exception:  # never a 200, never a dead worker: log it and answer 500
             log.exception("unexpected error while answering a request")
-            self._activity(request, 500, "server", "unexpected error")
+            write_activity(self.ctx, request, 500, "server", "unexpected error")
             return empty_response(500)
 
     async def _post(self, request: Request) -> Response:
-        ctx = self.ctx
-        settings = ctx.settings
+        """Read and parse the message, then let the handler of its QUERY answer."""
+        settings = self.ctx.settings
         body = await read_body(request, settings.max_body_bytes, settings.body_timeout_s)
-        req, root = await anyio.to_thread.run_sync(_parse, body, ctx.limits)
+        message, root = await anyio.to_thread.run_sync(_parse, body, self.ctx.limits)
         state = request.scope["state"]
-        state["deviceid"], state["query"] = req.deviceid, req.query
-        useragent = sanitize(request.headers.get("user-agent"))
-        remote = request.client.host if request.client else None
-        if req.query == "PROLOG":
-            if not accepted(useragent, ctx.extra_useragents):
-                log.warning("refused User-Agent %r at PROLOG (useragent.refused)", useragent)
-                self._activity(request, 400, "useragent", "Bad agent or agent version too recent")
-                return empty_response(400)
-            outcome = await ctx.run(
-                lambda: answer_prolog(ctx.engine, ctx.options(), req.deviceid, useragent)
-            )
-            self._activity(request, 100, "prolog", outcome.decision.value)
-            response = reply_response(outcome.reply, req.compression)
-            if outcome.close_connection:
-                response.headers["Connection"] = "close"
-            return response
-        if req.query == "INVENTORY":
-            allowed = await ctx.run(
-                inventory_allowed,
-                ctx.engine,
-                ctx.options(),
-                req.deviceid,
-                remote,
-                settings.trusted_ips,
-            )
-            if not allowed:
-                log.warning("inventory of %s refused: no prolog session", req.deviceid)
-                self._activity(request, 403, "inventory", "No valid prolog session")
-                return empty_response(403)
-            reply, result = await handle_inventory(ctx, req, remote, useragent)
-            self._activity(request, 101 if result.created else 102, "inventory", "committed")
-            return reply_response(reply, req.compression)
-        if req.query == "DOWNLOAD":
-            fileid, status = download_results.result_fields(req)
-            await ctx.run(download_results.record_result, ctx.engine, req.deviceid, fileid, status)
-            self._activity(request, 200, "download", f"{fileid} {status}")
-            return empty_response(200)
-        if req.query == "NOTIFY":
-            kind = notify.notify_type(root)
-            if kind == "IP":
-                await ctx.run(notify.update_ips, ctx.engine, req.deviceid, notify.interfaces(root))
-            self._activity(request, 200, "notify", kind)
-            return empty_response(200)
-        log.warning("no handler for QUERY %r (envelope.query_unknown)", req.query)
-        self._activity(request, 400, "request", f"unknown query {req.query}")
-        return empty_response(400)
+        state["deviceid"], state["query"] = message.deviceid, message.query
+        call = AgentCall(
+            ctx=self.ctx,
+            request=request,
+            message=message,
+            root=root,
+            useragent=sanitize(request.headers.get("user-agent")),
+            remote=request.client.host if request.client else None,
+        )
+        return await handler_for(message.query)(call)
 
     async def _get(self, request: Request) -> Response:
         parts = request.url.path.strip("/").split("/")

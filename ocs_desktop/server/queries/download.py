@@ -3,7 +3,8 @@
 The status lands in the machine's ``devices`` row for that package (NAME ``DOWNLOAD``,
 IVALUE = the ``download_enable.ID`` of one of the package's activations). The Unix agent
 sends ID and ERR as attributes of REQUEST, the Windows agent partly as elements;
-``AgentRequest.fields`` already merges both. The answer is always an empty 200.
+``AgentRequest.fields`` already merges both. The answer is always an empty 200. Needs
+nothing: an unknown machine or package is accepted and ignored.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 import time
 
 from sqlalchemy import Engine, select, update
+from starlette.responses import Response
 
 from ocs_desktop.common.retry import retry_transient, writer_options
 from ocs_desktop.models import Base
 from ocs_desktop.protocol import AgentRequest
 from ocs_desktop.server.machine import DEVICES, find_hardware_id
+from ocs_desktop.server.queries.call import AgentCall
+from ocs_desktop.server.replies import empty_response
 
 ENABLE = Base.metadata.tables["download_enable"]
 UNKNOWN_CODE = "UNKNOWN_CODE"
@@ -55,3 +59,11 @@ def record_result(engine: Engine, deviceid: str, fileid: str, status: str) -> in
                 return int(changed.rowcount or 0)
 
     return retry_transient(work)
+
+
+async def handle(call: AgentCall) -> Response:
+    """Record the package's status on the machine; always an empty 200."""
+    fileid, status = result_fields(call.message)
+    await call.ctx.run(record_result, call.ctx.engine, call.message.deviceid, fileid, status)
+    call.activity(200, "download", f"{fileid} {status}")
+    return empty_response(200)

@@ -1,5 +1,8 @@
 """PROLOG: should the agent send an inventory now, and with which options (PROTOCOL 1.6).
 
+Needs a User-Agent the reference would accept (``useragent.accepted``): any other is 400,
+the only QUERY where the agent is checked.
+
 A known machine's ``hardware`` row is touched on every prolog (FIDELITY, LASTCOME,
 USERAGENT and the running QUALITY average). The decision follows the reference, quirks
 included: a global FREQUENCY of 0 ignores every override, -1 stops the agent and sends no
@@ -13,6 +16,7 @@ import enum
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, select, update
+from starlette.responses import Response
 
 from ocs_desktop.common.retry import retry_transient, writer_options
 from ocs_desktop.db.options import Options
@@ -21,8 +25,10 @@ from ocs_desktop.server.download_option import download_params
 from ocs_desktop.server.group_revalidation import DEFAULT_REVALIDATE, GroupRevalidator
 from ocs_desktop.server.ipdiscover_option import ipdiscover_params
 from ocs_desktop.server.machine import HARDWARE, Machine, load_machine
-from ocs_desktop.server.replies import Reply
+from ocs_desktop.server.queries.call import AgentCall
+from ocs_desktop.server.replies import Reply, reply_response
 from ocs_desktop.server.sessions import open_session
+from ocs_desktop.server.useragent import accepted
 
 REGCONFIG = Base.metadata.tables["regconfig"]
 _DAY = 86400.0
@@ -157,3 +163,23 @@ def answer_prolog(engine: Engine, options: Options, deviceid: str, useragent: st
         return PrologOutcome(reply, decision, machine is not None, bool(ipdiscover))
 
     return retry_transient(work)
+
+
+async def handle(call: AgentCall) -> Response:
+    """Refuse an agent the User-Agent check does not accept, else decide and answer."""
+    ctx, useragent = call.ctx, call.useragent
+    if not accepted(useragent, ctx.extra_useragents):
+        return call.refuse(
+            400,
+            "useragent",
+            "Bad agent or agent version too recent",
+            "refused User-Agent %r at PROLOG (useragent.refused)",
+            useragent,
+        )
+    deviceid = call.message.deviceid
+    outcome = await ctx.run(lambda: answer_prolog(ctx.engine, ctx.options(), deviceid, useragent))
+    call.activity(100, "prolog", outcome.decision.value)
+    response = reply_response(outcome.reply, call.message.compression)
+    if outcome.close_connection:
+        response.headers["Connection"] = "close"
+    return response

@@ -2,17 +2,21 @@
 
 Each IFACE with MAC, IP and MASK updates the machine's ``networks`` row of that MAC; when
 that interface was the machine's main address, ``hardware.IPADDR`` follows. Anything else
-(unknown machine, other TYPE) is accepted and ignored, as the reference does.
+(unknown machine, other TYPE) is accepted and ignored, as the reference does: it needs
+nothing and is always an empty 200.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 from sqlalchemy import Engine, select, update
+from starlette.responses import Response
 
 from ocs_desktop.common.retry import retry_transient, writer_options
 from ocs_desktop.models import Base
 from ocs_desktop.server.machine import HARDWARE, find_hardware_id
+from ocs_desktop.server.queries.call import AgentCall
+from ocs_desktop.server.replies import empty_response
 
 NETWORKS = Base.metadata.tables["networks"]
 
@@ -87,3 +91,14 @@ def update_ips(engine: Engine, deviceid: str, ifaces: list[dict[str, str]]) -> i
                 return updated
 
     return retry_transient(work)
+
+
+async def handle(call: AgentCall) -> Response:
+    """Apply a TYPE IP notification; any TYPE gets an empty 200."""
+    kind = notify_type(call.root)
+    if kind == "IP":
+        await call.ctx.run(
+            update_ips, call.ctx.engine, call.message.deviceid, interfaces(call.root)
+        )
+    call.activity(200, "notify", kind)
+    return empty_response(200)
