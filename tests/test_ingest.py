@@ -207,7 +207,6 @@ def test_download_history_is_rebuilt(engine: Engine) -> None:
     assert count(engine, "download_history", HARDWARE_ID=result.hardware_id) == 0
 
 
-
 def test_download_history_ignores_ids_beyond_the_column(engine: Engine) -> None:
     """PKG_ID is a signed INT: a larger id is dropped, and an inventory sending only such
     ids leaves no history row at all (not a row of defaults with no machine)."""
@@ -220,6 +219,7 @@ def test_download_history_ignores_ids_beyond_the_column(engine: Engine) -> None:
         rows = conn.execute(select(history.c.HARDWARE_ID, history.c.PKG_ID)).all()
     assert [row.PKG_ID for row in rows] == [2147483647]
     assert all(row.HARDWARE_ID is not None for row in rows)
+
 
 def test_values_are_shaped_to_their_columns(engine: Engine) -> None:
     long_name = "x" * 400
