@@ -15,15 +15,29 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy.exc import OperationalError
 
-from ocs_desktop.cli.main import main
+from ocs_desktop.cli.main import build_parser, main
+from ocs_desktop.cli.package import spec_from_args
 from ocs_desktop.common.progress import Cancelled
+from ocs_desktop.db.options import load_options
 from ocs_desktop.models import Base
 from ocs_desktop.packager.build import BuiltPackage, build_package, new_fileid, record_package
-from ocs_desktop.packager.fragments import digest_of, plan_fragments
+from ocs_desktop.packager.fragments import (
+    MIB,
+    console_fragment_mib,
+    digest_of,
+    mib_bytes,
+    plan_fragments,
+)
 from ocs_desktop.packager.info_file import info_attributes, parse_info, render_info
-from ocs_desktop.packager.spec import Action, PackageSpec, TargetOs
+from ocs_desktop.packager.service import (
+    build_and_record,
+    discard_package,
+    with_console_fragmentation,
+)
+from ocs_desktop.packager.spec import SPEC_FIELDS, Action, PackageSpec, TargetOs
 from ocs_desktop.packager.store import (
     load_built,
     remove_package_files,
@@ -172,7 +186,11 @@ def test_command_only_package(tmp_path: Path) -> None:
     assert (built.fragment_count, built.size, built.digest) == (0, 0, "")
     assert [p.name for p in built.directory.iterdir()] == ["info"]
     info = parse_info(built.info_path.read_bytes())
-    assert (info.frags, info.digest, info.command) == (0, "", "touch /tmp/done && echo ok")
+    assert (info.frags, info.digest, info.values["command"]) == (
+        0,
+        "",
+        "touch /tmp/done && echo ok",
+    )
     assert b'FRAGS="0"' in built.info_path.read_bytes()
 
 
@@ -212,9 +230,10 @@ def test_info_round_trip_with_odd_characters() -> None:
     assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<DOWNLOAD ')
     assert b"\r" not in data and b"\n\n" not in data  # the UNIX agent splits on CRLFCRLF
     info = parse_info(data)
-    assert info.notify_text == odd and info.need_done_action_text == odd
-    assert info.command == spec.command
-    assert (info.fileid, info.priority, info.action, info.proto, info.frags) == (
+    values = info.values
+    assert values["notify_text"] == odd and values["done_action_text"] == odd
+    assert values["command"] == spec.command
+    assert (info.fileid, values["priority"], info.action, values["proto"], info.frags) == (
         "1700000000",
         0,
         Action.EXECUTE,
@@ -227,8 +246,12 @@ def test_info_round_trip_with_odd_characters() -> None:
         "rien",
     )
     assert info.attributes["PROTO"] == "HTTPS" and info.attributes["ACT"] == "EXECUTE"
-    assert (info.notify_user, info.notify_countdown, info.notify_can_abort) == (True, 30, True)
-    assert (info.notify_can_delay, info.need_done_action) == (True, True)
+    assert (values["notify_user"], values["notify_countdown"], values["notify_can_abort"]) == (
+        True,
+        30,
+        True,
+    )
+    assert (values["notify_can_delay"], values["need_done_action"]) == (True, True)
     back = spec_from_info(info, spec.name, spec.os, spec.description)
     assert back == PackageSpec(**{**_fields(spec), "fragments": 2})
 
@@ -277,7 +300,7 @@ def test_parse_info_of_the_console() -> None:
         b'NEED_DONE_ACTION="0" NEED_DONE_ACTION_TEXT="" GARDEFOU="rien" />\n'
     )
     info = parse_info(data)
-    assert (info.action, info.name, info.frags, info.notify_countdown) == (
+    assert (info.action, info.values["launch"], info.frags, info.values["notify_countdown"]) == (
         Action.LAUNCH,
         "setup.exe /S",
         2,
@@ -532,3 +555,149 @@ def test_spec_normalises_strings() -> None:
     assert (spec.os, spec.action, spec.proto) == (TargetOs.WINDOWS, Action.STORE, "https")
     assert spec.os.osname == "WINDOWS" and spec.os.archive_suffix == "zip"
     spec.validate()
+
+
+# --- one declaration, one build service ------------------------------------------------------
+
+
+def _set_config(engine: Engine, **ivalues: int) -> None:
+    config = Base.metadata.tables["config"]
+    with engine.begin() as conn:
+        for name, value in ivalues.items():
+            conn.execute(delete(config).where(config.c.NAME == name))
+            conn.execute(insert(config).values(NAME=name, IVALUE=value))
+
+
+def _random_file(path: Path, size: int) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(random.Random(size).randbytes(size))  # incompressible
+    return path
+
+
+def test_every_build_option_is_a_declared_field() -> None:
+    args = build_parser().parse_args(
+        ["package", "build", "--db", "x", "--name", "N", "--os", "windows", "--action",
+         "launch", "--launch", "setup.exe /S", "--priority", "0", "--fragment-size", "2",
+         "--proto", "https", "--notify-text", "hi", "--notify-countdown", "30",
+         "--notify-can-abort", "--notify-can-delay", "--done-text", "bye",
+         "--description", "d"]
+    )  # fmt: skip
+    assert spec_from_args(args) == PackageSpec(
+        name="N", os="windows", action="launch", launch="setup.exe /S", priority=0,
+        fragment_size=2 * MIB, proto="https", notify_user=True, notify_text="hi",
+        notify_countdown=30, notify_can_abort=True, notify_can_delay=True,
+        need_done_action=True, done_action_text="bye", description="d",
+    )  # fmt: skip
+    defaults = spec_from_args(
+        build_parser().parse_args(
+            ["package", "build", "--db", "x", "--name", "N", "--os", "linux", "--action", "store"]
+        )
+    )
+    assert defaults == PackageSpec("N", "linux", "store")
+    flags = {f.flag for f in SPEC_FIELDS if f.flag is not None}
+    assert len(flags) == len([f for f in SPEC_FIELDS if f.flag is not None])
+    attributes = {f.info: f.name for f in SPEC_FIELDS if f.info is not None}
+    assert attributes["NAME"] == "launch" and attributes["PRI"] == "priority"
+
+
+def test_fragment_sizes_in_mib_and_the_consoles_setting(engine: Engine) -> None:
+    assert mib_bytes(0.001) == round(0.001 * MIB) and mib_bytes(1e-12) == 1
+    for wrong in (0, -1, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="positive"):
+            mib_bytes(wrong)
+    plain = PackageSpec("F", "linux", "store", path="/x")
+    _set_config(engine, DOWNLOAD_ACTIVATE_FRAG=0, DOWNLOAD_RATIO_FRAG=3)
+    with engine.connect() as conn:
+        assert console_fragment_mib(load_options(conn)) is None
+    _set_config(engine, DOWNLOAD_ACTIVATE_FRAG=1)
+    with engine.connect() as conn:
+        options = load_options(conn)
+    assert console_fragment_mib(options) == 3
+    assert with_console_fragmentation(plain, options).fragment_size == 3 * MIB
+    counted = PackageSpec("F", "linux", "store", path="/x", fragments=2)
+    assert with_console_fragmentation(counted, options) == counted
+    _set_config(engine, DOWNLOAD_RATIO_FRAG=0)
+    with engine.connect() as conn:
+        assert console_fragment_mib(load_options(conn)) is None
+
+
+def test_cli_build_cuts_as_the_console_says(
+    engine: Engine, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _set_config(engine, DOWNLOAD_ACTIVATE_FRAG=1, DOWNLOAD_RATIO_FRAG=1)
+    source = _random_file(tmp_path / "src" / "payload.bin", 2 * MIB + 1000)
+    store = tmp_path / "store"
+    base = ["package", "build", "--db", db_url, "--name", "Cut", "--os", "linux", "--action",
+            "store", "--path", "/opt/cut", "--store", str(store), "--quiet",
+            str(source)]  # fmt: skip
+    assert main(base) == 0
+    built = load_built(store, capsys.readouterr().out.strip())
+    assert built.fragment_count == 3 and built.fragment_sizes[:2] == (MIB, MIB)
+    check_agent_view(built)
+    assert main([*base, "--fragments", "1"]) == 0  # an explicit cut wins
+    assert load_built(store, capsys.readouterr().out.strip()).fragment_count == 1
+
+
+def test_build_and_record_records_and_asks_progress_once_more(
+    engine: Engine, tmp_path: Path
+) -> None:
+    source = _random_file(tmp_path / "src" / "payload.bin", 300_000)
+    store = tmp_path / "store"
+    seen: list[tuple[int, int]] = []
+    fileids: list[str] = []
+    spec = PackageSpec("Service", "linux", "store", path="/x", fragments=2)
+    built = build_and_record(
+        engine, spec, [source], store,
+        progress=lambda done, total: seen.append((done, total)) or True,
+        on_fileid=fileids.append,
+    )  # fmt: skip
+    assert fileids == [built.fileid]
+    check_agent_view(built)
+    assert seen[-1] == seen[-2] and seen[-1][0] == seen[-1][1]  # asked again while recording
+    with engine.connect() as conn:
+        row = conn.execute(select(AVAILABLE).where(AVAILABLE.c.FILEID == built.fileid)).one()
+    assert (row.NAME, row.FRAGMENTS) == ("Service", 2)
+    with engine.begin() as conn:
+        discard_package(conn, store, built.fileid)
+    assert list(store.iterdir()) == []
+    with engine.connect() as conn:
+        assert conn.execute(select(AVAILABLE)).all() == []
+
+
+def test_build_and_record_leaves_nothing_when_cancelled_while_recording(
+    engine: Engine, tmp_path: Path
+) -> None:
+    source = _random_file(tmp_path / "src" / "payload.bin", 300_000)
+    store = tmp_path / "store"
+    seen: list[tuple[int, int]] = []
+
+    def cancel_once_built(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return seen.count((total, total)) < 2  # the build's last report passes, not the next
+
+    spec = PackageSpec("Late cancel", "linux", "store", path="/x")
+    with pytest.raises(Cancelled):
+        build_and_record(engine, spec, [source], store, progress=cancel_once_built)
+    assert list(store.iterdir()) == []
+    with engine.connect() as conn:
+        assert conn.execute(select(AVAILABLE)).all() == []
+
+
+def test_build_and_record_leaves_nothing_when_the_record_fails(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ocs_desktop.packager import service
+
+    def broken(conn: Connection, built: BuiltPackage) -> None:
+        record_package(conn, built)  # the row is written, then the transaction fails
+        raise OperationalError("COMMIT", {}, Exception("disk full"))
+
+    monkeypatch.setattr(service, "record_package", broken)
+    source = _random_file(tmp_path / "src" / "payload.bin", 1000)
+    store = tmp_path / "store"
+    spec = PackageSpec("Broken", "linux", "store", path="/x")
+    with pytest.raises(OperationalError):
+        build_and_record(engine, spec, [source], store)
+    assert list(store.iterdir()) == []
+    with engine.connect() as conn:
+        assert conn.execute(select(AVAILABLE)).all() == []

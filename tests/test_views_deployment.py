@@ -15,6 +15,7 @@ import io
 import os
 import tarfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,9 @@ from ocs_desktop.packager.activation import activate
 from ocs_desktop.packager.assignment import assign
 from ocs_desktop.packager.build import build_package, record_package
 from ocs_desktop.packager.built import BuiltPackage
-from ocs_desktop.packager.fragments import plan_fragments
+from ocs_desktop.packager.fragments import MIB, plan_fragments
 from ocs_desktop.packager.info_file import parse_info
-from ocs_desktop.packager.spec import PackageSpec
+from ocs_desktop.packager.spec import SPEC_FIELDS, PackageSpec
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.deployment.files import file_urls
 from ocs_desktop.views.deployment.options_page import priority_explanation
@@ -235,7 +236,7 @@ def test_wizard_builds_dropped_files(
     assert info.attributes["ACT"] == "EXECUTE"
     assert info.attributes["PRI"] == "7"
     assert info.attributes["FRAGS"] == "3"
-    assert info.command == "sh install.sh"
+    assert info.values["command"] == "sh install.sh"
     fragments = [folder / f"{built.fileid}-{i}" for i in (1, 2, 3)]
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["info", *(p.name for p in fragments)]
@@ -285,6 +286,35 @@ def test_cancelled_build_leaves_nothing(
     with engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM download_available")).scalar() == 0
     assert wizard.build_page.build_button.isEnabled()  # a new attempt is possible
+
+
+def test_wizard_binds_every_declared_field(qtbot: QtBot, context: ConsoleContext) -> None:
+    wizard = new_wizard(qtbot, context)
+    expected = PackageSpec(
+        name="All", os="macos", action="store", path="/opt/all", priority=2,
+        fragment_size=3 * MIB, proto="https", notify_user=True, notify_text="before",
+        notify_countdown=12, notify_can_abort=True, notify_can_delay=True,
+        need_done_action=True, done_action_text="after", description="every field",
+    )  # fmt: skip
+    given = {f.name: getattr(expected, f.name) for f in SPEC_FIELDS if f.implied_by is None}
+    wizard.set_spec_fields(**given)  # the texts turn their switches on
+    assert wizard.spec() == expected
+    # A switch turned off leaves its fields at their defaults.
+    wizard.options_page.notify.setChecked(False)
+    assert wizard.spec() == replace(
+        expected, notify_user=False, notify_text="", notify_countdown=0,
+        notify_can_abort=False, notify_can_delay=False,
+    )  # fmt: skip
+    # Each action keeps its own argument; only the chosen action's one is the package's.
+    wizard.set_spec_fields(action="execute", command="sh run.sh", fragments=0)
+    spec = wizard.spec()
+    assert (spec.command, spec.path, spec.fragments, spec.fragment_size) == (
+        "sh run.sh", "", None, None,
+    )  # fmt: skip
+    wizard.set_spec_fields(action="store")
+    assert (wizard.spec().command, wizard.spec().path) == ("", "/opt/all")
+    with pytest.raises(TypeError, match="not package fields"):
+        wizard.set_spec_fields(colour="blue")
 
 
 def test_command_only_package_activated_and_assigned_through_the_wizard(

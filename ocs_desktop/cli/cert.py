@@ -6,6 +6,8 @@ import argparse
 import ipaddress
 from pathlib import Path
 
+from ocs_desktop.cli.common import EXIT_OK, EXIT_USAGE, CommandError, handled
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -29,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     init.set_defaults(handler=run_init)
 
 
+@handled("cert")
 def run_init(args: argparse.Namespace) -> int:
     from ocs_desktop.server.certs import init_certificates  # cryptography: only when needed
 
@@ -36,10 +39,9 @@ def run_init(args: argparse.Namespace) -> int:
         try:
             ipaddress.ip_address(ip)
         except ValueError:
-            print(f"not an IP address: {ip}")
-            return 2
+            raise CommandError(f"not an IP address: {ip}", EXIT_USAGE) from None
     files = init_certificates(args.dir, args.host, args.ip)
     print(f"server certificate: {files.server_cert}")
     print(f"server key:         {files.server_key}")
     print(f"CA for agents:      {files.agent_ca}")
-    return 0
+    return EXIT_OK

@@ -6,21 +6,31 @@ installation has everything our code reads and writes. ``db summarize`` rebuilds
 software summary (install counts) after other writers, such as a real OCS server sharing
 the database, changed ``software`` without maintaining it.
 
-Exit codes: 0 done / compatible, 1 the database lacks something we need or init failed,
-2 the database cannot be reached.
+Exit codes (``cli/common.py``): 0 done / compatible, 1 the database lacks something we
+need or init failed, 2 the database cannot be reached.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from ocs_desktop.cli.common import (
+    DB_HELP,
+    EXIT_DATABASE,
+    EXIT_FAILED,
+    EXIT_OK,
+    CommandError,
+    database_url,
+    db_reason,
+    handled,
+    percent_line,
+)
 from ocs_desktop.db.console_indexes import ensure_console_indexes
 from ocs_desktop.db.engines import (
     create_database_if_missing,
@@ -28,21 +38,13 @@ from ocs_desktop.db.engines import (
     default_database_url,
     is_mysql,
     is_sqlite,
-    normalize_url,
     safe_url,
 )
 from ocs_desktop.db.schema import check_database, init_database
 from ocs_desktop.db.software_summary import rebuild_summary, summary_state
 from ocs_desktop.models.extensions import EXTENSION_METADATA
 
-EXIT_OK = 0
-EXIT_INCOMPATIBLE = 1
-EXIT_UNREACHABLE = 2
-
-_URL_HELP = (
-    "database URL, e.g. mysql://ocs:secret@localhost/ocsweb, or a SQLite file path "
-    "(default: ocsweb.sqlite in the user's data folder)"
-)
+_URL_HELP = f"{DB_HELP} (default: ocsweb.sqlite in the user's data folder)"
 
 
 def register(subparsers: Any) -> None:
@@ -88,48 +90,34 @@ def register(subparsers: Any) -> None:
 
 
 def _target(args: argparse.Namespace) -> str:
-    """The normalised URL to work on; ValueError for what is not SQLite or MySQL."""
-    try:
-        url = normalize_url(args.url) if args.url else default_database_url()
-    except ArgumentError as exc:
-        raise ValueError(f"invalid database URL: {exc}") from exc
+    """The normalised URL to work on; exit 2 for what is not SQLite or MySQL."""
+    url = database_url(args.url) if args.url else default_database_url()
     if not (is_sqlite(url) or is_mysql(url)):
-        raise ValueError(f"unsupported database (use SQLite or MySQL/MariaDB): {safe_url(url)}")
+        raise CommandError(
+            f"unsupported database (use SQLite or MySQL/MariaDB): {safe_url(url)}",
+            EXIT_DATABASE,
+        )
     return url
 
 
-def _reason(exc: BaseException) -> str:
-    """The driver's message without SQLAlchemy's SQL and background-link boilerplate."""
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        return str(exc.orig)
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"ocs-desktop db: {message}", file=sys.stderr)
-    return code
-
-
+@handled("db")
 def run_init(args: argparse.Namespace) -> int:
     """Create the database if needed, then its missing tables and default rows."""
-    try:
-        url = _target(args)
-    except ValueError as exc:
-        return _fail(str(exc), EXIT_UNREACHABLE)
+    url = _target(args)
     shown = safe_url(url)
     try:
         created = create_database_if_missing(url)
     except (OperationalError, OSError) as exc:
-        return _fail(f"cannot connect to {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+        raise _failed("connect to", shown, exc, EXIT_DATABASE) from exc
     except (SQLAlchemyError, ValueError) as exc:
-        return _fail(f"cannot create {shown}: {_reason(exc)}", EXIT_INCOMPATIBLE)
+        raise _failed("create", shown, exc, EXIT_FAILED) from exc
     engine = create_engine_for(url)
     try:
         report = init_database(engine)
     except OperationalError as exc:
-        return _fail(f"cannot initialise {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+        raise _failed("initialise", shown, exc, EXIT_DATABASE) from exc
     except SQLAlchemyError as exc:
-        return _fail(f"cannot initialise {shown}: {_reason(exc)}", EXIT_INCOMPATIBLE)
+        raise _failed("initialise", shown, exc, EXIT_FAILED) from exc
     finally:
         engine.dispose()
     if created:
@@ -139,28 +127,30 @@ def run_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _failed(doing: str, shown: str, exc: BaseException, code: int) -> CommandError:
+    return CommandError(f"cannot {doing} {shown}: {db_reason(exc)}", code)
+
+
 def _summary_line(url: str, *, verify: bool) -> str:
     engine = create_engine_for(url)
     try:
         with engine.connect() as connection:
             return summary_state(connection, verify=verify).describe()
     except SQLAlchemyError as exc:
-        return f"Software summary: unreadable ({_reason(exc)})"
+        return f"Software summary: unreadable ({db_reason(exc)})"
     finally:
         engine.dispose()
 
 
+@handled("db")
 def run_check(args: argparse.Namespace) -> int:
     """Print how the database compares with our models; the exit code says if it is usable."""
-    try:
-        url = _target(args)
-    except ValueError as exc:
-        return _fail(str(exc), EXIT_UNREACHABLE)
+    url = _target(args)
     shown = safe_url(url)
     database = make_url(url).database
     # Connecting to a missing SQLite file would create it: a check must change nothing.
     if is_sqlite(url) and database and database != ":memory:" and not Path(database).exists():
-        return _fail(f"no such database file: {database}", EXIT_UNREACHABLE)
+        raise CommandError(f"no such database file: {database}", EXIT_DATABASE)
     engine = create_engine_for(url)
     try:
         with engine.connect():
@@ -169,42 +159,34 @@ def run_check(args: argparse.Namespace) -> int:
         # Ours, not OCS's: reported, but never a reason to call the database unusable.
         summary = _summary_line(url, verify=True)
     except OperationalError as exc:
-        return _fail(f"cannot connect to {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+        raise _failed("connect to", shown, exc, EXIT_DATABASE) from exc
     except SQLAlchemyError as exc:
-        return _fail(f"cannot check {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+        raise _failed("check", shown, exc, EXIT_DATABASE) from exc
     finally:
         engine.dispose()
     print("\n".join(report.format()))
     print(summary)
-    return EXIT_OK if report.ok else EXIT_INCOMPATIBLE
+    return EXIT_OK if report.ok else EXIT_FAILED
 
 
+@handled("db")
 def run_summarize(args: argparse.Namespace) -> int:
     """Rebuild the software summary in one transaction, with a progress line on stderr."""
-    try:
-        url = _target(args)
-    except ValueError as exc:
-        return _fail(str(exc), EXIT_UNREACHABLE)
+    url = _target(args)
     shown = safe_url(url)
     engine = create_engine_for(url)
     started = time.monotonic()
-
-    def progress(done: int, total: int) -> bool:
-        percent = 100 * done // total if total else 100
-        print(f"\rSummarizing software: {percent:3d}%", end="", file=sys.stderr, flush=True)
-        return True
-
     try:
-        EXTENSION_METADATA.create_all(engine, checkfirst=True)
-        indexes = ensure_console_indexes(engine)
-        with engine.begin() as connection:
-            entries = rebuild_summary(connection, progress)
+        with percent_line("Summarizing software") as progress:
+            EXTENSION_METADATA.create_all(engine, checkfirst=True)
+            indexes = ensure_console_indexes(engine)
+            with engine.begin() as connection:
+                entries = rebuild_summary(connection, progress)
     except OperationalError as exc:
-        return _fail(f"cannot summarize {shown}: {_reason(exc)}", EXIT_UNREACHABLE)
+        raise _failed("summarize", shown, exc, EXIT_DATABASE) from exc
     except SQLAlchemyError as exc:
-        return _fail(f"cannot summarize {shown}: {_reason(exc)}", EXIT_INCOMPATIBLE)
+        raise _failed("summarize", shown, exc, EXIT_FAILED) from exc
     finally:
-        print(file=sys.stderr)
         engine.dispose()
     print(f"Database: {shown}")
     if indexes:

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ocs_desktop import __version__
+from ocs_desktop.cli.common import DB_HELP, EXIT_OK, add_db_option
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,11 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="more log output (repeatable)"
     )
-    parser.add_argument(
-        "--db",
+    add_db_option(
+        parser,
+        required=False,
         dest="gui_db",
         metavar="URL",
-        help="with no sub-command: open the console on this database (URL or SQLite file), "
+        help=f"with no sub-command, the console opens on this {DB_HELP}, "
         "skipping the connect dialog",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -54,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(sys.argv[:1], db=args.gui_db)
     handler = args.handler
-    return int(handler(args) or 0)
+    return int(handler(args) or EXIT_OK)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """``ocs-desktop package activate | assign | unassign | retry-failed | status | delete``.
 
-The deployment half of the ``package`` command (``cli/package.py`` builds): publishing and
-activating a built package, choosing its targets, following and cleaning up. Same shape
-and exit codes as ``package build``: ``_add_<action>`` declares, ``run_<action>`` works.
+The deployment half of the ``package`` command (``cli/package.py`` registers the command
+and builds): publishing and activating a built package, choosing its targets, following
+and cleaning up. Same shape as ``package build``: ``_add_<action>`` declares,
+``run_<action>`` works; both halves share ``package_command``, ``add_store_option`` and the
+exit codes of ``cli/common.py``.
 """
 
 from __future__ import annotations
@@ -13,18 +15,19 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ocs_desktop.cli.package import (
-    _DB_HELP,
-    EXIT_DATABASE,
+from ocs_desktop.cli.common import (
     EXIT_OK,
     CommandError,
+    add_db_option,
     byte_progress,
+    database_error,
     handled,
     open_database,
 )
@@ -53,28 +56,40 @@ from ocs_desktop.packager.upload import UploadError, upload_package
 
 PASSWORD_ENV = "OCS_DESKTOP_PASSWORD"
 T = TypeVar("T")
+#: Every ``package`` action: its failures and interruptions as one line and an exit code.
+package_command = handled("package", interrupted="interrupted; nothing was left behind")
 
 
-def _database_error(exc: SQLAlchemyError) -> CommandError:
-    reason = getattr(exc, "orig", None) or exc
-    return CommandError(f"database error: {reason}", EXIT_DATABASE)
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    """``--store``: the packages folder; see :func:`store_of`."""
+    parser.add_argument("--store", type=Path, help="packages folder (default: in the data folder)")
+
+
+def open_packages(db: str) -> AbstractContextManager[Engine]:
+    """The database ``db``, which must hold OCS's package table (exit 2 otherwise)."""
+    return open_database(db, table="download_available")
+
+
+def store_of(args: argparse.Namespace) -> Path:
+    """The ``--store`` given, or the data folder's."""
+    return Path(args.store) if args.store is not None else default_store()
 
 
 def _in_transaction(db: str, work: Callable[[Connection], T], *refusals: type[Exception]) -> T:
     """Run ``work`` in one transaction on the command's database; the ``refusals`` it raises
     become plain command errors, a database failure exits with EXIT_DATABASE."""
-    with open_database(db) as engine:
+    with open_packages(db) as engine:
         try:
             with engine.begin() as conn:
                 return work(conn)
         except refusals as exc:
             raise CommandError(str(exc)) from None
         except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
+            raise database_error(exc) from exc
 
 
 def _fileid_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", required=True, help=_DB_HELP)
+    add_db_option(parser)
     parser.add_argument("fileid", metavar="FILEID", help="the package (as printed by build)")
 
 
@@ -121,7 +136,7 @@ def _add_activate(actions: Any) -> None:
         default="admin",
         help=f"operator login for --upload (password: ${PASSWORD_ENV} or asked)",
     )
-    parser.add_argument("--store", type=Path, help="packages folder (default: in the data folder)")
+    add_store_option(parser)
     parser.add_argument(
         "--ca",
         type=Path,
@@ -156,10 +171,10 @@ def _password(user: str) -> str:
     return getpass.getpass(f"password of operator {user}: ")
 
 
-@handled
+@package_command
 def run_activate(args: argparse.Namespace) -> int:
     """Publish, check, then write download_enable; print the activation ID."""
-    store = args.store if args.store is not None else default_store()
+    store = store_of(args)
     verify: bool | str = str(args.ca) if args.ca else True
     if args.ca and not args.ca.is_file():
         raise CommandError(f"no CA file {args.ca}")
@@ -167,7 +182,7 @@ def run_activate(args: argparse.Namespace) -> int:
         info_loc, pack_loc = normalize_location(args.info_loc), normalize_location(args.pack_loc)
     except ActivationError as exc:
         raise CommandError(str(exc)) from None
-    with open_database(args.db) as engine:
+    with open_packages(args.db) as engine:
         try:
             with engine.connect() as conn:  # refuse early an unknown or deleted package
                 activate(conn, args.fileid, info_loc, pack_loc, args.cert_path, args.cert_file)
@@ -194,7 +209,7 @@ def run_activate(args: argparse.Namespace) -> int:
         except (ActivationError, UploadError) as exc:
             raise CommandError(str(exc)) from None
         except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
+            raise database_error(exc) from exc
     print(enable_id)
     return EXIT_OK
 
@@ -248,7 +263,7 @@ def _resolve(conn: Any, args: argparse.Namespace) -> tuple[tuple[int, ...], tupl
     return machines, groups
 
 
-@handled
+@package_command
 def run_assign(args: argparse.Namespace) -> int:
     """Write the DOWNLOAD rows for the targets."""
 
@@ -279,7 +294,7 @@ def _add_unassign(actions: Any) -> None:
     parser.set_defaults(handler=run_unassign)
 
 
-@handled
+@package_command
 def run_unassign(args: argparse.Namespace) -> int:
     """Delete the assignment rows of the targets."""
 
@@ -302,7 +317,7 @@ def _add_retry_failed(actions: Any) -> None:
     parser.set_defaults(handler=run_retry_failed)
 
 
-@handled
+@package_command
 def run_retry_failed(args: argparse.Namespace) -> int:
     """Reset the failed machines to waiting."""
     count = _in_transaction(args.db, lambda conn: retry_failed(conn, args.fileid))
@@ -320,7 +335,7 @@ def _add_status(actions: Any) -> None:
         description="Without FILEID: every package with its size, fragments, priority, "
         "activation and machines by status. With FILEID: the machines by status.",
     )
-    parser.add_argument("--db", required=True, help=_DB_HELP)
+    add_db_option(parser)
     parser.add_argument("fileid", nargs="?", metavar="FILEID")
     parser.add_argument(
         "--csv", action="store_true", help="with FILEID: one CSV line per machine (export)"
@@ -338,10 +353,10 @@ def _size(size: int) -> str:
     return str(size)
 
 
-@handled
+@package_command
 def run_status(args: argparse.Namespace) -> int:
     """Print the package list, or one package's machines by status."""
-    with open_database(args.db) as engine:
+    with open_packages(args.db) as engine:
         try:
             with engine.connect() as conn:
                 if args.fileid is None:
@@ -351,7 +366,7 @@ def run_status(args: argparse.Namespace) -> int:
         except UnknownPackage as exc:
             raise CommandError(str(exc.args[0])) from None
         except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
+            raise database_error(exc) from exc
     if args.csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(["FILEID", "HARDWARE_ID", "NAME", "STATUS", "COMMENTS", "VIA_GROUP"])
@@ -400,7 +415,7 @@ def _add_delete(actions: Any) -> None:
         "assignments, and remove its files from the store and, if given, a download folder.",
     )
     _fileid_argument(parser)
-    parser.add_argument("--store", type=Path, help="packages folder (default: in the data folder)")
+    add_store_option(parser)
     parser.add_argument(
         "--download-dir",
         type=Path,
@@ -410,10 +425,10 @@ def _add_delete(actions: Any) -> None:
     parser.set_defaults(handler=run_delete)  # fmt: skip
 
 
-@handled
+@package_command
 def run_delete(args: argparse.Namespace) -> int:
     """Delete the package's rows and files."""
-    store = args.store if args.store is not None else default_store()
+    store = store_of(args)
     done = _in_transaction(
         args.db,
         lambda conn: delete_package(conn, args.fileid, store, args.download_dir),

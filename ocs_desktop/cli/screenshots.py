@@ -10,6 +10,16 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from ocs_desktop.cli.common import (
+    EXIT_DATABASE,
+    EXIT_FAILED,
+    EXIT_OK,
+    CommandError,
+    add_db_option,
+    database_error,
+    handled,
+)
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -19,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "each main view (machines list, machine detail, software, search, groups, "
         "dashboard) into DIR. Nothing is written to the database.",
     )
-    parser.add_argument("--db", required=True, help="database URL or SQLite file path")
+    add_db_option(parser)
     parser.add_argument(
         "--lang", choices=("en", "fr"), default="en", help="interface language (default: en)"
     )
@@ -49,6 +59,7 @@ def _quiet_offscreen_messages() -> Iterator[None]:
         QtCore.qInstallMessageHandler(previous)
 
 
+@handled("screenshots")
 def run(args: argparse.Namespace) -> int:
     from ocs_desktop.views.screenshots import render_screenshots
 
@@ -56,12 +67,9 @@ def run(args: argparse.Namespace) -> int:
         with _quiet_offscreen_messages():
             paths = render_screenshots(args.db, args.dir, lang=args.lang, on_saved=print)
     except ValueError as exc:
-        print(f"this database cannot be shown:\n{exc}", file=sys.stderr)
-        return 2
+        raise CommandError(f"this database cannot be shown:\n{exc}", EXIT_DATABASE) from None
     except FileNotFoundError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        raise CommandError(str(exc), EXIT_DATABASE) from None
     except SQLAlchemyError as exc:
-        print(f"cannot open the database: {getattr(exc, 'orig', None) or exc}", file=sys.stderr)
-        return 2
-    return 0 if paths else 1
+        raise database_error(exc, "cannot open the database") from exc
+    return EXIT_OK if paths else EXIT_FAILED

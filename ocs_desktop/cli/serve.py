@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import inspect
-from sqlalchemy.exc import SQLAlchemyError
-
-from ocs_desktop.db.engines import create_engine_for, is_sqlite, normalize_url, safe_url
+from ocs_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    add_db_option,
+    check_database,
+    database_url,
+    handled,
+)
+from ocs_desktop.db.engines import is_sqlite
 from ocs_desktop.server.settings import ENV_NAME, MIB, ServerSettings
 
 APP_FACTORY = "ocs_desktop.server.app:create_app_from_env"
@@ -25,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Serve the OCS agent protocol at /ocsinventory, deployment files at "
         "/download and a health check at /health.",
     )
-    parser.add_argument("--db", required=True, help="database URL or SQLite file path")
+    add_db_option(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--tls-cert", help="server certificate (PEM) for HTTPS")
@@ -73,31 +78,18 @@ def log_config() -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _problem(url: str, workers: int) -> str | None:
-    if workers > 1 and is_sqlite(url):
-        return "SQLite serves a single worker; use --workers 1 or a MariaDB database"
-    engine = create_engine_for(url)
-    try:
-        if not inspect(engine).has_table("hardware"):
-            return f"{safe_url(url)} is not an OCS database; create it with: ocs-desktop db init"
-    except SQLAlchemyError as error:
-        return f"cannot open the database: {getattr(error, 'orig', None) or error}"
-    finally:
-        engine.dispose()
-    return None
-
-
+@handled("serve")
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    url = normalize_url(args.db)
+    url = database_url(args.db)
     if bool(args.tls_cert) != bool(args.tls_key):
-        print("--tls-cert and --tls-key go together", file=sys.stderr)
-        return 2
-    problem = _problem(url, args.workers)
-    if problem:
-        print(problem, file=sys.stderr)
-        return 2
+        raise CommandError("--tls-cert and --tls-key go together", EXIT_USAGE)
+    if args.workers > 1 and is_sqlite(url):
+        raise CommandError(
+            "SQLite serves a single worker; use --workers 1 or a MariaDB database", EXIT_USAGE
+        )
+    check_database(url, table="hardware")
     if args.log_dir:
         args.log_dir.mkdir(parents=True, exist_ok=True)
     settings = ServerSettings(
@@ -124,4 +116,4 @@ def run(args: argparse.Namespace) -> int:
         server_header=False,
         timeout_graceful_shutdown=10,
     )
-    return 0
+    return EXIT_OK

@@ -230,7 +230,7 @@ def check_published(
         raise ActivationError(f"{info_url} describes package {info.fileid}, not {fileid}")
     fragment_url = None
     if info.frags:
-        proto = "https" if info.proto == "https" else "http"
+        proto = "https" if info.values["proto"] == "https" else "http"
         fragment_url = f"{proto}://{pack_loc}/{fileid}/{fragment_name(fileid, 1)}"
         try:
             fetch(fragment_url, verify=verify, timeout=timeout, limit=0)

@@ -3,7 +3,8 @@
 Agents fetch ``<FILEID>-1`` … ``<FILEID>-N``, concatenate them and compare the MD5 of the
 result with the info file's ``DIGEST`` (PROTOCOL 3.3). The archive is read once, in fixed
 buffers, and each buffer both feeds the hash and goes to its fragment file, so memory stays
-constant whatever the package size.
+constant whatever the package size. How big fragments are is said here too: sizes typed in
+MiB, and the OCS console's own setting.
 """
 
 from __future__ import annotations
@@ -15,11 +16,30 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ocs_desktop.common.progress import Progress, report
+from ocs_desktop.db.options import Options
 
 # Small enough to stay in the CPU cache between the read, the hash and the write: measured
 # here, 128 KiB cuts 1 GiB in ~2 s where 1 MiB buffers (or a hashing thread) take 2.5-3.5 s.
 BUFFER_SIZE = 128 * 1024
 REPORT_STEP = 1 << 20  # report progress about once per MiB, not once per buffer
+MIB = 1024 * 1024
+
+
+def mib_bytes(mib: float) -> int:
+    """A fragment size typed in MiB (``package build --fragment-size``, the wizard), in
+    bytes: at least 1. ``ValueError`` for what is not a positive number."""
+    if not math.isfinite(mib) or mib <= 0:
+        raise ValueError(f"a fragment size must be a positive number of MiB, not {mib}")
+    return max(1, round(mib * MIB))
+
+
+def console_fragment_mib(options: Options) -> int | None:
+    """The fragment size the OCS console cuts with, in MiB: ``DOWNLOAD_RATIO_FRAG`` while
+    ``DOWNLOAD_ACTIVATE_FRAG`` is 1, else None (one fragment)."""
+    ratio = options.ivalue("DOWNLOAD_RATIO_FRAG", 0)
+    if options.ivalue("DOWNLOAD_ACTIVATE_FRAG", 0) == 1 and ratio > 0:
+        return ratio
+    return None
 
 
 def fragment_name(fileid: str, index: int) -> str:

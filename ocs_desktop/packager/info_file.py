@@ -15,15 +15,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Final
 
-from ocs_desktop.packager.spec import Action, PackageSpec
+from ocs_desktop.packager.fields import SpecField
+from ocs_desktop.packager.spec import ORDER_FIELDS, SPEC_FIELDS, Action, PackageSpec
 from ocs_desktop.protocol.errors import InventoryError
 from ocs_desktop.protocol.limits import Limits
 from ocs_desktop.protocol.xmlparse import parse_xml
 
 MAX_INFO_BYTES = 1 << 20
 _LIMITS = Limits(max_compressed_bytes=MAX_INFO_BYTES, max_elements=16, max_depth=2)
-_ACTION_ATTRIBUTE = {Action.STORE: "PATH", Action.EXECUTE: "COMMAND", Action.LAUNCH: "NAME"}
+#: The spec's fields an info file holds (those declaring an ``info`` attribute).
+INFO_FIELDS: Final = tuple(f for f in SPEC_FIELDS if f.info is not None)
+#: The build's own attributes, around the spec's ones.
+_FACTS: Final = ("ID", "DIGEST", "FRAGS", "DIGEST_ALGO", "DIGEST_ENCODE", "GARDEFOU")
+#: Where the console puts each attribute (PROTOCOL 3.2): the build's facts and the spec's
+#: fields interleave, and the action's argument (PATH, COMMAND or NAME) comes once.
+_CONSOLE_ORDER: Final = (
+    "ID", "PRI", "ACT", "DIGEST", "PROTO", "FRAGS", "DIGEST_ALGO", "DIGEST_ENCODE",
+    "PATH", "COMMAND", "NAME",
+    "NOTIFY_USER", "NOTIFY_TEXT", "NOTIFY_COUNTDOWN", "NOTIFY_CAN_ABORT", "NOTIFY_CAN_DELAY",
+    "NEED_DONE_ACTION", "NEED_DONE_ACTION_TEXT", "GARDEFOU",
+)  # fmt: skip
+if sorted(_CONSOLE_ORDER) != sorted([*_FACTS, *(str(f.info) for f in INFO_FIELDS)]):
+    raise RuntimeError("the info file order does not place every declared attribute once")
 _ESCAPES = str.maketrans(
     {
         "&": "&amp;",
@@ -39,57 +55,41 @@ _ESCAPES = str.maketrans(
 
 @dataclass(frozen=True, slots=True)
 class PackageInfo:
-    """An info file as read: typed values, plus every attribute as written in ``attributes``."""
+    """An info file as read: the build's facts, the spec's fields it holds (typed, in
+    ``values`` by ``PackageSpec`` field name), and every attribute as written."""
 
     fileid: str
-    priority: int
-    action: Action
     digest: str
-    proto: str  # lower case: "http" or "https"
     frags: int
     digest_algo: str
     digest_encode: str
-    path: str
-    name: str  # LAUNCH: file to run with its arguments (not the package name)
-    command: str
-    notify_user: bool
-    notify_text: str
-    notify_countdown: int
-    notify_can_abort: bool
-    notify_can_delay: bool
-    need_done_action: bool
-    need_done_action_text: str
+    #: ``PackageSpec`` field name → value, for the fields of ``INFO_FIELDS``; of PATH,
+    #: COMMAND and NAME, only the action's argument (the others keep their default).
+    values: Mapping[str, Any]
     attributes: Mapping[str, str]
+
+    @property
+    def action(self) -> Action:
+        """``ACT``."""
+        action: Action = self.values["action"]
+        return action
 
     @property
     def order(self) -> str:
         """The action's argument: PATH, COMMAND or NAME."""
-        return self.attributes.get(_ACTION_ATTRIBUTE[self.action], "")
+        return str(self.values[ORDER_FIELDS[self.action]])
 
 
 def info_attributes(
     spec: PackageSpec, fileid: str, digest: str, frags: int
 ) -> list[tuple[str, str]]:
     """The ``DOWNLOAD`` attributes of ``spec``, in the console's order."""
-    return [
-        ("ID", fileid),
-        ("PRI", str(spec.priority)),
-        ("ACT", spec.action.act),
-        ("DIGEST", digest),
-        ("PROTO", spec.proto.upper()),
-        ("FRAGS", str(frags)),
-        ("DIGEST_ALGO", "MD5"),
-        ("DIGEST_ENCODE", "Hexa"),
-        (_ACTION_ATTRIBUTE[spec.action], spec.order),
-        ("NOTIFY_USER", _flag(spec.notify_user)),
-        ("NOTIFY_TEXT", spec.notify_text),
-        ("NOTIFY_COUNTDOWN", str(spec.notify_countdown)),
-        ("NOTIFY_CAN_ABORT", _flag(spec.notify_can_abort)),
-        ("NOTIFY_CAN_DELAY", _flag(spec.notify_can_delay)),
-        ("NEED_DONE_ACTION", _flag(spec.need_done_action)),
-        ("NEED_DONE_ACTION_TEXT", spec.done_action_text),
-        ("GARDEFOU", "rien"),
-    ]
+    facts = (fileid, digest, str(frags), "MD5", "Hexa", "rien")
+    written = dict(zip(_FACTS, facts, strict=True))
+    for f in INFO_FIELDS:
+        if f.action is None or f.action == spec.action:
+            written[str(f.info)] = _render(f, getattr(spec, f.name))
+    return [(key, written[key]) for key in _CONSOLE_ORDER if key in written]
 
 
 def render_info(spec: PackageSpec, fileid: str, digest: str, frags: int) -> bytes:
@@ -119,38 +119,46 @@ def parse_info(data: bytes) -> PackageInfo:
     fileid = attrs.get("ID", "")
     if not fileid.isascii() or not fileid.isdigit():
         raise ValueError(f"info file ID {fileid!r} is not a FILEID (digits)")
-    act = attrs.get("ACT", "").strip().lower()
-    try:
-        action = Action(act)
-    except ValueError:
-        raise ValueError(
-            f"info file ACT {attrs.get('ACT')!r} is not STORE, EXECUTE or LAUNCH"
-        ) from None
+    values = {f.name: _read(f, attrs) for f in INFO_FIELDS}
+    for f in INFO_FIELDS:
+        if f.action is not None and f.action != values["action"]:
+            values[f.name] = f.default
     return PackageInfo(
         fileid=fileid,
-        priority=_int(attrs, "PRI", 5),
-        action=action,
         digest=attrs.get("DIGEST", ""),
-        proto=attrs.get("PROTO", "HTTP").strip().lower() or "http",
         frags=_int(attrs, "FRAGS", 0),
         digest_algo=attrs.get("DIGEST_ALGO", "MD5"),
         digest_encode=attrs.get("DIGEST_ENCODE", "Hexa"),
-        path=attrs.get("PATH", ""),
-        name=attrs.get("NAME", ""),
-        command=attrs.get("COMMAND", ""),
-        notify_user=_int(attrs, "NOTIFY_USER", 0) != 0,
-        notify_text=attrs.get("NOTIFY_TEXT", ""),
-        notify_countdown=_int(attrs, "NOTIFY_COUNTDOWN", 0),
-        notify_can_abort=_int(attrs, "NOTIFY_CAN_ABORT", 0) != 0,
-        notify_can_delay=_int(attrs, "NOTIFY_CAN_DELAY", 0) != 0,
-        need_done_action=_int(attrs, "NEED_DONE_ACTION", 0) != 0,
-        need_done_action_text=attrs.get("NEED_DONE_ACTION_TEXT", ""),
+        values=values,
         attributes=attrs,
     )
 
 
-def _flag(value: bool) -> str:
-    return "1" if value else "0"
+def _render(f: SpecField, value: Any) -> str:
+    """A field's value as its attribute says it: flags as 0 or 1, capitals if declared."""
+    if f.kind is bool:
+        return "1" if value else "0"
+    text = str(value)
+    return text.upper() if f.upper else text
+
+
+def _read(f: SpecField, attrs: Mapping[str, str]) -> Any:
+    """A field's value from its attribute; absent or empty gives the field's default."""
+    key = str(f.info)
+    if issubclass(f.kind, Enum):  # no default: the attribute must name a member
+        try:
+            return f.kind(attrs.get(key, "").strip().lower())
+        except ValueError:
+            names = [str(member.value).upper() for member in f.kind]
+            raise ValueError(
+                f"info file {key} {attrs.get(key)!r} is not {', '.join(names[:-1])} or {names[-1]}"
+            ) from None
+    if f.kind is bool:
+        return _int(attrs, key, int(f.default)) != 0
+    if f.kind is int:
+        return _int(attrs, key, f.default)
+    text = attrs.get(key, "")
+    return (text.strip().lower() or f.default) if f.upper else text
 
 
 def _int(attrs: Mapping[str, str], key: str, default: int) -> int:

@@ -7,17 +7,18 @@ read the same thing. ``validate()`` is the single place that says what is accept
 Fragmentation: give ``fragments`` (a count, cut as OCS cuts: equal parts, the last one
 takes the remainder) or ``fragment_size`` (bytes: every fragment has exactly that size but
 the last), never both. With neither, the package is one fragment, which is what the OCS
-console does since 2.9 unless ``DOWNLOAD_ACTIVATE_FRAG`` is set (the CLI honours that
-setting; see ``cli/package.py``).
+console does since 2.9 unless ``DOWNLOAD_ACTIVATE_FRAG`` is set (the command line
+honours that setting: see ``service.build_and_record``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
+
+from ocs_desktop.packager.fields import SpecField, declare, declared, fields_of
 
 MIN_PRIORITY: Final = 0
 MAX_PRIORITY: Final = 9
@@ -62,32 +63,74 @@ class Action(StrEnum):
         return self.value.upper()
 
 
-@dataclass(frozen=True, slots=True)
+@declared
 class PackageSpec:
     """Everything the administrator chose for a package, before it is built.
 
     ``os``, ``action`` and ``proto`` accept their plain string values too (``"linux"``,
-    ``"store"``, ``"HTTPS"``) and are normalised on construction.
+    ``"store"``, ``"HTTPS"``) and are normalised on construction. Each field declares here,
+    once, the info attribute it becomes, its ``package build`` option and how it relates to
+    the others (see :mod:`~ocs_desktop.packager.fields`); :data:`SPEC_FIELDS` lists them.
     """
 
-    name: str
-    os: TargetOs
-    action: Action
-    command: str = ""  # EXECUTE: the command line
-    path: str = ""  # STORE: destination folder on the machine (INSTALL_PATH allowed)
-    launch: str = ""  # LAUNCH: the package file to run, with its arguments
-    priority: int = DEFAULT_PRIORITY
-    fragments: int | None = None
-    fragment_size: int | None = None  # bytes
-    proto: str = "http"  # PROTO: how agents fetch fragments (the info file is always HTTPS)
-    notify_user: bool = False
-    notify_text: str = ""
-    notify_countdown: int = 0  # seconds
-    notify_can_abort: bool = False
-    notify_can_delay: bool = False
-    need_done_action: bool = False
-    done_action_text: str = ""
-    description: str = ""
+    # fmt: off
+    name: str = declare(flag="--name", help="package name")
+    os: TargetOs = declare(flag="--os")
+    action: Action = declare(info="ACT", upper=True, flag="--action")
+    command: str = declare(
+        default="", info="COMMAND", flag="--command", group="order", action=Action.EXECUTE,
+        help="execute: the command to run",
+    )
+    path: str = declare(  # destination folder on the machine (INSTALL_PATH allowed)
+        default="", info="PATH", flag="--path", group="order", action=Action.STORE,
+        help="store: the destination folder",
+    )
+    launch: str = declare(  # the package file to run, with its arguments
+        default="", info="NAME", flag="--launch", group="order", action=Action.LAUNCH,
+        help="launch: the package file to run",
+    )
+    priority: int = declare(
+        default=DEFAULT_PRIORITY, info="PRI", flag="--priority",
+        choices=range(MIN_PRIORITY, MAX_PRIORITY + 1), metavar=f"{MIN_PRIORITY}-{MAX_PRIORITY}",
+        help="0 = before everything else, 1 fastest ... 9 slowest (default 5)",
+    )
+    fragments: int | None = declare(
+        default=None, flag="--fragments", group="cut", metavar="K", help="cut into K fragments"
+    )
+    fragment_size: int | None = declare(  # bytes
+        default=None, flag="--fragment-size", group="cut", metavar="MB", mib=True,
+        help="cut into fragments of MB MiB",
+    )
+    proto: str = declare(  # how agents fetch fragments (the info file is always HTTPS)
+        default="http", info="PROTO", upper=True, flag="--proto", choices=PROTOCOLS,
+        help="protocol agents use for the fragments (default http)",
+    )
+    notify_user: bool = declare(default=False, info="NOTIFY_USER", implied_by="notify_text")
+    notify_text: str = declare(
+        default="", info="NOTIFY_TEXT", flag="--notify-text", switch="notify_user",
+        help="Windows: message shown before install",
+    )
+    notify_countdown: int = declare(  # seconds
+        default=0, info="NOTIFY_COUNTDOWN", flag="--notify-countdown", switch="notify_user",
+        metavar="SECONDS",
+    )
+    notify_can_abort: bool = declare(
+        default=False, info="NOTIFY_CAN_ABORT", flag="--notify-can-abort", switch="notify_user"
+    )
+    notify_can_delay: bool = declare(
+        default=False, info="NOTIFY_CAN_DELAY", flag="--notify-can-delay", switch="notify_user"
+    )
+    need_done_action: bool = declare(
+        default=False, info="NEED_DONE_ACTION", implied_by="done_action_text"
+    )
+    done_action_text: str = declare(
+        default="", info="NEED_DONE_ACTION_TEXT", flag="--done-text", switch="need_done_action",
+        help="Windows: message shown after install",
+    )
+    description: str = declare(
+        default="", flag="--description", help="comment shown in the console"
+    )
+    # fmt: on
 
     def __post_init__(self) -> None:
         # Normalise what can be; leave the rest for validate() to explain.
@@ -102,9 +145,7 @@ class PackageSpec:
     @property
     def order(self) -> str:
         """The action's argument: PATH for STORE, COMMAND for EXECUTE, NAME for LAUNCH."""
-        return {Action.STORE: self.path, Action.EXECUTE: self.command, Action.LAUNCH: self.launch}[
-            self.action
-        ]
+        return str(getattr(self, ORDER_FIELDS[self.action]))
 
     def validate(self) -> None:
         """Raise ``ValueError`` saying what is wrong, or return when the spec can be built."""
@@ -153,9 +194,8 @@ class PackageSpec:
 
     def _action_problems(self) -> list[str]:
         problems: list[str] = []
-        needed = {Action.STORE: "path", Action.EXECUTE: "command", Action.LAUNCH: "launch"}
         labels = {"path": "destination path", "command": "command", "launch": "file to launch"}
-        wanted = needed[self.action]
+        wanted = ORDER_FIELDS[self.action]
         if not getattr(self, wanted).strip():
             problems.append(f"a {self.action.value} package needs a {labels[wanted]}")
         for attr, label in labels.items():
@@ -182,8 +222,16 @@ class PackageSpec:
 
 
 def _action_for(attr: str) -> str:
-    return {"path": "store", "command": "execute", "launch": "launch"}[attr]
+    return next(action.value for action, name in ORDER_FIELDS.items() if name == attr)
 
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+#: Every field of ``PackageSpec``, with its type, default and uses, in declaration order.
+SPEC_FIELDS: Final[tuple[SpecField, ...]] = fields_of(PackageSpec)
+#: The field holding each action's argument (``command`` for EXECUTE...).
+ORDER_FIELDS: Final[dict[Action, str]] = {
+    Action(f.action): f.name for f in SPEC_FIELDS if f.action is not None
+}

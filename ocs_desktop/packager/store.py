@@ -94,21 +94,9 @@ def spec_from_info(
     return PackageSpec(
         name=name,
         os=os,
-        action=info.action,
-        command=info.command if info.action == "execute" else "",
-        path=info.path if info.action == "store" else "",
-        launch=info.name if info.action == "launch" else "",
-        priority=info.priority,
-        fragments=info.frags or None,
-        proto=info.proto,
-        notify_user=info.notify_user,
-        notify_text=info.notify_text,
-        notify_countdown=info.notify_countdown,
-        notify_can_abort=info.notify_can_abort,
-        notify_can_delay=info.notify_can_delay,
-        need_done_action=info.need_done_action,
-        done_action_text=info.need_done_action_text,
         description=description,
+        fragments=info.frags or None,
+        **info.values,
     )
 
 

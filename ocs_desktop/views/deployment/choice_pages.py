@@ -2,31 +2,60 @@
 
 :class:`FilesPage` takes dropped or chosen files and folders, a ready-made archive, or
 nothing (a command alone); :class:`PackagePage` takes the name, the target OS and the
-action with its command, path or file. Both let the wizard judge the package through
-``PackageSpec.validate``, so they accept exactly what the builder accepts.
+action with its command, path or file. The package page lets the wizard judge the package
+(through ``PackageSpec.validate``), so it accepts exactly what the builder accepts.
+
+Each widget that shows a ``PackageSpec`` field is bound to it by the field's name (a
+:class:`Binding` in its page's ``bindings``); the wizard reads and fills every declared
+field (``SPEC_FIELDS``) through them. The pages know nothing of the wizard: they are given
+what they need when they are made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ocs_desktop.packager.archive import TAR_GZ, detect_format
-from ocs_desktop.packager.spec import Action, TargetOs
+from ocs_desktop.packager.spec import SPEC_FIELDS, Action, TargetOs
 from ocs_desktop.views.deployment.files import DropZone, FilesModel, format_size, measure
 from ocs_desktop.views.qt import QtWidgets
+from ocs_desktop.views.worker import TaskRunner
 
-if TYPE_CHECKING:
-    from ocs_desktop.views.deployment.wizard import PackageWizard
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """How the wizard reads and fills the widget showing one ``PackageSpec`` field."""
+
+    get: Callable[[], Any]
+    set: Callable[[Any], None]
+
+
+def bind(widget: QtWidgets.QWidget) -> Binding:
+    """The plain binding of an editable widget: its text, number or check state."""
+    if isinstance(widget, QtWidgets.QLineEdit):
+        return Binding(widget.text, widget.setText)
+    if isinstance(widget, QtWidgets.QPlainTextEdit):
+        return Binding(widget.toPlainText, widget.setPlainText)
+    if isinstance(widget, QtWidgets.QSpinBox):
+        return Binding(widget.value, widget.setValue)
+    if isinstance(widget, QtWidgets.QAbstractButton | QtWidgets.QGroupBox):
+        return Binding(widget.isChecked, widget.setChecked)
+    raise TypeError(f"no plain binding for a {type(widget).__name__}")
+
+
+def _stripped(line: QtWidgets.QLineEdit) -> Binding:
+    return Binding(lambda: line.text().strip(), line.setText)
 
 
 class FilesPage(QtWidgets.QWizardPage):
     """Page 1: the files and folders to package, a ready-made archive, or nothing."""
 
-    def __init__(self, wizard: PackageWizard) -> None:
+    def __init__(self, runner: TaskRunner) -> None:
         super().__init__()
-        self.owner = wizard
+        self.runner = runner
         self.setTitle(self.tr("Files"))
         self.setSubTitle(
             self.tr(
@@ -83,7 +112,7 @@ class FilesPage(QtWidgets.QWizardPage):
         added = self.model.add(Path(p) for p in paths)
         folders = [p for p in added if p.is_dir()]
         if folders:
-            self.owner.context.runner.run(
+            self.runner.run(
                 lambda progress: measure(folders, progress), on_done=self.model.set_sizes
             )
         self._update()
@@ -170,9 +199,11 @@ class FilesPage(QtWidgets.QWizardPage):
 class PackagePage(QtWidgets.QWizardPage):
     """Page 2: name, target OS, and the action with its command, path or file."""
 
-    def __init__(self, wizard: PackageWizard) -> None:
+    def __init__(self, files: FilesPage, problems: Callable[[], list[str]]) -> None:
+        """``problems()`` says why the package cannot be built as it stands."""
         super().__init__()
-        self.owner = wizard
+        self.files = files
+        self.problems_of = problems
         self.setTitle(self.tr("Target and action"))
         self.setSubTitle(self.tr("Which machines the package is for and what their agent does."))
         self.name = QtWidgets.QLineEdit()
@@ -227,6 +258,17 @@ class PackagePage(QtWidgets.QWizardPage):
         self.order.textChanged.connect(self._order_edited)
         self.os_buttons.buttonToggled.connect(lambda *_: self._changed())
         self.action_buttons.buttonToggled.connect(self._action_toggled)
+        self.bindings = {
+            "name": _stripped(self.name),
+            "description": _stripped(self.description),
+            "os": Binding(self.os, self.set_os),
+            "action": Binding(self.action, self.set_action),
+            **{
+                field.name: self._order_binding(Action(field.action))
+                for field in SPEC_FIELDS
+                if field.action is not None
+            },
+        }
 
     def os(self) -> TargetOs:
         button = self.os_buttons.checkedButton()
@@ -250,7 +292,20 @@ class PackagePage(QtWidgets.QWizardPage):
         return self._orders[action.value].strip() if action == self.action() else ""
 
     def set_order(self, text: str) -> None:
+        """The command, path or file of the current action."""
         self.order.setText(text)
+
+    def set_order_for(self, action: Action, text: str) -> None:
+        """The command, path or file of ``action``, kept until that action is chosen."""
+        if action == self.action():
+            self.set_order(text)
+        else:
+            self._orders[action.value] = text
+
+    def _order_binding(self, action: Action) -> Binding:
+        return Binding(
+            lambda: self.order_for(action), lambda text: self.set_order_for(action, text)
+        )
 
     def _action_toggled(self, button: QtWidgets.QAbstractButton, checked: bool) -> None:
         if checked:
@@ -287,7 +342,7 @@ class PackagePage(QtWidgets.QWizardPage):
         self._changed()
 
     def initializePage(self) -> None:
-        files = self.owner.files_page
+        files = self.files
         if not self.name.text().strip():
             paths = files.model.paths()
             if paths:
@@ -308,11 +363,8 @@ class PackagePage(QtWidgets.QWizardPage):
         self._changed()
 
     def _changed(self) -> None:
-        if not self.owner.ready:
-            return  # still being built: the other pages do not exist yet
-        problems = self.owner.spec_problems()
-        self.problems.setText("\n".join(problems))
+        self.problems.setText("\n".join(self.problems_of()))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return not self.owner.spec_problems()
+        return not self.problems_of()

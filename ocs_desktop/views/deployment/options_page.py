@@ -9,16 +9,13 @@ estimate until the archive is built: compression changes its size).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from ocs_desktop.packager.fragments import plan_fragments
+from ocs_desktop.packager.fragments import MIB, mib_bytes, plan_fragments
 from ocs_desktop.packager.spec import DEFAULT_PRIORITY, MAX_PRIORITY, MIN_PRIORITY
+from ocs_desktop.views.deployment.choice_pages import Binding, FilesPage, bind
 from ocs_desktop.views.deployment.files import format_size
-from ocs_desktop.views.deployment.settings import MIB, DeploymentDefaults
+from ocs_desktop.views.deployment.settings import DeploymentDefaults
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets
-
-if TYPE_CHECKING:
-    from ocs_desktop.views.deployment.wizard import PackageWizard
 
 
 def priority_explanation(priority: int, period_length: int = 10) -> str:
@@ -80,9 +77,10 @@ def describe_fragments(sizes: Sequence[int], estimate: bool) -> str:
 class OptionsPage(QtWidgets.QWizardPage):
     """Page 3: priority, fragmentation with a live preview, notifications."""
 
-    def __init__(self, wizard: PackageWizard) -> None:
+    def __init__(self, files: FilesPage) -> None:
+        """``files``: the page whose chosen files the fragment preview cuts."""
         super().__init__()
-        self.owner = wizard
+        self.files = files
         self.setTitle(self.tr("Download and notification"))
         self.setSubTitle(self.tr("How fast agents fetch the package, and what the user sees."))
         self.period_length = 10
@@ -122,7 +120,7 @@ class OptionsPage(QtWidgets.QWizardPage):
             widget.toggled.connect(lambda _checked: self.update_preview())
         self.count.valueChanged.connect(lambda _v: self.update_preview())
         self.size_mib.valueChanged.connect(lambda _v: self.update_preview())
-        wizard.files_page.model.totalChanged.connect(self.update_preview)
+        files.model.totalChanged.connect(self.update_preview)
 
         self.notify = QtWidgets.QGroupBox(self.tr("Notify the user before installing (Windows)"))
         self.notify.setCheckable(True)
@@ -171,13 +169,27 @@ class OptionsPage(QtWidgets.QWizardPage):
         layout.addStretch(1)
         self._update_priority()
         self.update_preview()
+        self.bindings = {
+            "priority": bind(self.priority),
+            "fragments": Binding(lambda: self.fragmentation()[0], self.set_fragment_count),
+            "fragment_size": Binding(
+                lambda: self.fragmentation()[1], lambda size: self.set_fragment_mib(size / MIB)
+            ),
+            "proto": Binding(lambda: str(self.proto.currentData()), self.set_proto),
+            "notify_user": bind(self.notify),
+            "notify_text": bind(self.notify_text),
+            "notify_countdown": bind(self.countdown),
+            "notify_can_abort": bind(self.can_abort),
+            "notify_can_delay": bind(self.can_delay),
+            "need_done_action": bind(self.done_action),
+            "done_action_text": bind(self.done_text),
+        }
 
     def apply_defaults(self, defaults: DeploymentDefaults) -> None:
         """The agents' period length, and the console's fragment size when it cuts by size."""
         self.period_length = defaults.period_length
         if defaults.fragment_mib is not None and self.frag_one.isChecked():
-            self.size_mib.setValue(defaults.fragment_mib)
-            self.frag_size.setChecked(True)
+            self.set_fragment_mib(defaults.fragment_mib)
         self._update_priority()
 
     def fragmentation(self) -> tuple[int | None, int | None]:
@@ -185,12 +197,25 @@ class OptionsPage(QtWidgets.QWizardPage):
         if self.frag_count.isChecked():
             return self.count.value(), None
         if self.frag_size.isChecked():
-            return None, max(1, round(self.size_mib.value() * MIB))
+            return None, mib_bytes(self.size_mib.value())
         return None, None
+
+    def set_fragment_count(self, count: int) -> None:
+        """Cut into ``count`` fragments; 0 chooses one fragment."""
+        self.count.setValue(max(1, count))
+        (self.frag_count if count else self.frag_one).setChecked(True)
+
+    def set_fragment_mib(self, mib: float) -> None:
+        """Cut into fragments of ``mib`` MiB."""
+        self.size_mib.setValue(mib)
+        self.frag_size.setChecked(True)
+
+    def set_proto(self, proto: str) -> None:
+        self.proto.setCurrentIndex(self.proto.findData(proto.lower()))
 
     def preview_sizes(self) -> tuple[int, ...] | None:
         """The fragment sizes the preview shows; None while sizes are being measured."""
-        total = self.owner.files_page.total_size()
+        total = self.files.total_size()
         if total is None:
             return None
         count, size = self.fragmentation()
@@ -201,7 +226,7 @@ class OptionsPage(QtWidgets.QWizardPage):
         if sizes is None:
             self.preview.setText(self.tr("Measuring the files…"))
             return
-        self.preview.setText(describe_fragments(sizes, self.owner.files_page.mode == "files"))
+        self.preview.setText(describe_fragments(sizes, self.files.mode == "files"))
 
     def _update_priority(self) -> None:
         self.priority_text.setText(priority_explanation(self.priority.value(), self.period_length))

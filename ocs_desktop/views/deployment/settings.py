@@ -17,12 +17,12 @@ from sqlalchemy import Connection
 
 from ocs_desktop.common.progress import Progress
 from ocs_desktop.db.options import load_options
+from ocs_desktop.packager.fragments import console_fragment_mib
 from ocs_desktop.packager.store import default_store
 from ocs_desktop.views.settings import Option, Settings
 
 #: ``ConsoleContext.changed`` topic: packages were built, activated, assigned or deleted.
 PACKAGES = "packages"
-MIB = 1024 * 1024
 
 PACKAGE_STORE: Option[str] = Option(
     "deployment/store", "", "Folder of built packages ('' = 'packages' in the data folder)."
@@ -84,11 +84,9 @@ class DeploymentDefaults:
 def load_defaults(conn: Connection, progress: Progress = None) -> DeploymentDefaults:
     """``DOWNLOAD_PERIOD_LENGTH``, the console's fragmentation and download URIs."""
     options = load_options(conn)
-    ratio = options.ivalue("DOWNLOAD_RATIO_FRAG", 0)
-    fragment_mib = ratio if options.ivalue("DOWNLOAD_ACTIVATE_FRAG", 0) == 1 and ratio > 0 else None
     return DeploymentDefaults(
         period_length=max(1, options.ivalue("DOWNLOAD_PERIOD_LENGTH", 10)),
-        fragment_mib=fragment_mib,
+        fragment_mib=console_fragment_mib(options),
         info_loc=(options.tvalue("DOWNLOAD_URI_INFO") or "").strip(),
         pack_loc=(options.tvalue("DOWNLOAD_URI_FRAG") or "").strip(),
     )

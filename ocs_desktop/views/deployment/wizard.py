@@ -1,13 +1,15 @@
 """The package wizard: files, target and action, options, build, activation, targets.
 
-It collects what :class:`~ocs_desktop.packager.spec.PackageSpec` needs, page by page, and
-lets the core judge it (``PackageSpec.validate``), so the wizard, the CLI and the builder
-agree on what is acceptable. The build runs in the worker with a progress bar and a
-Cancel button; the core removes a cancelled build, and a cancel that arrives after the
-``download_available`` row was committed removes that row and the files too, so Cancel
-always means nothing is left. Once built the package cannot be changed (the build page
-is a commit page); activating and choosing targets are optional, and can be done later
-from the Deployment page with the same forms.
+It collects what :class:`~ocs_desktop.packager.spec.PackageSpec` needs, page by page (one
+bound widget per declared field, ``SPEC_FIELDS``), and lets the core judge it
+(``PackageSpec.validate``), so the wizard, the CLI and the builder agree on what is
+acceptable. The build is the CLI's (``packager.service.build_and_record``), run in the
+worker with a progress bar and a Cancel button: the core removes a cancelled build, and a
+cancel that arrives after the ``download_available`` row was committed removes that row
+and the files too (``discard_package``), so Cancel always means nothing is left. Once
+built the package cannot be changed (the build page is a commit page); activating and
+choosing targets are optional, and can be done later from the Deployment page with the
+same forms.
 """
 
 from __future__ import annotations
@@ -15,16 +17,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, delete
+from sqlalchemy import Connection
 
-from ocs_desktop.common.progress import Progress, report
-from ocs_desktop.models import DownloadAvailable
+from ocs_desktop.common.progress import Progress
 from ocs_desktop.packager.archive import TAR_GZ
-from ocs_desktop.packager.build import build_package, new_fileid, record_package
 from ocs_desktop.packager.built import BuiltPackage
-from ocs_desktop.packager.spec import Action, PackageSpec, TargetOs
-from ocs_desktop.packager.store import remove_package_files
+from ocs_desktop.packager.service import build_and_record, discard_package
+from ocs_desktop.packager.spec import SPEC_FIELDS, Action, PackageSpec, TargetOs
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.deployment.activate_form import ActivateForm
 from ocs_desktop.views.deployment.choice_pages import FilesPage, PackagePage
@@ -249,9 +250,13 @@ class PackageWizard(QtWidgets.QWizard):
         self.setOption(QtWidgets.QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self.setButtonText(QtWidgets.QWizard.WizardButton.CommitButton, self.tr("&Next >"))
 
-        self.files_page = FilesPage(self)
-        self.package_page = PackagePage(self)
-        self.options_page = OptionsPage(self)
+        self.files_page = FilesPage(context.runner)
+        self.package_page = PackagePage(self.files_page, self.spec_problems)
+        self.options_page = OptionsPage(self.files_page)
+        self._bindings = {**self.package_page.bindings, **self.options_page.bindings}
+        unbound = {f.name for f in SPEC_FIELDS} ^ set(self._bindings)
+        if unbound:
+            raise RuntimeError(f"package fields without a widget: {', '.join(sorted(unbound))}")
         self.build_page = BuildPage(self)
         self.activate_page = ActivatePage(self)
         self.targets_page = TargetsPage(self)
@@ -287,92 +292,43 @@ class PackageWizard(QtWidgets.QWizard):
         self.files_page.use_no_file()
 
     def set_spec_fields(
-        self,
-        *,
-        name: str | None = None,
-        description: str | None = None,
-        os: TargetOs | str | None = None,
-        action: Action | str | None = None,
-        order: str | None = None,
-        priority: int | None = None,
-        fragments: int | None = None,
-        fragment_mib: float | None = None,
-        proto: str | None = None,
-        notify_text: str | None = None,
-        notify_countdown: int | None = None,
-        notify_can_abort: bool | None = None,
-        notify_can_delay: bool | None = None,
-        done_action_text: str | None = None,
+        self, *, order: str | None = None, fragment_mib: float | None = None, **values: Any
     ) -> None:
-        """Fill the widgets as a user would (``order``: the command, path or file to launch).
+        """Fill the widgets as a user would: ``values`` by ``PackageSpec`` field name (None
+        leaves a field as it is), ``order`` the current action's command, path or file to
+        launch, ``fragment_mib`` a cut by size in MiB (``fragments=0`` chooses one fragment).
 
-        ``fragments`` or ``fragment_mib`` choose the cut; giving ``fragments=0`` chooses
-        one fragment. A notification or done text turns that option on.
+        A field that implies a switch (a notification or done text) turns that switch on.
         """
-        page, options = self.package_page, self.options_page
-        if name is not None:
-            page.name.setText(name)
-        if description is not None:
-            page.description.setText(description)
-        if os is not None:
-            page.set_os(os)
-        if action is not None:
-            page.set_action(action)
+        unknown = set(values) - set(self._bindings)
+        if unknown:
+            raise TypeError(f"not package fields: {', '.join(sorted(unknown))}")
+        switches = {f.implied_by: f.name for f in SPEC_FIELDS if f.implied_by is not None}
+        for field in SPEC_FIELDS:
+            value = values.get(field.name)
+            if value is not None:
+                if field.name in switches:
+                    self._bindings[switches[field.name]].set(True)
+                self._bindings[field.name].set(value)
         if order is not None:
-            page.set_order(order)
-        if priority is not None:
-            options.priority.setValue(priority)
-        if fragments is not None:
-            options.count.setValue(max(1, fragments))
-            (options.frag_count if fragments else options.frag_one).setChecked(True)
+            self.package_page.set_order(order)
         if fragment_mib is not None:
-            options.size_mib.setValue(fragment_mib)
-            options.frag_size.setChecked(True)
-        if proto is not None:
-            options.proto.setCurrentIndex(options.proto.findData(proto.lower()))
-        if notify_text is not None:
-            options.notify.setChecked(True)
-            options.notify_text.setPlainText(notify_text)
-        if notify_countdown is not None:
-            options.countdown.setValue(notify_countdown)
-        if notify_can_abort is not None:
-            options.can_abort.setChecked(notify_can_abort)
-        if notify_can_delay is not None:
-            options.can_delay.setChecked(notify_can_delay)
-        if done_action_text is not None:
-            options.done_action.setChecked(True)
-            options.done_text.setText(done_action_text)
+            self.options_page.set_fragment_mib(fragment_mib)
 
     def spec(self) -> PackageSpec:
-        """The package the widgets describe (not validated)."""
-        page, options = self.package_page, self.options_page
-        action = page.action()
-        count, size = options.fragmentation()
-        notify = options.notify.isChecked()
-        done = options.done_action.isChecked()
-        return PackageSpec(
-            name=page.name.text().strip(),
-            os=page.os(),
-            action=action,
-            command=page.order_for(Action.EXECUTE),
-            path=page.order_for(Action.STORE),
-            launch=page.order_for(Action.LAUNCH),
-            priority=options.priority.value(),
-            fragments=count,
-            fragment_size=size,
-            proto=str(options.proto.currentData()),
-            notify_user=notify,
-            notify_text=options.notify_text.toPlainText() if notify else "",
-            notify_countdown=options.countdown.value() if notify else 0,
-            notify_can_abort=notify and options.can_abort.isChecked(),
-            notify_can_delay=notify and options.can_delay.isChecked(),
-            need_done_action=done,
-            done_action_text=options.done_text.text() if done else "",
-            description=page.description.text().strip(),
-        )
+        """The package the widgets describe (not validated); a field whose switch is off
+        keeps its default."""
+        values: dict[str, Any] = {}
+        for field in SPEC_FIELDS:
+            on = field.switch is None or values[field.switch]
+            values[field.name] = self._bindings[field.name].get() if on else field.default
+        return PackageSpec(**values)
 
     def spec_problems(self) -> list[str]:
-        """Why the package cannot be built as it stands (empty when it can)."""
+        """Why the package cannot be built as it stands (empty when it can, or while the
+        pages are being made)."""
+        if not self.ready:
+            return []
         problems: list[str] = []
         files = self.files_page
         spec = self.spec()
@@ -410,18 +366,9 @@ class PackageWizard(QtWidgets.QWizard):
         committed: list[BuiltPackage] = []
 
         def job(progress: Progress) -> BuiltPackage:
-            with engine.connect() as conn:
-                fileid = new_fileid(conn, store)
-            built = build_package(
-                spec, sources, store, archive=archive, fileid=fileid, progress=progress
+            built = build_and_record(
+                engine, spec, sources, store, archive=archive, progress=progress
             )
-            try:
-                with engine.begin() as conn:
-                    record_package(conn, built)
-                    report(progress, 1, 1)  # a cancel now still rolls the row back
-            except BaseException:
-                remove_package_files(store, built.fileid)
-                raise
             committed.append(built)
             return built
 
@@ -483,5 +430,4 @@ def _forget_package(
     conn: Connection, progress: Progress, *, store: Path, built: BuiltPackage
 ) -> None:
     """Remove a package that was built and recorded, then cancelled: row and files."""
-    conn.execute(delete(DownloadAvailable).where(DownloadAvailable.FILEID == built.fileid))
-    remove_package_files(store, built.fileid)
+    discard_package(conn, store, built.fileid)
