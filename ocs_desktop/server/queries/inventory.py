@@ -37,14 +37,14 @@ async def handle(call: AgentCall) -> Response:
     (500); either way nothing was stored.
     """
     ctx, message = call.ctx, call.message
-    allowed = await ctx.run(
-        inventory_allowed,
-        ctx.engine,
-        ctx.options(),
-        message.deviceid,
-        call.remote,
-        ctx.settings.trusted_ips,
-    )
+
+    def session_ok() -> bool:
+        # In the thread: ctx.options() re-reads ``config`` every few seconds.
+        return inventory_allowed(
+            ctx.engine, ctx.options(), message.deviceid, call.remote, ctx.settings.trusted_ips
+        )
+
+    allowed = await ctx.run(session_ok)
     if not allowed:
         return call.refuse(
             403,
