@@ -33,6 +33,7 @@ from sqlalchemy.engine import make_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fleet import Fleet
 
+from ocs_desktop.db.console_indexes import ensure_console_indexes
 from ocs_desktop.db.engines import create_database_if_missing, create_engine_for
 from ocs_desktop.db.schema import init_database
 from ocs_desktop.db.software_summary import rebuild_summary, summary_state
@@ -328,10 +329,6 @@ def build_fleet(url: str, machines: int, templates: int) -> None:
 
 def _console_indexes(engine: Engine) -> list[str]:
     """The console's own indexes, as the console creates them at connection time."""
-    try:
-        from ocs_desktop.db.console_indexes import ensure_console_indexes
-    except ImportError:
-        return []
     return ensure_console_indexes(engine)
 
 
