@@ -61,17 +61,17 @@ def plan_fragments(
         raise ValueError("give a fragment count or a fragment size, not both")
     if total < 0:
         raise ValueError(f"negative archive size {total}")
+    # Checked before the empty-archive answer: a bad request is bad whatever the archive.
+    if size is not None and size < 1:
+        raise ValueError(f"the fragment size must be at least 1 byte, not {size}")
+    if count is not None and count < 1:
+        raise ValueError(f"the fragment count must be at least 1, not {count}")
     if total == 0:
         return ()
     if size is not None:
-        if size < 1:
-            raise ValueError(f"the fragment size must be at least 1 byte, not {size}")
         count = math.ceil(total / size)
         return (size,) * (count - 1) + (total - size * (count - 1),)
-    count = 1 if count is None else count
-    if count < 1:
-        raise ValueError(f"the fragment count must be at least 1, not {count}")
-    count = min(count, total)
+    count = min(1 if count is None else count, total)
     part = total // count
     return (part,) * (count - 1) + (total - part * (count - 1),)
 
