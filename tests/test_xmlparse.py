@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from ocs_desktop.protocol import EncodingError, Limits, XmlError, decode_body, parse_xml
+from ocs_desktop.protocol import EncodingError, Limits, XmlError, decode_body, parse_xml, xmlparse
 from tests.support import hostile
 
 DATA = Path(__file__).parent / "data"
@@ -16,6 +19,23 @@ SAMPLE = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()
 def doc(body: str, encoding: str | None = "UTF-8", codec: str = "utf-8") -> bytes:
     decl = f'<?xml version="1.0" encoding="{encoding}"?>\n' if encoding else ""
     return (decl + body).encode(codec)
+
+
+def returns_within(seconds: float, call: Callable[[], object]) -> BaseException | None:
+    """Run ``call`` in a thread; fail (instead of hanging) if it has not returned in time."""
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as exc:
+            raised.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s: an endless loop?"
+    return raised[0] if raised else None
 
 
 def test_sample_parses() -> None:
@@ -35,13 +55,52 @@ def test_sample_parses() -> None:
         hostile.doctype_in_utf16(),
         hostile.html_page(),
         doc("<!-- a <comment> --><?pi x?>\n<!doctype REQUEST><REQUEST/>"),
+        doc('<?pi x?><!DOCTYPE R SYSTEM "file:///etc/passwd"><R/>'),
+        doc('<!-- c --><!DOCTYPE R SYSTEM "file:///etc/passwd"><R/>'),
     ],
-    ids=["laughs", "xxe-file", "xxe-http", "external-dtd", "utf16", "html", "lowercase-late"],
+    ids=[
+        "laughs",
+        "xxe-file",
+        "xxe-http",
+        "external-dtd",
+        "utf16",
+        "html",
+        "lowercase-late",
+        "right-after-a-pi",
+        "right-after-a-comment",
+    ],
 )
 def test_doctype_is_refused(body: bytes) -> None:
     with pytest.raises(XmlError, match=r"DOCTYPE declaration was found at line \d+.*XXE") as info:
         parse_xml(body)
     assert info.value.code == "xml.doctype"
+
+
+DTD = '<!DOCTYPE R SYSTEM "file:///etc/passwd">'
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (doc("<?pi a <!DOCTYPE R> inside a PI ?><R/>"), None),
+        (doc("<!-- a <!DOCTYPE R> inside a comment --><R/>"), None),
+        (doc(f"<??>{DTD}<R/>"), "xml.doctype"),  # "<??>" is closed by its own "?>"
+        (doc(f"<!---->{DTD}<!-- --><R/>"), "xml.doctype"),  # so is the empty comment
+        (doc(f"<?>{DTD}<R/>"), "xml.malformed"),  # "<?>" is not: "?>" follows "<?"
+        (doc(f"<!--->{DTD}<R/>"), "xml.malformed"),  # nor is "<!--->"
+    ],
+    ids=[
+        "in-pi",
+        "in-comment",
+        "empty-pi",
+        "empty-comment",
+        "pi-never-closed",
+        "comment-never-closed",
+    ],
+)
+def test_the_precheck_ends_pis_and_comments_where_xml_does(body: bytes, code: str | None) -> None:
+    error = returns_within(10, lambda: parse_xml(body))
+    assert getattr(error, "code", None) == code, error
 
 
 def test_entity_declaration_without_doctype_is_refused() -> None:
@@ -51,7 +110,7 @@ def test_entity_declaration_without_doctype_is_refused() -> None:
 
 
 def test_other_markup_declaration_before_root_is_refused() -> None:
-    with pytest.raises(XmlError, match="unexpected markup declaration") as info:
+    with pytest.raises(XmlError, match=r"declaration b'<!\[CDATA\[' was found before") as info:
         parse_xml(doc("<![CDATA[x]]><REQUEST/>"))
     assert info.value.code == "xml.doctype"
 
@@ -59,6 +118,25 @@ def test_other_markup_declaration_before_root_is_refused() -> None:
 def test_doctype_text_inside_values_is_harmless() -> None:
     root = parse_xml(doc("<REQUEST><NAME>&lt;!DOCTYPE x&gt;</NAME><!-- <!DOCTYPE --></REQUEST>"))
     assert root.findtext("NAME") == "<!DOCTYPE x>"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        hostile.doctype_without_bom("utf-16-le"),
+        hostile.doctype_without_bom("utf-16-be"),
+        hostile.doctype_without_bom("utf-32-le"),
+        hostile.doctype_without_bom("utf-32-be"),
+        hostile.doctype_behind_a_second_declaration(),
+    ],
+    ids=["utf16le", "utf16be", "utf32le", "utf32be", "second-declaration-utf7"],
+)
+def test_doctype_hidden_by_an_encoding_libxml2_would_guess_is_not_parsed(body: bytes) -> None:
+    # These pass the DOCTYPE pre-check (it sees no "<!" byte pair); libxml2 must not then
+    # switch to UTF-16/32 or UTF-7 on its own and read the DOCTYPE.
+    with pytest.raises(XmlError, match="malformed XML") as info:
+        parse_xml(body)
+    assert info.value.code == "xml.malformed"
 
 
 def test_undeclared_entity_is_malformed() -> None:
@@ -71,6 +149,14 @@ def test_control_character_reports_the_line() -> None:
     with pytest.raises(XmlError, match=r"malformed XML: .*invalid Char value 1, line 3") as info:
         parse_xml(hostile.control_character())
     assert info.value.code == "xml.malformed"
+
+
+def test_libxml2s_message_becomes_one_tidy_line() -> None:
+    with pytest.raises(XmlError) as info:
+        parse_xml(b"<R>\x00</R>")  # libxml2 puts a newline before ", line 1"
+    assert str(info.value) == (
+        "malformed XML: Invalid character: Char 0x0 out of allowed range, line 1, column 4"
+    )
 
 
 @pytest.mark.parametrize(
@@ -88,6 +174,26 @@ def test_malformed(body: bytes, fragment: str) -> None:
     assert info.value.code == "xml.malformed"
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (doc("<!-- unterminated"), "Comment not terminated, line 2"),
+        (doc("<?pi unterminated"), "PI pi never end"),
+        (b" <!-- unterminated <REQUEST/>", "Comment not terminated, line 1"),
+        (doc("<!-- ok -->\n<?pi x <REQUEST/>"), "PI pi never end"),
+        (doc("<?pi ok?><!-- ok --><!-- unterminated"), "Comment not terminated"),
+    ],
+    ids=["comment", "pi", "comment-after-space", "pi-after-comment", "comment-after-both"],
+)
+def test_unterminated_comment_or_pi_is_malformed_not_an_endless_loop(
+    body: bytes, message: str
+) -> None:
+    error = returns_within(10, lambda: parse_xml(body))
+    assert isinstance(error, XmlError)
+    assert error.code == "xml.malformed"
+    assert message in str(error)
+
+
 @pytest.mark.parametrize("encoding", ["UTF-8", "ISO-8859-1", None])
 def test_line_numbers_match_the_original(encoding: str | None) -> None:
     body = doc("<REQUEST>\n<A>\n</B></REQUEST>", encoding, "latin-1")
@@ -100,6 +206,13 @@ def test_comments_and_pis_are_dropped_but_blank_values_kept() -> None:
     root = parse_xml(doc("<REQUEST><!-- c --><?pi x?><NAME> </NAME><X/></REQUEST>"))
     assert [child.tag for child in root] == ["NAME", "X"]
     assert root[0].text == " "
+
+
+def test_whitespace_only_text_between_elements_is_dropped() -> None:
+    root = parse_xml(doc("<REQUEST>\n  <A>x</A>\n\t<B> </B>\r\n</REQUEST>\n"))
+    assert root.text is None
+    assert [child.tail for child in root] == [None, None]
+    assert etree.tostring(root) == b"<REQUEST><A>x</A><B> </B></REQUEST>"
 
 
 def test_iso_8859_1_declared() -> None:
@@ -131,6 +244,23 @@ def test_utf8_bom_with_declaration() -> None:
     assert parse_xml(b"\xef\xbb\xbf" + doc("<R><N>é</N></R>")).findtext("N") == "é"
 
 
+def test_utf8_bom_then_a_blank_line_then_the_declaration() -> None:
+    body = b"\xef\xbb\xbf\r\n" + doc("<R><N>é</N></R>")
+    assert parse_xml(body).findtext("N") == "é"
+
+
+def test_utf8_bom_wins_over_the_declared_encoding() -> None:
+    body = b"\xef\xbb\xbf" + doc("<R><N>é</N></R>", "ISO-8859-1")
+    assert parse_xml(body).findtext("N") == "é"
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16"])
+def test_line_numbers_count_the_newlines_of_a_removed_declaration(codec: str) -> None:
+    body = '\n<?xml version="1.0"\n   encoding="UTF-8"?>\n<R>\n</B></R>'.encode(codec)
+    with pytest.raises(XmlError, match="line 5"):
+        parse_xml(body)
+
+
 def test_plain_body_with_leading_whitespace() -> None:
     body = b"\n  " + doc("<R/>")
     assert parse_xml(decode_body(body).xml).tag == "R"
@@ -151,6 +281,21 @@ def test_latin1_bytes_without_declaration() -> None:
         parse_xml("<R><N>é</N></R>".encode("latin-1"))
 
 
+def test_invalid_bytes_error_shows_the_line_and_four_bytes() -> None:
+    with pytest.raises(EncodingError) as info:
+        parse_xml(b"\n<R>\xe9t\xe9</R>")
+    assert str(info.value) == (
+        "byte offset 4 (line 2) is not valid utf-8 (no encoding is declared, so UTF-8 "
+        "applies): b'\\xe9t\\xe9<'"
+    )
+
+
+def test_non_ascii_encoding_name_is_unknown() -> None:
+    with pytest.raises(EncodingError, match="declares encoding '\ufffd\ufffd'") as info:
+        parse_xml(b'<?xml version="1.0" encoding="\xc3\xa9"?><R/>')
+    assert info.value.code == "encoding.unknown"
+
+
 def test_bytes_undefined_in_windows_1252() -> None:
     body = doc("<R><N>@</N></R>", "windows-1252").replace(b"@", b"\x81")
     offset = body.index(b"\x81")
@@ -163,6 +308,7 @@ def test_invalid_utf16() -> None:
     with pytest.raises(EncodingError, match="is not valid utf-16-le") as info:
         parse_xml(b"\xff\xfe" + body)
     assert info.value.code == "encoding.invalid_bytes"
+    assert str(info.value) == "byte offset 16 (line 1) is not valid utf-16-le: b'>'"
 
 
 @pytest.mark.parametrize(
@@ -173,13 +319,31 @@ def test_invalid_utf16() -> None:
         doc("<R/>", "base64"),
         doc("<R/>", "cp037"),
         doc("<R/>", "unicode_escape"),
+        doc("<R/>", "raw_unicode_escape"),
+        doc("<R/>", "idna"),
         doc("<R/>", "UTF-16"),  # no BOM: cannot be UTF-16
     ],
-    ids=["unknown", "utf7", "base64", "ebcdic", "unicode-escape", "utf16-no-bom"],
+    ids=[
+        "unknown",
+        "utf7",
+        "base64",
+        "ebcdic",
+        "unicode-escape",
+        "raw-unicode-escape",
+        "idna",
+        "utf16-no-bom",
+    ],
 )
 def test_unknown_or_unsafe_encoding(body: bytes) -> None:
     with pytest.raises(EncodingError, match=r"declares encoding .* unknown") as info:
         parse_xml(body)
+    assert info.value.code == "encoding.unknown"
+
+
+def test_encoding_whose_encoder_is_not_ascii_compatible_is_refused() -> None:
+    # UTF-8-SIG decodes ASCII unchanged but encodes it behind a BOM: both must round-trip.
+    with pytest.raises(EncodingError, match="declares encoding 'UTF-8-SIG'") as info:
+        parse_xml(doc("<R/>", "UTF-8-SIG"))
     assert info.value.code == "encoding.unknown"
 
 
@@ -204,6 +368,48 @@ def test_element_limit_with_markup_in_comments() -> None:
     too_many = noisy.replace(b"<A/><![CDATA", b"<A/>" * 10 + b"<![CDATA")
     with pytest.raises(XmlError, match="more than 10 elements"):
         parse_xml(too_many, limits)
+
+
+def test_element_limit_is_exact_for_the_smallest_elements() -> None:
+    # 11 elements in 47 bytes: the size shortcut must not skip counting them.
+    limits = Limits(max_elements=10)
+    assert len(parse_xml(b"<R>" + b"<A/>" * 9 + b"</R>", limits)) == 9
+    with pytest.raises(XmlError, match="more than 10 elements"):
+        parse_xml(b"<R>" + b"<A/>" * 10 + b"</R>", limits)
+
+
+def with_comments(count: int) -> bytes:
+    """``count`` elements, with comments and a PI holding "<" (so a parser has to count)."""
+    return doc("<R><!-- <x> <y> --><?pi <z>?>" + "<A/><!-- <c> -->" * (count - 1) + "</R>")
+
+
+def test_element_limit_is_exact_when_comments_hold_markup() -> None:
+    limits = Limits(max_elements=10)
+    assert len(parse_xml(with_comments(10), limits)) == 9
+    with pytest.raises(XmlError, match="more than 10 elements") as info:
+        parse_xml(with_comments(11), limits)
+    assert info.value.code == "xml.too_many_elements"
+
+
+def test_element_limit_with_markup_in_a_pi_only() -> None:
+    limits = Limits(max_elements=10)
+    body = b"<R><?pi " + b"<" * 20 + b" ?>" + b"<A/>" * 9 + b"</R>"  # no "<!" anywhere
+    assert len(parse_xml(body, limits)) == 9
+    with pytest.raises(XmlError, match="more than 10 elements"):
+        parse_xml(body.replace(b"</R>", b"<A/></R>"), limits)
+
+
+def test_element_counter_counts_each_start_tag_once() -> None:
+    body = with_comments(7)
+    assert xmlparse._ElementCounter.count(body, 100) == 7
+    assert xmlparse._ElementCounter.count(body, 3) == 4  # stops at the first one over
+
+
+def test_malformed_document_counted_by_the_parser_is_malformed() -> None:
+    body = with_comments(20).replace(b"<A/>", b"<A/ >", 1)  # an error before 10 elements
+    with pytest.raises(XmlError, match="error parsing attribute name") as info:
+        parse_xml(body, Limits(max_elements=10))
+    assert info.value.code == "xml.malformed"
 
 
 def test_too_many_elements_with_default_limits() -> None:
@@ -253,9 +459,107 @@ def test_value_over_the_default_limit() -> None:
         parse_xml(doc(f"<R><N>{'A' * size}</N></R>"))
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'<R a="' + b"x" * 10_000_001 + b'"/>', "Buffer size limit exceeded"),
+        (b"<R><!-- " + b"x" * 10_000_001 + b" --></R>", "Comment too big"),
+    ],
+    ids=["attribute", "comment"],
+)
+def test_values_past_libxml2s_own_limit(body: bytes, message: str) -> None:
+    with pytest.raises(XmlError, match="longer than the limit of 1048576 characters") as info:
+        parse_xml(body)
+    assert info.value.code == "xml.value_too_long"
+    assert message in str(info.value)
+
+
 def test_hostile_50mb_text_node() -> None:
     body = decode_body(hostile.huge_text_node()).xml
     assert len(body) > 50_000_000
     with pytest.raises(XmlError, match="longer than the limit of 1048576 characters") as info:
         parse_xml(body)
     assert info.value.code == "xml.value_too_long"
+
+
+# -- the second XXE safeguard: the parsers themselves, below the DOCTYPE pre-check ----------
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("TOPSECRET")
+    return path
+
+
+def test_parser_below_the_precheck_substitutes_no_entity(secret_file: Path) -> None:
+    body = (
+        f'<!DOCTYPE R [<!ENTITY e "EXPANDED"><!ENTITY x SYSTEM "{secret_file.as_uri()}">]>'
+        "<R><A>&e;</A><B>&x;</B></R>"
+    ).encode()
+    root = etree.fromstring(body, xmlparse._parser())
+    assert etree.tostring(root) == b"<R><A>&e;</A><B>&x;</B></R>"
+
+
+def test_parser_below_the_precheck_never_reads_an_external_dtd(tmp_path: Path) -> None:
+    dtd = tmp_path / "broken.dtd"
+    dtd.write_text("<!ELEMENT broken")  # a parse error, if it were ever read
+    body = f'<!DOCTYPE R SYSTEM "{dtd.as_uri()}"><R><A/></R>'.encode()
+    root = etree.fromstring(body, xmlparse._parser())
+    assert root.getroottree().docinfo.system_url == dtd.as_uri()
+    assert etree.tostring(root) == b"<R><A/></R>"
+
+
+def test_parser_below_the_precheck_loads_nothing_at_all(tmp_path: Path) -> None:
+    """No URL, file or network, is ever asked for: a resolver sees every load attempt."""
+    requested: list[str] = []
+
+    class Recorder(etree.Resolver):
+        def resolve(self, url: str, pubid: str, context: object) -> None:
+            requested.append(url)
+
+    (tmp_path / "x.dtd").write_text('<!ENTITY d "from the DTD">')
+    bodies = [
+        '<!DOCTYPE R SYSTEM "http://127.0.0.1:9/x.dtd"><R/>',
+        f'<!DOCTYPE R SYSTEM "{(tmp_path / "x.dtd").as_uri()}"><R>&d;</R>',
+        '<!DOCTYPE R [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><R>&x;</R>',
+        '<!DOCTYPE R [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p"> %p;]><R/>',
+    ]
+
+    def parse_all() -> None:  # in a new thread, so with a parser of its own
+        parser = xmlparse._parser()
+        parser.resolvers.add(Recorder())
+        for body in bodies:
+            etree.fromstring(body.encode(), parser)
+
+    assert returns_within(10, parse_all) is None
+    assert requested == []
+
+
+def test_element_counter_below_the_precheck_substitutes_no_external_entity(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "elements.xml").write_text("<A/><A/><A/><A/><A/>")
+    uri = (tmp_path / "elements.xml").as_uri()
+    body = f'<!DOCTYPE R [<!ENTITY x SYSTEM "{uri}">]><R><A/>&x;</R>'.encode()
+    assert xmlparse._ElementCounter.count(body, 100) == 2
+
+
+def test_element_counter_below_the_precheck_never_reads_an_external_dtd(tmp_path: Path) -> None:
+    (tmp_path / "x.dtd").write_text('<!ENTITY d "<A/><A/><A/>">')
+    body = f'<!DOCTYPE R SYSTEM "{(tmp_path / "x.dtd").as_uri()}"><R><A/>&d;</R>'.encode()
+    assert xmlparse._ElementCounter.count(body, 100) == 2
+
+
+def test_element_counter_reads_utf8_only() -> None:
+    # Read as UTF-16 this holds 6 elements; read as the UTF-8 it is, none.
+    body = ("<?xml version='1.0'?><R>" + "<A/>" * 5 + "</R>").encode("utf-16-le")
+    assert xmlparse._ElementCounter.count(body, 100) == 0
+
+
+def test_each_thread_reuses_a_parser_of_its_own() -> None:
+    here = xmlparse._parser()
+    assert xmlparse._parser() is here
+    elsewhere: list[object] = []
+    assert returns_within(10, lambda: elsewhere.append(xmlparse._parser())) is None
+    assert elsewhere[0] is not here

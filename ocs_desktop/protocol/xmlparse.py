@@ -33,6 +33,17 @@ _REFUSED_CODECS = frozenset(
 _MIN_ELEMENT_BYTES = 4
 
 _local = threading.local()
+# Shared by both parsers, behind _refuse_declarations: never load a DTD, substitute an entity
+# or use the network. encoding="utf-8" stops libxml2 from choosing an encoding itself (to_utf8
+# already produced UTF-8): it would read NUL-interleaved bytes as UTF-16 or UTF-32 without a
+# BOM, or obey an XML declaration left after to_utf8 removed the first one (UTF-7, say), and
+# so parse a DOCTYPE that _refuse_declarations never saw.
+_SAFE_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "encoding": "utf-8",
+}
 
 
 def parse_xml(xml: bytes, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
@@ -204,9 +215,7 @@ class _ElementCounter:
     @classmethod
     def count(cls, data: bytes, limit: int) -> int:
         counter = cls(limit)
-        parser = etree.XMLParser(
-            target=counter, resolve_entities=False, no_network=True, load_dtd=False
-        )
+        parser = etree.XMLParser(target=counter, **_SAFE_OPTIONS)
         try:
             etree.fromstring(data, parser)
         except cls._Enough:
@@ -221,15 +230,14 @@ def _parser() -> etree.XMLParser:
     parser = getattr(_local, "parser", None)
     if parser is None:
         parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
+            **_SAFE_OPTIONS,
             dtd_validation=False,
             huge_tree=False,
             remove_comments=True,
             remove_pis=True,
             remove_blank_text=True,
-            collect_ids=False,
+            # No collect_ids=False: lxml implements it with a libxml2 flag that also makes
+            # libxml2 read the external DTD and the parameter entities it names.
         )
         _local.parser = parser
     return parser

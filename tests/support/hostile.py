@@ -4,6 +4,7 @@ tests. Each returns the raw bytes a client could POST; the expected error is in 
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import random
@@ -235,3 +236,23 @@ ALL: tuple[Callable[[], bytes], ...] = (
     deep_nesting,
 )
 """Every builder above, called without arguments; each body must be refused."""
+
+
+# Built after ALL and kept out of it: test_document.py lists the members of ALL one by one.
+
+
+def doctype_without_bom(codec: str = "utf-16-le") -> bytes:
+    """An XXE DOCTYPE in UTF-16 or UTF-32 (``codec``) with no byte-order mark and no declared
+    encoding. Its NUL bytes are valid UTF-8, so only libxml2 guessing the encoding from the
+    first bytes would read the DOCTYPE. XmlError xml.malformed."""
+    return external_entity_file().replace(b' encoding="UTF-8"', b"").decode().encode(codec)
+
+
+def doctype_behind_a_second_declaration() -> bytes:
+    """A harmless XML declaration, then a second one declaring UTF-7, then an XXE DOCTYPE as
+    one UTF-7 base64 run (no ``<`` byte in it). XmlError xml.malformed."""
+    first, rest = external_entity_file().split(b"\n", 1)
+    dtd, body = rest.split(b"\n", 1)
+    hidden = b"+" + base64.b64encode(dtd.decode().encode("utf-16-be")).rstrip(b"=") + b"-"
+    second = b'<?xml version="1.0" encoding="UTF-7"?>'
+    return first.replace(b' encoding="UTF-8"', b"") + second + hidden + body
