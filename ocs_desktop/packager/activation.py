@@ -13,6 +13,7 @@ as ERR_DOWNLOAD_INFO on every machine later.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -25,10 +26,11 @@ from sqlalchemy import Connection, insert, select, update
 from ocs_desktop.models import DownloadAvailable, DownloadEnable
 from ocs_desktop.packager.built import INFO_NAME, BuiltPackage
 from ocs_desktop.packager.fragments import fragment_name
-from ocs_desktop.packager.info_file import PackageInfo, parse_info
+from ocs_desktop.packager.info_file import MAX_INFO_BYTES, PackageInfo, parse_info
 from ocs_desktop.packager.remote import RemoteError, fetch
 from ocs_desktop.packager.store import is_fileid, load_built
 
+log = logging.getLogger(__name__)
 DEFAULT_CERT_PATH = "INSTALL_PATH"
 DEFAULT_CERT_FILE = "INSTALL_PATH/cacert.pem"
 _LOCATION = re.compile(r"^[A-Za-z0-9.\-\[\]:_$]+(/[A-Za-z0-9._~\-/$%]*)?$", re.ASCII)
@@ -220,11 +222,13 @@ def check_published(
     info_loc, pack_loc = normalize_location(info_loc), normalize_location(pack_loc)
     info_url = f"https://{info_loc}/{fileid}/{INFO_NAME}"
     try:
-        data = fetch(info_url, verify=verify, timeout=timeout, limit=1 << 20)
+        data = fetch(info_url, verify=verify, timeout=timeout, limit=MAX_INFO_BYTES)
         info = parse_info(data)
     except RemoteError as exc:
-        raise ActivationError(f"the info file is not reachable: {exc}") from None
+        log.warning("activation check of package %s: %s", fileid, exc)
+        raise ActivationError(f"cannot fetch the info file: {exc}") from None
     except ValueError as exc:
+        log.warning("activation check of package %s: %s refused: %s", fileid, info_url, exc)
         raise ActivationError(f"{info_url} is not a package info file: {exc}") from None
     if info.fileid != fileid:
         raise ActivationError(f"{info_url} describes package {info.fileid}, not {fileid}")

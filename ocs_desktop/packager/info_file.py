@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any, Final
 
 from ocs_desktop.packager.fields import SpecField
@@ -24,8 +25,10 @@ from ocs_desktop.protocol.errors import InventoryError
 from ocs_desktop.protocol.limits import Limits
 from ocs_desktop.protocol.xmlparse import parse_xml
 
-MAX_INFO_BYTES = 1 << 20
-_LIMITS = Limits(max_compressed_bytes=MAX_INFO_BYTES, max_elements=16, max_depth=2)
+#: The largest info file read, wherever it comes from (a real one is well under 1 KiB).
+MAX_INFO_BYTES: Final = 1 << 20
+#: ``parse_xml`` limits for an info file: one element in practice, a little room around it.
+_LIMITS = Limits(max_elements=16, max_depth=2)
 #: The spec's fields an info file holds (those declaring an ``info`` attribute).
 INFO_FIELDS: Final = tuple(f for f in SPEC_FIELDS if f.info is not None)
 #: The build's own attributes, around the spec's ones.
@@ -105,10 +108,17 @@ def render_info(spec: PackageSpec, fileid: str, digest: str, frags: int) -> byte
     return text.encode("utf-8")
 
 
+def read_info(path: Path) -> PackageInfo:
+    """Read the info file at ``path`` as ``parse_info`` does, reading no more of it than
+    the size limit allows (``OSError`` if it cannot be read)."""
+    with Path(path).open("rb") as handle:
+        return parse_info(handle.read(MAX_INFO_BYTES + 1))
+
+
 def parse_info(data: bytes) -> PackageInfo:
     """Read an info file; ``ValueError`` saying why when it is not one."""
     if len(data) > MAX_INFO_BYTES:
-        raise ValueError(f"info file too large ({len(data)} bytes)")
+        raise ValueError(f"info file too large: more than {MAX_INFO_BYTES} bytes")
     try:
         root = parse_xml(data, _LIMITS)
     except InventoryError as exc:

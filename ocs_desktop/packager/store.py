@@ -8,6 +8,7 @@ rename, so nobody ever sees half a package.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -15,9 +16,10 @@ from pathlib import Path
 from ocs_desktop.db.engines import default_data_dir
 from ocs_desktop.packager.built import INFO_NAME, BuiltPackage
 from ocs_desktop.packager.fragments import fragment_name
-from ocs_desktop.packager.info_file import PackageInfo, parse_info
+from ocs_desktop.packager.info_file import PackageInfo, read_info
 from ocs_desktop.packager.spec import PackageSpec, TargetOs
 
+log = logging.getLogger(__name__)
 PACKAGES_DIR_NAME = "packages"
 _FILEID = re.compile(r"[0-9]{1,20}", re.ASCII)
 
@@ -73,7 +75,11 @@ def load_built(
     info_path = directory / INFO_NAME
     if not info_path.is_file():
         raise FileNotFoundError(f"no package {fileid} in {store} (no {info_path})")
-    info = parse_info(info_path.read_bytes())
+    try:
+        info = read_info(info_path)
+    except ValueError as exc:
+        log.warning("package %s refused: its info file %s is invalid: %s", fileid, info_path, exc)
+        raise ValueError(f"{info_path}: {exc}") from None
     if info.fileid != fileid:
         raise ValueError(f"{info_path} describes package {info.fileid}, not {fileid}")
     paths = [directory / fragment_name(fileid, i) for i in range(1, info.frags + 1)]

@@ -12,6 +12,8 @@ are checked before any file is touched: a FILEID is digits, a file is ``info`` o
     DELETE /admin/packages/<FILEID>/upload            forget a staged upload
 
 Chunks stream to ``<download_dir>/.upload/<FILEID>/`` (never served: it is no FILEID).
+The info file is the exception: it is read whole before anything is written, and one
+over ``MAX_INFO_BYTES`` is refused (413) with nothing written.
 ``commit`` checks the info file, that every fragment is there and that their MD5 equals
 its DIGEST, then renames the folder to ``<download_dir>/<FILEID>`` in one step: agents
 see the whole package or nothing. A wrong digest discards the staged files.
@@ -28,7 +30,8 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from contextlib import aclosing
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +42,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from ocs_desktop.packager.fragments import BUFFER_SIZE, fragment_name
-from ocs_desktop.packager.info_file import parse_info
+from ocs_desktop.packager.info_file import MAX_INFO_BYTES, read_info
 from ocs_desktop.server.context import ServerContext
 from ocs_desktop.server.operator_auth import OperatorAccount, authenticate
 
@@ -47,6 +50,7 @@ log = logging.getLogger(__name__)
 
 PREFIX = "/admin/packages"
 STAGING_DIR = ".upload"
+INFO_NAME = "info"
 REALM = 'Basic realm="OCS Desktop admin", charset="UTF-8"'
 FAILED_LOGIN_DELAY_S = 0.5
 _FILEID = re.compile(r"^[0-9]{1,20}$", re.ASCII)
@@ -76,7 +80,7 @@ def _fileid(request: Request) -> str:
 
 
 def _file_name(fileid: str, name: str) -> str:
-    if name == "info" or re.fullmatch(rf"{fileid}-[1-9][0-9]{{0,5}}", name, re.ASCII):
+    if name == INFO_NAME or re.fullmatch(rf"{fileid}-[1-9][0-9]{{0,5}}", name, re.ASCII):
         return name
     raise AdminError(400, f"{name!r} is not a file of package {fileid} (info or {fileid}-<n>)")
 
@@ -180,7 +184,7 @@ class PackageUploads:
         digest = None
         if published.is_dir():
             try:
-                digest = parse_info((published / "info").read_bytes()).digest
+                digest = read_info(published / INFO_NAME).digest
             except (OSError, ValueError):
                 digest = None
         return JSONResponse(
@@ -196,6 +200,7 @@ class PackageUploads:
             raise AdminError(400, "offset must be a whole number of bytes") from None
         if offset < 0:
             raise AdminError(400, "offset must not be negative")
+        info = await self._info_body(request, fileid, offset) if name == INFO_NAME else None
         async with self._lock(fileid):
             if (self._root() / fileid).exists():
                 raise AdminError(409, f"package {fileid} is already published")
@@ -208,34 +213,58 @@ class PackageUploads:
                     409, f"{name}: the server holds {size} bytes, cannot write at {offset}",
                     size=size,
                 )  # fmt: skip
-            written = await self._receive(request, target, offset)
+            if info is None:
+                written = await self._receive(request, target, offset)
+            else:
+                written = await anyio.to_thread.run_sync(_write_at, target, offset, info)
         return JSONResponse({"name": name, "size": offset + written})
+
+    async def _chunks(self, request: Request) -> AsyncGenerator[bytes, None]:
+        """The body as it arrives, until its end or until the client goes away."""
+        timeout = self.ctx.settings.body_timeout_s
+        while True:
+            try:
+                message = await asyncio.wait_for(request.receive(), timeout)
+            except TimeoutError:
+                raise AdminError(408, f"no data for {timeout:g} s") from None
+            if message["type"] == "http.disconnect":
+                return
+            yield message.get("body", b"")
+            if not message.get("more_body", False):
+                return
+
+    async def _info_body(self, request: Request, fileid: str, offset: int) -> bytes:
+        """The body of an info file write at ``offset``, whole; 413 as soon as the file
+        would grow over ``MAX_INFO_BYTES``, nothing written and nothing more read."""
+        body = bytearray()
+        async with aclosing(self._chunks(request)) as chunks:
+            async for chunk in chunks:
+                body += chunk
+                if offset + len(body) > MAX_INFO_BYTES:
+                    log.warning(
+                        "admin upload: info file of package %s refused, over %d bytes "
+                        "(admin.info_too_large)", fileid, MAX_INFO_BYTES,
+                    )  # fmt: skip
+                    raise AdminError(
+                        413, f"an info file is at most {MAX_INFO_BYTES} bytes; this one is larger"
+                    )
+        return bytes(body)
 
     async def _receive(self, request: Request, target: Path, offset: int) -> int:
         """Stream the body to ``target`` from ``offset`` (truncating what followed)."""
-        fd = await anyio.to_thread.run_sync(lambda: os.open(target, os.O_WRONLY | os.O_CREAT))
+        fd = await anyio.to_thread.run_sync(_open_at, target, offset)
         written = 0
         try:
-            await anyio.to_thread.run_sync(os.ftruncate, fd, offset)
-            await anyio.to_thread.run_sync(os.lseek, fd, offset, os.SEEK_SET)
             pending = bytearray()
-            timeout = self.ctx.settings.body_timeout_s
-            while True:
-                try:
-                    message = await asyncio.wait_for(request.receive(), timeout)
-                except TimeoutError:
-                    raise AdminError(408, f"no data for {timeout:g} s") from None
-                gone = message["type"] == "http.disconnect"
-                if not gone:
-                    pending += message.get("body", b"")
-                last = gone or not message.get("more_body", False)
-                if pending and (len(pending) >= _WRITE_BUFFER or last):
-                    # What arrived before a cut stays: the client resumes from there.
+            async for chunk in self._chunks(request):
+                pending += chunk
+                if len(pending) >= _WRITE_BUFFER:
                     await anyio.to_thread.run_sync(_write_all, fd, bytes(pending))
                     written += len(pending)
                     pending.clear()
-                if last:
-                    break
+            if pending:  # what arrived before a cut stays: the client resumes from there
+                await anyio.to_thread.run_sync(_write_all, fd, bytes(pending))
+                written += len(pending)
         finally:
             await anyio.to_thread.run_sync(os.close, fd)
         return written
@@ -255,11 +284,13 @@ class PackageUploads:
         staging, target = self._staging(fileid), root / fileid
         if target.exists():
             raise AdminError(409, f"package {fileid} is already published")
-        if not (staging / "info").is_file():
+        if not (staging / INFO_NAME).is_file():
             raise AdminError(409, f"nothing uploaded for package {fileid} (no info file)")
         try:
-            info = parse_info((staging / "info").read_bytes())
+            info = read_info(staging / INFO_NAME)
         except ValueError as exc:
+            log.warning("admin upload: package %s discarded, its info file is invalid: %s",
+                        fileid, exc)  # fmt: skip
             shutil.rmtree(staging, ignore_errors=True)
             raise AdminError(422, f"the uploaded info file is invalid: {exc}") from None
         if info.fileid != fileid:
@@ -327,6 +358,28 @@ def _digest(fragments: list[Path], algo: str) -> tuple[str, int]:
                 digest.update(view[:read])
                 size += read
     return digest.hexdigest(), size
+
+
+def _open_at(target: Path, offset: int) -> int:
+    """``target`` opened for writing at ``offset``, what followed it cut off."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT)
+    try:
+        os.ftruncate(fd, offset)
+        os.lseek(fd, offset, os.SEEK_SET)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _write_at(target: Path, offset: int, data: bytes) -> int:
+    """Write ``data`` into ``target`` at ``offset``, cutting what followed; its length."""
+    fd = _open_at(target, offset)
+    try:
+        _write_all(fd, data)
+    finally:
+        os.close(fd)
+    return len(data)
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -23,6 +23,9 @@ OPERATORS = Base.metadata.tables["operators"]
 
 #: PHP's bcrypt only reads the first 72 bytes of a password; bcrypt>=5 refuses longer ones.
 _BCRYPT_MAX_BYTES = 72
+#: What an unknown login's password is checked against: a PASSWORD_VERSION 2 value (the
+#: scheme we write) that no password matches, SHA-256 hex being lower-case hex digits.
+_NO_OPERATOR: tuple[str, int] = ("-" * 64, 2)
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,8 @@ def authenticate(conn: Connection, login: str, password: str) -> OperatorAccount
                OPERATORS.c.NEW_ACCESSLVL).where(OPERATORS.c.ID == login)
     ).first()  # fmt: skip
     if row is None:
-        # Spend the same time as a real check, so timing does not tell which logins exist.
-        hashlib.sha256(password.encode()).hexdigest()
+        # Do a real check's work, so timing does not tell which logins exist.
+        check_password(*_NO_OPERATOR, password)
         return None
     if not check_password(row.PASSWD, row.PASSWORD_VERSION, password):
         return None
