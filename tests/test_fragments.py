@@ -11,7 +11,6 @@ import io
 import os
 import random
 import re
-import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +31,7 @@ from ocs_desktop.packager.fragments import (
     write_fragments,
 )
 from ocs_desktop.packager.spec import Action, PackageSpec, TargetOs
+from tests.support.threads import returns_within
 
 FILEID = "1700000000"
 HANG_TIMEOUT = 10  # seconds: the cuts here (2 MiB at most) take milliseconds
@@ -323,27 +323,6 @@ def _shrink(path: Path) -> None:
     os.truncate(path, 10)
 
 
-def _run_guarded(call: Callable[[], object], on_hang: Callable[[], object]) -> BaseException | None:
-    """Run ``call`` in a thread; return what it raised. A hang fails the test (and ``on_hang``
-    lets the stuck thread finish) instead of hanging the run."""
-    raised: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            call()
-        except BaseException as exc:
-            raised.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(HANG_TIMEOUT)
-    if thread.is_alive():
-        on_hang()
-        thread.join(HANG_TIMEOUT)
-        pytest.fail(f"the cut did not finish within {HANG_TIMEOUT} s")
-    return raised[0] if raised else None
-
-
 @pytest.mark.parametrize("after", [0, 100, MIB])  # before the first read, between, within
 def test_an_archive_that_grows_while_it_is_cut_is_refused(tmp_path: Path, after: int) -> None:
     archive = tmp_path / "archive"
@@ -366,7 +345,8 @@ def test_an_archive_that_shrinks_while_it_is_cut_is_refused_without_hanging(
     out = tmp_path / "out"
     out.mkdir()
     progress = _changing(archive, _shrink, after=after)
-    raised = _run_guarded(
+    raised = returns_within(
+        HANG_TIMEOUT,
         lambda: write_fragments(archive, out, FILEID, (100, 2 * MIB), progress),
         on_hang=lambda: archive.write_bytes(data),
     )
@@ -408,7 +388,8 @@ def test_a_build_of_an_archive_that_shrinks_meanwhile_leaves_nothing(
     store = tmp_path / "store"
     store.mkdir()
     progress = _changing(archive, _shrink, after=after)
-    raised = _run_guarded(
+    raised = returns_within(
+        HANG_TIMEOUT,
         lambda: build_package(_zip_spec(), [], store, archive=archive, progress=progress),
         on_hang=lambda: archive.write_bytes(data),
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +9,7 @@ from lxml import etree
 
 from ocs_desktop.protocol import EncodingError, Limits, XmlError, decode_body, parse_xml, xmlparse
 from tests.support import hostile
+from tests.support.threads import returns_within
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()
@@ -19,23 +18,6 @@ SAMPLE = (DATA / "ocsinventory-agent-sent-inventory-first.xml").read_bytes()
 def doc(body: str, encoding: str | None = "UTF-8", codec: str = "utf-8") -> bytes:
     decl = f'<?xml version="1.0" encoding="{encoding}"?>\n' if encoding else ""
     return (decl + body).encode(codec)
-
-
-def returns_within(seconds: float, call: Callable[[], object]) -> BaseException | None:
-    """Run ``call`` in a thread; fail (instead of hanging) if it has not returned in time."""
-    raised: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            call()
-        except BaseException as exc:
-            raised.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), f"still running after {seconds} s: an endless loop?"
-    return raised[0] if raised else None
 
 
 def test_sample_parses() -> None:
