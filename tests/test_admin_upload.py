@@ -12,6 +12,7 @@ import asyncio
 import base64
 import hashlib
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -534,6 +535,62 @@ def test_commit_accepts_hex_and_an_empty_algorithm(client: TestClient, download:
     _stage(client, FILEID, {f"{FILEID}-1": b"a", "info": info})
     answer = client.post(f"{BASE}/commit", headers=AUTH)
     assert answer.status_code == 200, answer.text
+
+
+def test_the_published_folder_is_readable_by_the_web_server_whatever_the_umask(
+    client: TestClient, download: Path
+):
+    old = os.umask(0o077)
+    try:
+        _stage(client, FILEID, {"info": _info(0, "")})
+        assert (download / ".upload" / FILEID).stat().st_mode & 0o777 == 0o700
+        assert client.post(f"{BASE}/commit", headers=AUTH).status_code == 200
+    finally:
+        os.umask(old)
+    assert (download / FILEID).stat().st_mode & 0o777 == 0o755
+
+
+def test_a_package_published_meanwhile_by_another_process_is_not_replaced(
+    client: TestClient, download: Path, monkeypatch: pytest.MonkeyPatch
+):
+    _stage(client, FILEID, {"info": _info(0, "")})
+    real_chmod = os.chmod
+
+    def another_worker_publishes_first(path: Path, mode: int) -> None:
+        real_chmod(path, mode)
+        (download / FILEID).mkdir()  # between the check and the rename
+
+    monkeypatch.setattr(admin_upload.os, "chmod", another_worker_publishes_first)
+    answer = client.post(f"{BASE}/commit", headers=AUTH)
+    assert answer.status_code == 500 and "File exists" in answer.json()["error"]
+    assert list((download / FILEID).iterdir()) == []  # the other one's folder, untouched
+    assert (download / ".upload" / FILEID / "info").is_file()  # ours kept for a retry
+
+
+def test_a_failed_rename_leaves_no_empty_package_behind(
+    client: TestClient, download: Path, monkeypatch: pytest.MonkeyPatch
+):
+    _stage(client, FILEID, {"info": _info(0, "")})
+
+    def cannot_rename(source: Path, target: Path) -> None:
+        raise OSError(16, "Device or resource busy")
+
+    monkeypatch.setattr(admin_upload.os, "rename", cannot_rename)
+    answer = client.post(f"{BASE}/commit", headers=AUTH)
+    assert answer.status_code == 500 and "Device or resource busy" in answer.json()["error"]
+    assert not (download / FILEID).exists()
+    assert (download / ".upload" / FILEID / "info").is_file()
+
+
+def test_writes_leave_no_file_open(client: TestClient):
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    _stage(client, FILEID, {"info": b"warm up", f"{FILEID}-1": b"warm up"})
+    before = open_files()
+    for n in range(20):
+        _stage(client, FILEID, {"info": b"i" * n, f"{FILEID}-1": b"f" * n})
+    assert open_files() - before < 10
 
 
 # abort, unknown calls, failures

@@ -88,7 +88,7 @@ case "$mode" in
         OCS_TEST_MYSQL_URL=$(mysql_test_url)
         export QT_QPA_PLATFORM=offscreen
         log "static checks: ruff, import contracts, mypy"
-        "$venv/bin/ruff" check ocs_desktop tests bench
+        "$venv/bin/ruff" check ocs_desktop tests bench tools
         "$venv/bin/lint-imports"
         "$venv/bin/mypy"
         log "tests (MariaDB at ${OCS_TEST_MYSQL_URL%%@*}@...)"

@@ -252,9 +252,11 @@ class PackageUploads:
 
     async def _receive(self, request: Request, target: Path, offset: int) -> int:
         """Stream the body to ``target`` from ``offset`` (truncating what followed)."""
-        fd = await anyio.to_thread.run_sync(_open_at, target, offset)
+        fd = await anyio.to_thread.run_sync(lambda: os.open(target, os.O_WRONLY | os.O_CREAT))
         written = 0
         try:
+            await anyio.to_thread.run_sync(os.ftruncate, fd, offset)
+            await anyio.to_thread.run_sync(os.lseek, fd, offset, os.SEEK_SET)
             pending = bytearray()
             async for chunk in self._chunks(request):
                 pending += chunk
@@ -360,22 +362,12 @@ def _digest(fragments: list[Path], algo: str) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _open_at(target: Path, offset: int) -> int:
-    """``target`` opened for writing at ``offset``, what followed it cut off."""
+def _write_at(target: Path, offset: int, data: bytes) -> int:
+    """Write ``data`` into ``target`` at ``offset``, cutting what followed; its length."""
     fd = os.open(target, os.O_WRONLY | os.O_CREAT)
     try:
         os.ftruncate(fd, offset)
         os.lseek(fd, offset, os.SEEK_SET)
-    except OSError:
-        os.close(fd)
-        raise
-    return fd
-
-
-def _write_at(target: Path, offset: int, data: bytes) -> int:
-    """Write ``data`` into ``target`` at ``offset``, cutting what followed; its length."""
-    fd = _open_at(target, offset)
-    try:
         _write_all(fd, data)
     finally:
         os.close(fd)
