@@ -18,6 +18,7 @@ from ocs_desktop.cli.common import (
 )
 from ocs_desktop.db.engines import is_sqlite
 from ocs_desktop.server.settings import ENV_NAME, MIB, ServerSettings
+from ocs_desktop.server.useragent import PolicyError, load_policy
 
 APP_FACTORY = "ocs_desktop.server.app:create_app_from_env"
 LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
@@ -50,7 +51,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--body-timeout", type=float, default=30, help="seconds a stalled request body may wait"
     )
-    parser.add_argument("--extra-useragents", help="file of extra accepted User-Agent regexes")
+    parser.add_argument(
+        "--extra-useragents",
+        help="file of extra accepted User-Agent regexes, one a line (as OCS's EXT_USERAGENTS_FILE)",
+    )
+    parser.add_argument(
+        "--useragents",
+        type=Path,
+        metavar="FILE",
+        help="User-Agent policy: allow/deny rules by agent name and version, read before the "
+        "built-in list of OCS and FusionInventory agents (see README, Communication server)",
+    )
     parser.add_argument(
         "--trusted-ip",
         action="append",
@@ -89,6 +100,11 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(
             "SQLite serves a single worker; use --workers 1 or a MariaDB database", EXIT_USAGE
         )
+    useragents = str(args.useragents.resolve()) if args.useragents else None
+    try:  # each worker reads the files again; a typo is better caught here, with its line
+        load_policy(useragents, args.extra_useragents)
+    except PolicyError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
     check_database(url, table="hardware")
     if args.log_dir:
         args.log_dir.mkdir(parents=True, exist_ok=True)
@@ -99,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
         max_body_bytes=int(args.max_body_mb * MIB),
         body_timeout_s=args.body_timeout,
         extra_useragents_file=args.extra_useragents,
+        useragents_file=useragents,
         trusted_ips=tuple(args.trusted_ip),
     )
     os.environ[ENV_NAME] = settings.to_env()

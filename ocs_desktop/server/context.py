@@ -25,7 +25,7 @@ from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.protocol import Limits
 from ocs_desktop.server.logs import ActivityLog
 from ocs_desktop.server.settings import ServerSettings
-from ocs_desktop.server.useragent import load_extra_patterns
+from ocs_desktop.server.useragent import load_policy
 
 T = TypeVar("T")
 
@@ -42,7 +42,7 @@ class ServerContext:
             )
         self.engine = engine
         self.limits = Limits(max_compressed_bytes=settings.max_body_bytes)
-        self.extra_useragents = load_extra_patterns(settings.extra_useragents_file)
+        self.useragents = load_policy(settings.useragents_file, settings.extra_useragents_file)
         self.activity = ActivityLog(settings.log_dir)
         self._limiter: CapacityLimiter | None = None
         self._ingestor: Ingestor | None = None

@@ -29,6 +29,9 @@ class ServerSettings:
     db_threads: int = 8
     """Threads running database work; the engine's pool is sized to match."""
     extra_useragents_file: str | None = None
+    """Regexes of extra accepted User-Agents, one a line (OCS_OPT_EXT_USERAGENTS_FILE_PATH)."""
+    useragents_file: str | None = None
+    """The administrator's User-Agent policy (``useragent.load_policy``), read at start."""
     trusted_ips: tuple[str, ...] = ()
     """Regexes of peer addresses exempt from INVENTORY_SESSION_ONLY (OCS_OPT_TRUSTED_IP)."""
 

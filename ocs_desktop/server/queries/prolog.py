@@ -1,7 +1,7 @@
 """PROLOG: should the agent send an inventory now, and with which options (PROTOCOL 1.6).
 
-Needs a User-Agent the reference would accept (``useragent.accepted``): any other is 400,
-the only QUERY where the agent is checked.
+Needs a User-Agent the server's policy accepts (``useragent.UserAgentPolicy``): any other is
+400, the only QUERY where the agent is checked.
 
 A known machine's ``hardware`` row is touched on every prolog (FIDELITY, LASTCOME,
 USERAGENT and the running QUALITY average). The decision follows the reference, quirks
@@ -28,7 +28,6 @@ from ocs_desktop.server.machine import HARDWARE, Machine, load_machine
 from ocs_desktop.server.queries.call import AgentCall
 from ocs_desktop.server.replies import Reply, reply_response
 from ocs_desktop.server.sessions import open_session
-from ocs_desktop.server.useragent import accepted
 
 REGCONFIG = Base.metadata.tables["regconfig"]
 _DAY = 86400.0
@@ -168,13 +167,15 @@ def answer_prolog(engine: Engine, options: Options, deviceid: str, useragent: st
 async def handle(call: AgentCall) -> Response:
     """Refuse an agent the User-Agent check does not accept, else decide and answer."""
     ctx, useragent = call.ctx, call.useragent
-    if not accepted(useragent, ctx.extra_useragents):
+    verdict = ctx.useragents.check(useragent)
+    if not verdict.accepted:
         return call.refuse(
             400,
             "useragent",
             "Bad agent or agent version too recent",
-            "refused User-Agent %r at PROLOG (useragent.refused)",
+            "refused User-Agent %r at PROLOG: %s (useragent.refused)",
             useragent,
+            verdict.reason,
         )
     deviceid = call.message.deviceid
     outcome = await ctx.run(lambda: answer_prolog(ctx.engine, ctx.options(), deviceid, useragent))
