@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -248,7 +249,7 @@ def test_plain_body_with_leading_whitespace() -> None:
     assert parse_xml(decode_body(body).xml).tag == "R"
 
 
-def test_latin1_bytes_declared_utf8() -> None:
+def test_latin1_and_utf8_bytes_declared_utf8() -> None:
     body = hostile.latin1_declared_utf8()
     offset = body.index(b"\xe9")
     with pytest.raises(EncodingError) as info:
@@ -258,16 +259,17 @@ def test_latin1_bytes_declared_utf8() -> None:
     assert "declared encoding 'UTF-8'" in str(info.value)
 
 
-def test_latin1_bytes_without_declaration() -> None:
-    with pytest.raises(EncodingError, match=r"byte offset 6 \(line 1\).*no encoding is declared"):
-        parse_xml("<R><N>é</N></R>".encode("latin-1"))
+def test_latin1_bytes_behind_a_utf8_bom_are_refused() -> None:
+    """The BOM says the bytes are UTF-8: no ISO-8859-1 retry."""
+    with pytest.raises(EncodingError, match=r"byte offset 9 \(line 1\).*no encoding is declared"):
+        parse_xml(b"\xef\xbb\xbf" + "<R><N>é</N></R>".encode("latin-1"))
 
 
 def test_invalid_bytes_error_shows_the_line_and_four_bytes() -> None:
     with pytest.raises(EncodingError) as info:
-        parse_xml(b"\n<R>\xe9t\xe9</R>")
+        parse_xml(b"\xef\xbb\xbf\n<R>\xe9t\xe9</R>")
     assert str(info.value) == (
-        "byte offset 4 (line 2) is not valid utf-8 (no encoding is declared, so UTF-8 "
+        "byte offset 7 (line 2) is not valid utf-8 (no encoding is declared, so UTF-8 "
         "applies): b'\\xe9t\\xe9<'"
     )
 
@@ -327,6 +329,166 @@ def test_encoding_whose_encoder_is_not_ascii_compatible_is_refused() -> None:
     with pytest.raises(EncodingError, match="declares encoding 'UTF-8-SIG'") as info:
         parse_xml(doc("<R/>", "UTF-8-SIG"))
     assert info.value.code == "encoding.unknown"
+
+
+# -- the ISO-8859-1 retry of a document that says UTF-8 and is not ----------------------------
+DEVICE = "poste-2024-03-01-09-15-02"
+FALLBACK_LOGGER = "ocs_desktop.protocol.xmlparse"
+
+
+def fallbacks(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    return [
+        r for r in caplog.records if r.name == FALLBACK_LOGGER and "latin1_fallback" in r.message
+    ]
+
+
+def latin1_request(text: str = "Société Générale ÿ", encoding: str | None = "UTF-8") -> bytes:
+    body = f"<REQUEST><DEVICEID>{DEVICE}</DEVICEID><N>{text}</N></REQUEST>"
+    return doc(body, encoding, "latin-1")
+
+
+@pytest.mark.parametrize("encoding", ["UTF-8", "utf8", None], ids=["utf-8", "alias", "default"])
+def test_latin1_bytes_said_to_be_utf8_are_read_as_iso_8859_1(
+    caplog: pytest.LogCaptureFixture, encoding: str | None
+) -> None:
+    body = latin1_request(encoding=encoding)
+    assert parse_xml(body).findtext("N") == "Société Générale ÿ"
+    [record] = fallbacks(caplog)
+    assert record.levelno == logging.WARNING
+    offset = body.index(b"\xe9")
+    line = 2 if encoding else 1
+    assert record.getMessage() == (
+        f"the document of DEVICEID {DEVICE!r} is not UTF-8 although it says so (byte offset "
+        f"{offset} (line {line}) is not valid "
+        + (f"for the declared encoding {encoding!r}" if encoding else
+           "utf-8 (no encoding is declared, so UTF-8 applies)")
+        + ": b'\\xe9t\\xe9 '); read as ISO-8859-1, as the OCS server does "
+        "(encoding.latin1_fallback)"
+    )  # fmt: skip
+
+
+def test_to_utf8_gives_the_retried_text_as_utf8() -> None:
+    assert xmlparse.to_utf8("<R>é</R>".encode("latin-1")) == "<R>é</R>".encode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        doc("<REQUEST><N>Société</N></REQUEST>"),
+        doc("<REQUEST><N>Société</N></REQUEST>", "ISO-8859-1", "latin-1"),
+        b"\xef\xbb\xbf" + doc("<REQUEST><N>Société</N></REQUEST>"),
+    ],
+    ids=["utf-8", "declared-latin-1", "utf-8-bom"],
+)
+def test_a_document_read_as_it_says_logs_nothing(
+    caplog: pytest.LogCaptureFixture, body: bytes
+) -> None:
+    assert parse_xml(body).findtext("N") == "Société"
+    assert caplog.records == []
+
+
+@pytest.mark.parametrize(
+    ("where", "logged"),
+    [
+        (f"<DEVICEID>{DEVICE}</DEVICEID>", repr(DEVICE)),
+        (f"<DEVICEID>  {DEVICE}\n</DEVICEID>", repr(DEVICE)),
+        (f"<CONTENT><DEVICEID>{DEVICE}</DEVICEID></CONTENT>", repr(DEVICE)),
+        (f"<DEVICEID> </DEVICEID><CONTENT><DEVICEID>{DEVICE}</DEVICEID></CONTENT>", repr(DEVICE)),
+        ("<CONTENT/>", "'-'"),
+        ("<DEVICEID>" + "p" * 300 + "</DEVICEID>", "'" + "p" * 119),
+    ],
+    ids=["element", "spaces", "content", "blank-then-content", "none", "long"],
+)
+def test_the_warning_names_the_deviceid(
+    caplog: pytest.LogCaptureFixture, where: str, logged: str
+) -> None:
+    parse_xml(doc(f"<REQUEST>{where}<N>é</N></REQUEST>", None, "latin-1"))
+    [record] = fallbacks(caplog)
+    assert record.getMessage().startswith(f"the document of DEVICEID {logged} is not UTF-8")
+
+
+def test_the_warning_names_a_deviceid_given_as_an_attribute(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    parse_xml(f'<REQUEST DEVICEID="{DEVICE}"><N>é</N></REQUEST>'.encode("latin-1"))
+    [record] = fallbacks(caplog)
+    assert f"DEVICEID {DEVICE!r} is not UTF-8" in record.getMessage()
+
+
+@pytest.mark.parametrize(
+    "utf8",
+    ["ï", "€", "\U0001f600", "\u07ff", "\uffff"],
+    ids=["2-bytes", "3-bytes", "4-bytes", "last-2-byte", "last-3-byte"],
+)
+def test_mixed_encodings_are_refused(caplog: pytest.LogCaptureFixture, utf8: str) -> None:
+    """Valid UTF-8 beside invalid bytes: reading it all as ISO-8859-1 would garble the valid
+    part, so nothing is stored."""
+    body = b"<REQUEST><N>caf\xe9</N><M>" + utf8.encode() + b"</M></REQUEST>"
+    with pytest.raises(EncodingError) as info:
+        parse_xml(body)
+    assert info.value.code == "encoding.invalid_bytes"
+    assert str(info.value) == (
+        "byte offset 15 (line 1) is not valid utf-8 (no encoding is declared, so UTF-8 "
+        "applies): b'\\xe9</N'; nor can it be read as ISO-8859-1, since it also holds valid "
+        "UTF-8 (at byte offset 23, line 1): its encodings are mixed"
+    )
+    assert fallbacks(caplog) == []
+
+
+def test_mixed_encodings_name_the_line_of_the_valid_utf8() -> None:
+    body = doc("<REQUEST>\n<N>Société</N>\n<M>\n€</M></REQUEST>")
+    body = body.replace("é".encode(), b"\xe9")
+    with pytest.raises(EncodingError, match=r"valid UTF-8 \(at byte offset 68, line 5\)"):
+        parse_xml(body)
+    with pytest.raises(EncodingError) as info:
+        parse_xml(b"\n<R>\xe9 \xc3\xaf</R>")
+    assert str(info.value) == (
+        "byte offset 4 (line 2) is not valid utf-8 (no encoding is declared, so UTF-8 applies): "
+        "b'\\xe9 \\xc3\\xaf'; nor can it be read as ISO-8859-1, since it also holds valid UTF-8 "
+        "(at byte offset 6, line 2): its encodings are mixed"
+    )
+
+
+@pytest.mark.parametrize(
+    "latin1",
+    [b"\xe9 ", b"\xc0\xa9", b"\xe0\x80\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xff\xfe"],
+    ids=["lone", "overlong-2", "overlong-3", "surrogate", "past-10ffff", "never-utf8"],
+)
+def test_bytes_that_only_look_like_utf8_are_not_valid_utf8(
+    caplog: pytest.LogCaptureFixture, latin1: bytes
+) -> None:
+    """Sequences UTF-8 forbids are Latin-1 text, not a sign of mixed encodings."""
+    root = parse_xml(b"<R><N>" + latin1 + b"</N></R>")
+    assert root.findtext("N") == latin1.decode("latin-1")
+    assert len(fallbacks(caplog)) == 1
+
+
+def test_a_retried_document_that_is_not_xml_says_how_it_was_read(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    body = b"<\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"
+    with pytest.raises(XmlError) as info:
+        parse_xml(body)
+    assert info.value.code == "xml.malformed"
+    assert str(info.value).startswith("malformed XML: ")
+    assert str(info.value).endswith(
+        "; read as ISO-8859-1, since byte offset 1 (line 1) is not valid utf-8 (no encoding "
+        "is declared, so UTF-8 applies): b'\\x89PNG'"
+    )
+    assert fallbacks(caplog) == []
+
+
+def test_a_retried_document_keeps_its_line_numbers() -> None:
+    body = doc("<R>\n<N>caf\xe9</N>\n</B></R>", "UTF-8", "latin-1").replace(b'"1.0"', b'"1.0"\n')
+    with pytest.raises(XmlError, match="line 5"):
+        parse_xml(body)
+
+
+def test_a_retried_document_is_held_to_the_limits(caplog: pytest.LogCaptureFixture) -> None:
+    with pytest.raises(XmlError) as info:
+        parse_xml(doc("<R><A><A>é</A></A></R>", None, "latin-1"), Limits(max_depth=2))
+    assert info.value.code == "xml.too_deep"
+    assert fallbacks(caplog) == []
 
 
 def elements(count: int) -> bytes:

@@ -5,12 +5,20 @@ does the same since CVE-2018-14473), never resolves entities or fetches anything
 enforces ``Limits`` on element count, nesting depth and value length. Character decoding is
 done here with Python's strict codecs rather than by libxml2, so that the accepted encodings
 and the errors for bad bytes do not depend on how libxml2 was built.
+
+One exception to strictness, the reference's: a document that is UTF-8 by declaration or by
+default but whose bytes are not valid UTF-8 is read again as ISO-8859-1, with a warning that
+names its DEVICEID. Older Windows agents send their ANSI text exactly so. The retry is only
+made when it cannot garble anything: never behind a UTF-8 byte-order mark, which says the
+bytes were meant as UTF-8, and never when the document also holds a valid multi-byte UTF-8
+sequence, since its encodings are then mixed and no single reading gives the right text.
 """
 
 from __future__ import annotations
 
 import codecs
 import functools
+import logging
 import re
 import threading
 
@@ -32,6 +40,14 @@ _REFUSED_CODECS = frozenset(
 # document cannot exceed max_elements, and counting can be skipped.
 _MIN_ELEMENT_BYTES = 4
 
+# A valid multi-byte UTF-8 sequence (no overlong form, surrogate or code point past U+10FFFF).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+log = logging.getLogger(__name__)
 _local = threading.local()
 # Shared by both parsers, behind _refuse_declarations: never load a DTD, substitute an entity
 # or use the network. encoding="utf-8" stops libxml2 from choosing an encoding itself (to_utf8
@@ -49,34 +65,49 @@ _SAFE_OPTIONS = {
 def parse_xml(xml: bytes, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
     """Parse an agent document into an lxml element tree, refusing anything hostile.
 
-    Raises ``EncodingError`` for an unknown declared encoding or bytes invalid for it,
-    ``XmlError`` for a DOCTYPE or ENTITY declaration, malformed XML (libxml2's message with
-    line and column), and documents over ``limits`` (elements, depth, value length).
+    Raises ``EncodingError`` for an unknown declared encoding or bytes invalid for it (but a
+    UTF-8 document whose bytes are not UTF-8 is read as ISO-8859-1, with a warning, when it
+    has no UTF-8 BOM and holds no valid multi-byte UTF-8 sequence), ``XmlError`` for a
+    DOCTYPE or ENTITY declaration, malformed XML (libxml2's message with line and column),
+    and documents over ``limits`` (elements, depth, value length).
     Comments and processing instructions are dropped, as are whitespace-only text nodes
     between elements; a whitespace-only value such as ``<NAME> </NAME>`` is kept.
     """
-    data = to_utf8(xml)
+    data, fallback = _decode(xml)
     _refuse_declarations(data)
     _check_element_count(data, limits)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, limits) from None
+        raise _syntax_error(exc, limits, fallback) from None
     _check_depth(root, limits)
     if len(data) > limits.max_value_chars:
         _check_values(root, limits)
+    if fallback is not None:
+        log.warning(
+            "the document of DEVICEID %.120r is not UTF-8 although it says so (%s); read as "
+            "ISO-8859-1, as the OCS server does (encoding.latin1_fallback)",
+            _deviceid(root),
+            fallback,
+        )
     return root
 
 
 def to_utf8(xml: bytes) -> bytes:
     """Return the document as UTF-8 with its BOM and XML declaration removed.
 
-    The declared encoding (or the BOM, or UTF-8 by default) is applied strictly. Newlines of
-    the removed prolog are kept so that libxml2's line numbers match the original.
+    The declared encoding (or the BOM, or UTF-8 by default) is applied strictly, but for the
+    ISO-8859-1 retry of ``parse_xml``. Newlines of the removed prolog are kept so that
+    libxml2's line numbers match the original.
     """
+    return _decode(xml)[0]
+
+
+def _decode(xml: bytes) -> tuple[bytes, str | None]:
+    """``to_utf8``, and why the document was read as ISO-8859-1 (None when it was not)."""
     for bom, codec in _UTF16_BOMS.items():
         if xml.startswith(bom):
-            return _from_utf16(xml, codec)
+            return _from_utf16(xml, codec), None
     start = len(_UTF8_BOM) if xml.startswith(_UTF8_BOM) else 0
     decl = _DECL_BYTES.match(xml, start)
     declared: str | None = None
@@ -93,11 +124,22 @@ def to_utf8(xml: bytes) -> bytes:
     try:
         if codec == "utf-8":
             xml.decode("utf-8")  # validation only: libxml2 reads UTF-8 natively
-            return prefix + xml[end:]
-        return prefix + xml[end:].decode(codec).encode("utf-8")
+            return prefix + xml[end:], None
+        return prefix + xml[end:].decode(codec).encode("utf-8"), None
     except UnicodeDecodeError as exc:
         offset = exc.start + (0 if codec == "utf-8" else end)
-        raise _invalid_bytes(xml, offset, codec, declared) from None
+        error = _invalid_bytes(xml, offset, codec, declared)
+    if codec != "utf-8" or start:
+        raise error  # a declared single-byte encoding was wrong, or a UTF-8 BOM meant UTF-8
+    mixed = _UTF8_SEQUENCE.search(xml, end)
+    if mixed is not None:
+        line = xml.count(b"\n", 0, mixed.start()) + 1
+        raise EncodingError(
+            f"{error.message}; nor can it be read as ISO-8859-1, since it also holds valid "
+            f"UTF-8 (at byte offset {mixed.start()}, line {line}): its encodings are mixed",
+            code="encoding.invalid_bytes",
+        )
+    return prefix + xml[end:].decode("iso-8859-1").encode("utf-8"), error.message
 
 
 def _from_utf16(xml: bytes, codec: str) -> bytes:
@@ -243,9 +285,14 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
-def _syntax_error(exc: etree.XMLSyntaxError, limits: Limits) -> XmlError:
-    """Turn libxml2's error into an XmlError; its own hard limits get our codes."""
+def _syntax_error(
+    exc: etree.XMLSyntaxError, limits: Limits, fallback: str | None = None
+) -> XmlError:
+    """Turn libxml2's error into an XmlError; its own hard limits get our codes. A document
+    read as ISO-8859-1 says so, since its bytes may never have been meant as text."""
     msg = " ".join((exc.msg or str(exc)).split()).replace(" ,", ",")
+    if fallback is not None:
+        msg = f"{msg}; read as ISO-8859-1, since {fallback}"
     if "Excessive depth" in msg:
         return XmlError(
             f"elements are nested deeper than the limit of {limits.max_depth} ({msg})",
@@ -258,6 +305,19 @@ def _syntax_error(exc: etree.XMLSyntaxError, limits: Limits) -> XmlError:
             code="xml.value_too_long",
         )
     return XmlError(f"malformed XML: {msg}", code="xml.malformed")
+
+
+def _deviceid(root: etree._Element) -> str:
+    """The DEVICEID where a request holds one (REQUEST/DEVICEID as an element or an attribute,
+    then REQUEST/CONTENT/DEVICEID), for the log; ``-`` if none."""
+    for found in (
+        root.findtext("DEVICEID"),
+        root.get("DEVICEID"),
+        root.findtext("CONTENT/DEVICEID"),
+    ):
+        if found and found.strip():
+            return found.strip()
+    return "-"
 
 
 def _check_depth(root: etree._Element, limits: Limits) -> None:

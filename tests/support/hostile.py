@@ -112,11 +112,11 @@ def corrupt_gzip() -> bytes:
 
 
 def latin1_declared_utf8() -> bytes:
-    """Declared UTF-8 but holding Latin-1 bytes (0xE9 for é). EncodingError
-    encoding.invalid_bytes."""
-    return request("<HARDWARE><NAME>poste-comptabilité</NAME></HARDWARE>").replace(
-        "é".encode(), "é".encode("latin-1")
-    )
+    """Declared UTF-8 but holding Latin-1 bytes (0xE9 for é) and valid UTF-8 too (ï), so that
+    the ISO-8859-1 retry does not apply: mixed encodings. EncodingError encoding.invalid_bytes."""
+    return request(
+        "<HARDWARE><NAME>poste-comptabilité</NAME><WINOWNER>naïf</WINOWNER></HARDWARE>"
+    ).replace("é".encode(), "é".encode("latin-1"))
 
 
 def unknown_encoding() -> bytes:
