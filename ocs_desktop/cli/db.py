@@ -4,7 +4,8 @@
 server and console at a database; ``db check`` tells whether a database made by a real OCS
 installation has everything our code reads and writes. ``db summarize`` rebuilds the
 software summary (install counts) after other writers, such as a real OCS server sharing
-the database, changed ``software`` without maintaining it.
+the database, changed ``software`` without maintaining it. ``db fix-table-case`` renames a
+table an OCS console cannot find because of its letter case (``db.table_names``).
 
 Exit codes (``cli/common.py``): 0 done / compatible, 1 the database lacks something we
 need or init failed, 2 the database cannot be reached.
@@ -20,6 +21,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from ocs_desktop.cli import db_upgrade
 from ocs_desktop.cli.common import (
     DB_HELP,
     EXIT_DATABASE,
@@ -31,6 +33,7 @@ from ocs_desktop.cli.common import (
     handled,
     percent_line,
 )
+from ocs_desktop.cli.db_gate import refuse_outdated, require_checked
 from ocs_desktop.db.console_indexes import ensure_console_indexes
 from ocs_desktop.db.engines import (
     create_database_if_missing,
@@ -40,8 +43,10 @@ from ocs_desktop.db.engines import (
     is_sqlite,
     safe_url,
 )
-from ocs_desktop.db.schema import check_database, init_database
+from ocs_desktop.db.schema import check_database, init_database, schema_version
+from ocs_desktop.db.server_columns import add_server_columns
 from ocs_desktop.db.software_summary import rebuild_summary, summary_state
+from ocs_desktop.db.table_names import fix_table_case
 from ocs_desktop.models.extensions import EXTENSION_METADATA
 
 _URL_HELP = f"{DB_HELP} (default: ocsweb.sqlite in the user's data folder)"
@@ -64,6 +69,12 @@ def register(subparsers: Any) -> None:
         "blacklists...). Existing tables and rows are never changed.",
     )
     init.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
+    init.add_argument(
+        "--server-columns",
+        action="store_true",
+        help="also add to existing tables the columns an OCS 2.8.1 or 2.12 communication "
+        "server reads that this database lacks (see db check)",
+    )
     init.set_defaults(handler=run_init)
 
     check = actions.add_parser(
@@ -76,6 +87,17 @@ def register(subparsers: Any) -> None:
     check.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
     check.set_defaults(handler=run_check)
 
+    fix_case = actions.add_parser(
+        "fix-table-case",
+        help="rename tables the OCS console cannot find because of their letter case",
+        description="On a server that compares table names as written "
+        "(lower_case_table_names=0), rename each table whose name differs only in letter "
+        "case from the spelling the OCS console of this schema version reads (e.g. "
+        "schedule_wol from a Windows dump of a 2.11 database). Nothing else is changed.",
+    )
+    fix_case.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
+    fix_case.set_defaults(handler=run_fix_table_case)
+
     summarize = actions.add_parser(
         "summarize",
         help="rebuild the software summary (installs per software) from the software table",
@@ -87,6 +109,7 @@ def register(subparsers: Any) -> None:
     )
     summarize.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
     summarize.set_defaults(handler=run_summarize)
+    db_upgrade.register(actions)
 
 
 def _target(args: argparse.Namespace) -> str:
@@ -111,9 +134,14 @@ def run_init(args: argparse.Namespace) -> int:
         raise _failed("connect to", shown, exc, EXIT_DATABASE) from exc
     except (SQLAlchemyError, ValueError) as exc:
         raise _failed("create", shown, exc, EXIT_FAILED) from exc
+    if not created:
+        refuse_outdated(url)  # a pre-2.8 database is db upgrade's, not init's
     engine = create_engine_for(url)
+    added: list[str] = []
     try:
         report = init_database(engine)
+        if args.server_columns:
+            added = add_server_columns(engine)
     except OperationalError as exc:
         raise _failed("initialise", shown, exc, EXIT_DATABASE) from exc
     except SQLAlchemyError as exc:
@@ -123,6 +151,8 @@ def run_init(args: argparse.Namespace) -> int:
     if created:
         print(f"Created database {shown}")
     print("\n".join(report.format()))
+    if args.server_columns:
+        print(f"Added columns for OCS servers: {', '.join(added) if added else 'none missing'}")
     print(_summary_line(url, verify=False))
     return EXIT_OK
 
@@ -157,7 +187,7 @@ def run_check(args: argparse.Namespace) -> int:
             pass
         report = check_database(engine)
         # Ours, not OCS's: reported, but never a reason to call the database unusable.
-        summary = _summary_line(url, verify=True)
+        summary = None if report.outdated else _summary_line(url, verify=True)
     except OperationalError as exc:
         raise _failed("connect to", shown, exc, EXIT_DATABASE) from exc
     except SQLAlchemyError as exc:
@@ -165,8 +195,34 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     print("\n".join(report.format()))
-    print(summary)
+    if summary is not None:
+        print(summary)
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+@handled("db")
+def run_fix_table_case(args: argparse.Namespace) -> int:
+    """Rename the tables ``table_names.misspelt`` lists; print what was renamed."""
+    url = _target(args)
+    shown = safe_url(url)
+    if is_sqlite(url):  # connecting would create a missing file; and SQLite ignores case
+        print(f"Database: {shown}\nSQLite ignores letter case in table names: nothing to do.")
+        return EXIT_OK
+    engine = create_engine_for(url)
+    try:
+        renamed = fix_table_case(engine, schema_version(engine))
+    except OperationalError as exc:
+        raise _failed("connect to", shown, exc, EXIT_DATABASE) from exc
+    except SQLAlchemyError as exc:
+        raise _failed("rename tables of", shown, exc, EXIT_FAILED) from exc
+    finally:
+        engine.dispose()
+    print(f"Database: {shown}")
+    for old, new in renamed:
+        print(f"Renamed table {old} to {new}")
+    if not renamed:
+        print("No table to rename.")
+    return EXIT_OK
 
 
 @handled("db")
@@ -174,6 +230,7 @@ def run_summarize(args: argparse.Namespace) -> int:
     """Rebuild the software summary in one transaction, with a progress line on stderr."""
     url = _target(args)
     shown = safe_url(url)
+    require_checked(url)  # before our tables are created in a database we cannot use
     engine = create_engine_for(url)
     started = time.monotonic()
     try:

@@ -16,6 +16,7 @@ from ocs_desktop.cli.common import (
     handled,
     progress_bar,
 )
+from ocs_desktop.cli.db_gate import require_checked
 from ocs_desktop.inventory.importer import FileResult, Outcome, discover, import_files
 
 
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("no inventory files found", EXIT_FAILED)
     # Refuse early, with a hint, rather than failing every file the same way.
     check_database(url, table="hardware")
+    require_checked(url)
     with progress_bar(args.quiet, unit="file", total=len(files)) as bar:
 
         def progress(result: FileResult) -> None:

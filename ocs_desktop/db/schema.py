@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -25,6 +25,7 @@ from sqlalchemy import (
     inspect,
     or_,
     select,
+    text,
 )
 from sqlalchemy import types as sqltypes
 from sqlalchemy.dialects import mysql
@@ -32,8 +33,12 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import CompileError
 
 from ocs_desktop.db.engines import create_engine_for, is_mysql, safe_url
+from ocs_desktop.db.legacy import diagnose
 from ocs_desktop.db.seed import GUI_VERSION, SEED_ROWS
+from ocs_desktop.db.server_columns import ServerNeed
+from ocs_desktop.db.table_names import TableNames, misspelt, read_table_names, table_names
 from ocs_desktop.models import Base
+from ocs_desktop.models.base import server_only
 from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.models.settings import Config
 
@@ -96,8 +101,12 @@ class SchemaReport:
     ``missing_tables``, ``missing_columns`` and ``incompatible_columns`` are errors: code
     using our models would fail. ``not_in_version`` lists tables and columns that are absent
     because the database's GUI_VERSION predates them; ``warnings`` lists smaller issues
-    (shorter text columns, older column types). ``accountinfo_fields`` are the admin field
-    columns the OCS console added to ``accountinfo``.
+    (shorter text columns, older column types, character sets, table names an OCS console
+    will not find). ``case_only`` lists names spelt with other letter case, which we use as
+    found (``table_names``). ``for_servers`` lists what an OCS communication server sharing
+    the database reads and it lacks (``server_columns``): never an error, our code does
+    not read it. ``accountinfo_fields`` are the admin field columns the OCS console added
+    to ``accountinfo``.
     """
 
     url: str
@@ -110,10 +119,17 @@ class SchemaReport:
     not_in_version: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     accountinfo_fields: tuple[str, ...] = ()
+    case_only: tuple[str, ...] = ()
+    for_servers: tuple[ServerNeed, ...] = ()
+    #: From ``legacy.diagnose``: the database must go through ``db upgrade`` before any
+    #: use (pre-2.8 software layout), and what to tell the administrator.
+    outdated: bool = False
+    explanation: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return not (self.missing_tables or self.missing_columns or self.incompatible_columns)
+        lacks = self.missing_tables or self.missing_columns or self.incompatible_columns
+        return not (lacks or self.outdated)
 
     def format(self) -> list[str]:
         """Human-readable lines for the command line."""
@@ -126,10 +142,24 @@ class SchemaReport:
         lines += [f"  missing column: {name}" for name in self.missing_columns]
         lines += [f"  incompatible column: {mismatch}" for mismatch in self.incompatible_columns]
         lines += [f"  not in this schema version: {name}" for name in self.not_in_version]
+        lines += [f"  letter case differs, used as found: {note}" for note in self.case_only]
         lines += [f"  warning: {text}" for text in self.warnings]
+        if self.for_servers:
+            lines.append("For OCS communication servers sharing this database (we do not need it):")
+            lines += [f"  {need}" for need in self.for_servers]
+            lines.append(
+                "  'ocs-desktop db init URL' creates the missing tables, and with "
+                "--server-columns the missing columns"
+            )
         fields = ", ".join(self.accountinfo_fields) if self.accountinfo_fields else "none"
         lines.append(f"Admin fields (accountinfo): {fields}")
-        lines.append("Result: OK" if self.ok else "Result: NOT OK, the database lacks what we need")
+        lines += self.explanation
+        if self.ok:
+            lines.append("Result: OK")
+        elif self.outdated:
+            lines.append("Result: NOT OK, the database must be upgraded first (see above)")
+        else:
+            lines.append("Result: NOT OK, the database lacks what we need")
         return lines
 
 
@@ -190,14 +220,20 @@ def init_database(engine: Engine) -> InitReport:
         too_long = oversized_keys()
         if too_long:  # a model change broke the MySQL limit: fail before touching anything
             raise RuntimeError(f"index keys too long for InnoDB: {', '.join(too_long)}")
-    existing = set(inspect(engine).get_table_names())
-    missing = [table for table in Base.metadata.sorted_tables if table.name not in existing]
+    with engine.connect() as connection:
+        names = read_table_names(connection)
+        existing = {name.lower() for name in inspect(connection).get_table_names()}
+    # A table spelt with other letter case is the same table (see table_names): no twin.
+    missing = [table for table in Base.metadata.sorted_tables if not names.found(table.name)]
     Base.metadata.create_all(engine, tables=missing, checkfirst=True)
     with engine.begin() as connection:
         seeded = _insert_missing_seed_rows(connection)
-    missing += [table for table in EXTENSION_METADATA.sorted_tables if table.name not in existing]
+    missing += [
+        table for table in EXTENSION_METADATA.sorted_tables if table.name.lower() not in existing
+    ]
     ensure_summary(engine)
     ensure_console_indexes(engine)
+    table_names(engine, refresh=True)
     return InitReport(
         url=safe_url(engine.url),
         created_tables=tuple(table.name for table in missing),
@@ -316,7 +352,12 @@ def check_database(engine: Engine) -> SchemaReport:
     family (integer, number, text, date, datetime, binary), shorter text columns as
     warnings, and the ``accountinfo.fields_N`` admin columns. Tables and columns that a
     later OCS version introduced (``info["since"]`` in the models) are not errors when the
-    database's version predates them.
+    database's version predates them. Names compare regardless of letter case, as MySQL
+    compares column names and, on Windows, table names (``table_names``); what only an OCS
+    server reads (``for_server``) is listed apart. A column's collation is not compared:
+    ours and the reference's differ already (utf8mb4_general_ci, utf8_bin, utf8_general_ci)
+    and every comparison we make is against a parameter, which takes the column's
+    collation. Only a character set that cannot hold all text is a warning.
     """
     dialect = engine.dialect
     version = schema_version(engine)
@@ -327,12 +368,13 @@ def check_database(engine: Engine) -> SchemaReport:
         return number is not None and key in info and number < info[key]
 
     with engine.connect() as connection:
+        names = read_table_names(connection)
         inspector = inspect(connection)
-        existing = set(inspector.get_table_names())
-        present = [table.name for table in tables if table.name in existing]
-        reflected = inspector.get_multi_columns(filter_names=present) if present else {}
+        found = sorted(set(names.actual.values()))
+        reflected = inspector.get_multi_columns(filter_names=found) if found else {}
+        charsets = _narrow_charsets(connection, names) if is_mysql(engine.url) else []
     columns_of = {
-        table_name: {column["name"]: column for column in columns}
+        table_name: {column["name"].upper(): column for column in columns}
         for (_schema, table_name), columns in reflected.items()
     }
 
@@ -341,23 +383,37 @@ def check_database(engine: Engine) -> SchemaReport:
     not_in_version: list[str] = []
     mismatches: list[TypeMismatch] = []
     warnings: list[str] = []
+    case_only: list[str] = []
+    for_servers: list[ServerNeed] = []
     if number is not None and number > int(GUI_VERSION):
         warnings.append(f"schema {version} is newer than ours ({GUI_VERSION}); extras are ignored")
     for table in tables:
-        if table.name not in existing:
-            (not_in_version if older_than(table.info, "since") else missing_tables).append(
-                table.name
-            )
+        server = server_only(table.info)
+        actual = names.actual.get(table.name)
+        if actual is None:
+            if server is not None:
+                for_servers.append(ServerNeed(server, table.name, (), table.info["reads"]))
+            else:
+                (not_in_version if older_than(table.info, "since") else missing_tables).append(
+                    table.name
+                )
             continue
-        theirs_by_name = columns_of.get(table.name, {})
+        theirs_by_name = columns_of.get(actual, {})
         for column in table.columns:
             qualified = f"{table.name}.{column.name}"
-            theirs = theirs_by_name.get(column.name)
+            theirs = theirs_by_name.get(column.name.upper())
             if theirs is None:
+                column_server = server_only(column.info) or server
+                if column_server is not None:
+                    reads = (column.info if server_only(column.info) else table.info)["reads"]
+                    _add_column_need(for_servers, column_server, table.name, column.name, reads)
+                    continue
                 (not_in_version if older_than(column.info, "since") else missing_columns).append(
                     qualified
                 )
                 continue
+            if theirs["name"] != column.name:
+                case_only.append(f"column {actual}.{theirs['name']} (ours {qualified})")
             ours_type = column.type.dialect_impl(dialect)
             their_type = theirs["type"]
             ours_text, theirs_text = _describe(ours_type, dialect), _describe(their_type, dialect)
@@ -374,22 +430,108 @@ def check_database(engine: Engine) -> SchemaReport:
             if their_size is not None and (ours_size is None or their_size < ours_size):
                 warnings.append(f"{qualified} is {theirs_text}, shorter than ours ({ours_text})")
 
+    case_only[:0] = _table_case_notes(names)
+    warnings += _table_case_warnings(names, number) + charsets
     fields = sorted(
-        (name for name in columns_of.get("accountinfo", {}) if _ACCOUNTINFO_FIELD.match(name)),
+        (
+            column["name"]
+            for column in columns_of.get(names.actual.get("accountinfo", ""), {}).values()
+            if _ACCOUNTINFO_FIELD.match(column["name"])
+        ),
         key=lambda name: int(name.split("_")[1]),
     )
-    return SchemaReport(
+    ocs_tables = [table for table in tables if server_only(table.info) is None]
+    report = SchemaReport(
         url=safe_url(engine.url),
         version=version,
-        expected_tables=len(tables),
-        present_tables=len(present),
+        expected_tables=len(ocs_tables),
+        present_tables=sum(1 for table in ocs_tables if names.found(table.name)),
         missing_tables=tuple(missing_tables),
         missing_columns=tuple(missing_columns),
         incompatible_columns=tuple(mismatches),
         not_in_version=tuple(not_in_version),
         warnings=tuple(warnings),
         accountinfo_fields=tuple(fields),
+        case_only=tuple(case_only),
+        for_servers=tuple(for_servers),
     )
+    return _explained(engine, report)
+
+
+def _explained(engine: Engine, report: SchemaReport) -> SchemaReport:
+    """The report with ``legacy.diagnose``'s verdict: whether the database must be upgraded
+    before use, and the next step to take."""
+    with engine.connect() as connection:
+        tables = inspect(connection).get_table_names()
+    missing = len(report.missing_tables) + len(report.missing_columns)
+    found = diagnose(report.url, _version_number(report.version), tables, missing)
+    return replace(report, outdated=found.outdated, explanation=found.lines)
+
+
+def _add_column_need(
+    needs: list[ServerNeed], server: str, table: str, column: str, reads: str
+) -> None:
+    """Add a missing server column, on the line of its table's others with the same use."""
+    last = needs[-1] if needs else None
+    if last and last.columns and (last.server, last.table, last.reads) == (server, table, reads):
+        needs[-1] = ServerNeed(server, table, (*last.columns, column), reads)
+    else:
+        needs.append(ServerNeed(server, table, (column,), reads))
+
+
+def _table_case_notes(names: TableNames) -> list[str]:
+    """One line per table found under another spelling: harmless, we use the name found."""
+    how = (
+        "this server compares table names as written"
+        if names.case_sensitive
+        else "this server ignores letter case in table names"
+    )
+    return [f"table {found} (ours {ours}); {how}" for ours, found in names.case_only()]
+
+
+def _table_case_warnings(names: TableNames, version: int | None) -> list[str]:
+    """Tables the OCS console of this schema version will not find, and twin tables."""
+    warnings = [
+        f"table {found}: the OCS console of schema {version or 'unknown'} reads {expected}, "
+        "which this server (lower_case_table_names=0) does not match to it; "
+        "'ocs-desktop db fix-table-case URL' renames it"
+        for found, expected in misspelt(names, version)
+    ]
+    warnings += [
+        f"tables {', '.join((names.actual[ours], *others))} differ only in letter case; we use "
+        f"{names.actual[ours]}: keep the one the OCS console uses and move its rows"
+        for ours, others in sorted(names.twins.items())
+    ]
+    return warnings
+
+
+#: Character sets that hold every character an agent may send (utf8mb3 loses only those
+#: outside the BMP, which the Ingestor replaces).
+_FULL_CHARSETS = ("utf8", "utf8mb3", "utf8mb4")
+
+
+def _narrow_charsets(connection: Connection, names: TableNames) -> list[str]:
+    """Warnings for our text columns stored in a character set narrower than Unicode."""
+    ours = {
+        (names.actual[table.name].lower(), column.name.upper()): f"{table.name}.{column.name}"
+        for table in Base.metadata.sorted_tables
+        if names.found(table.name)
+        for column in table.columns
+    }
+    rows = connection.execute(
+        text(
+            "SELECT TABLE_NAME, COLUMN_NAME, CHARACTER_SET_NAME FROM information_schema.COLUMNS "
+            "WHERE TABLE_SCHEMA = DATABASE() AND CHARACTER_SET_NAME IS NOT NULL"
+        )
+    )
+    warnings = []
+    for table, column, charset in rows:
+        qualified = ours.get((str(table).lower(), str(column).upper()))
+        if qualified is not None and str(charset).lower() not in _FULL_CHARSETS:
+            warnings.append(
+                f"{qualified} is in character set {charset}: text outside it cannot be stored"
+            )
+    return sorted(warnings)
 
 
 def ensure_database(url: str) -> None:

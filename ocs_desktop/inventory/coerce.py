@@ -203,19 +203,49 @@ class _Shape(Protocol):
     ) -> tuple[Any, ...]: ...
 
 
+def perl_empties(table: Table, columns: Iterable[str], *, text: bool = True) -> dict[str, str]:
+    """What the Perl server stores for an empty field, as the agent value that gives it.
+
+    For a section row the reference binds ``''`` for every field missing or empty (after
+    its fallback), which MySQL stores as ``''`` in text and ``0`` in number columns; its
+    software writer binds ``''`` and ``0`` itself. NULL and ``''``/``0`` do differ to the
+    OCS console and server sharing the database: ``GROUP BY`` and ``DISTINCT`` (statistics,
+    duplicates by serial) split one "empty" value in two, ``COUNT(column)`` skips NULL, and
+    the rows the reference wrote stop comparing equal to ours on a re-inventory. Dates stay
+    NULL: ``''`` becomes ``0000-00-00``, which strict SQL modes and SQLite reject and no
+    driver reads back as a date. ``text=False`` leaves text columns NULL too (``hardware``).
+    """
+    empties = {}
+    for name in columns:
+        kind = table.c[name].type
+        if isinstance(kind, types.Integer | types.Numeric):  # Float is a Numeric
+            empties[name] = "0"
+        elif text and isinstance(kind, types.String):
+            empties[name] = ""
+    return empties
+
+
 class RowShaper:
     """Shapes agent rows for one table: picks the known columns, in a fixed order.
 
     ``shape(row, fallbacks=None)`` gives the row's values in ``columns`` order, each through
     its column's coercer; a missing (or empty) field takes its fallback when fallbacks are
-    given. It is hot (some 10,000 values per inventory), so it is compiled per table, with
-    every column unrolled and the short-ASCII string check inlined instead of called.
+    given, then its ``empties`` value (an agent string, see ``perl_empties``), as does a
+    value the column cannot take. It is hot (some 10,000 values per inventory), so it is
+    compiled per table, with every column unrolled and the short-ASCII string check
+    inlined instead of called.
     """
 
     shape: _Shape
 
     def __init__(
-        self, table: Table, columns: Iterable[str], *, bmp_only: bool, driver_values: str = ""
+        self,
+        table: Table,
+        columns: Iterable[str],
+        *,
+        bmp_only: bool,
+        driver_values: str = "",
+        empties: Mapping[str, str] | None = None,
     ) -> None:
         self.table = table
         self.columns: tuple[str, ...] = tuple(columns)
@@ -223,19 +253,29 @@ class RowShaper:
         self._pairs = tuple(
             (name, coerce) for name, (coerce, _) in zip(self.columns, plans, strict=True)
         )
-        self.shape = _compile_shape(table.name, self.columns, plans)
+        given = empties or {}
+        shaped_empties = [
+            coerce(given[name]) if name in given else None
+            for name, (coerce, _) in zip(self.columns, plans, strict=True)
+        ]
+        self.shape = _compile_shape(table.name, self.columns, plans, shaped_empties)
 
     def coercer(self, name: str) -> Coercer:
         return dict(self._pairs)[name]
 
 
 def _compile_shape(
-    table: str, columns: tuple[str, ...], plans: list[tuple[Coercer, int | None]]
+    table: str,
+    columns: tuple[str, ...],
+    plans: list[tuple[Coercer, int | None]],
+    empties: list[Any],
 ) -> _Shape:
     """Generate ``shape`` for these columns; equivalent to calling each coercer in turn.
 
     Every coercer maps None to None, so None never reaches one; a string column's coercer is
-    only called when the value is not short ASCII. Names enter the source through ``repr``.
+    only called when the value is not short ASCII; a None result becomes the column's
+    ``empties`` value when it has one (an ``or``: each such value is its type's zero, so a
+    zero result is replaced by an equal one). Names enter the source through ``repr``.
     """
     env: dict[str, Any] = {"__name__": __name__}
     plain, fallback, values = ["pass"], ["pass"], []
@@ -244,10 +284,15 @@ def _compile_shape(
         plain.append(f"v{i} = get({name!r})")
         fallback.append(f"v{i} = get({name!r}) or fb({name!r})")
         if ascii_limit is None:
-            values.append(f"None if v{i} is None else c{i}(v{i})")
+            value = f"None if v{i} is None else c{i}(v{i})"
         else:
             fast = f"v{i} is None or (len(v{i}) <= {int(ascii_limit)} and v{i}.isascii())"
-            values.append(f"v{i} if {fast} else c{i}(v{i})")
+            value = f"v{i} if {fast} else c{i}(v{i})"
+        if empties[i] is None:
+            values.append(value)
+        else:
+            env[f"e{i}"] = empties[i]
+            values.append(f"({value}) or e{i}")
     source = "\n".join(
         [
             "def shape(row, fallbacks=None):",

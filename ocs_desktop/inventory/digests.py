@@ -28,7 +28,7 @@ from ocs_desktop.models.extensions import inventory_digest
 from ocs_desktop.protocol.document import keys_digest
 
 #: Bump when the digest of a section or the way rows are shaped changes meaning.
-DIGEST_FORMAT = 4
+DIGEST_FORMAT = 5
 
 
 #: What a section sent with no rows, or flagged as changed but not sent, is written as.

@@ -22,6 +22,9 @@ from ocs_desktop.protocol.document import Inventory
 
 _SYSTEM_USER = re.compile(r"^(system|localsystem)$", re.IGNORECASE)
 _EPOCH_YEAR = 1970
+#: The numbers the reference writes as 0 when the agent sent none; it leaves the other
+#: HARDWARE fields NULL (see ``coerce.perl_empties`` for why the difference matters).
+_ZERO_WHEN_EMPTY = ("PROCESSORS", "PROCESSORN", "MEMORY", "SWAP", "TYPE")
 
 
 class HardwareWriter:
@@ -29,10 +32,12 @@ class HardwareWriter:
 
     def __init__(self, schema: Schema) -> None:
         self.table = Base.metadata.tables["hardware"]
+        columns = schema.columns("hardware", leaving_out=SERVER_OWNED_HARDWARE)
         self._shaper = RowShaper(
             self.table,
-            schema.columns("hardware", leaving_out=SERVER_OWNED_HARDWARE),
+            columns,
             bmp_only=schema.bmp_only,
+            empties={name: "0" for name in _ZERO_WHEN_EMPTY if name in columns},
         )
         self._identity_shaper = RowShaper(
             self.table, ["USERID", "IPADDR"], bmp_only=schema.bmp_only

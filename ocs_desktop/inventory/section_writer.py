@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ocs_desktop.inventory.coerce import RowShaper
+from ocs_desktop.inventory.coerce import RowShaper, perl_empties
 from ocs_desktop.inventory.rows import RowChanges, TableStatements, replace_single_row, sync_rows
 from ocs_desktop.inventory.schema import Schema
 from ocs_desktop.inventory.sections import SECTIONS, SectionSpec, section_changed
@@ -25,15 +25,17 @@ class SectionWriter:
         tables = Base.metadata.tables
         self.specs = tuple(spec for spec in SECTIONS if spec.table in schema.present)
         self.digested = tuple(spec.section for spec in self.specs)
-        self._shapers = {
-            spec.section: RowShaper(
+        self._shapers = {}
+        for spec in self.specs:
+            columns = schema.columns(spec.table, leaving_out=("ID", "HARDWARE_ID"))
+            self._shapers[spec.section] = RowShaper(
                 tables[spec.table],
-                schema.columns(spec.table, leaving_out=("ID", "HARDWARE_ID")),
+                columns,
                 bmp_only=schema.bmp_only,
                 driver_values=schema.driver_values,
+                # The reference binds '' for every field a sent row lacks: see perl_empties.
+                empties=perl_empties(tables[spec.table], columns),
             )
-            for spec in self.specs
-        }
         self._sql = {
             spec.section: TableStatements(
                 schema.dialect, tables[spec.table], self._shapers[spec.section].columns

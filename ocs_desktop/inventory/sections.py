@@ -43,7 +43,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("BATTERIES", "batteries", 1048576),
     SectionSpec("USBDEVICES", "usbdevices", 2097152),
     SectionSpec("REPOSITORY", "repository", 0),
-    SectionSpec("JAVAINFO", "javainfo", 0, multi=False),
+    SectionSpec("JAVAINFO", "javainfo", 0, multi=False, fallbacks={"JAVANAME": "noname"}),
     SectionSpec("LOCAL_USERS", "local_users", 0),
     SectionSpec("LOCAL_GROUPS", "local_groups", 0),
 )

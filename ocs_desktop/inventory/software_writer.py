@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine
 
 from ocs_desktop.db.software_summary import SummaryMaintainer
 from ocs_desktop.inventory import row_map
-from ocs_desktop.inventory.coerce import RowShaper
+from ocs_desktop.inventory.coerce import RowShaper, perl_empties
 from ocs_desktop.inventory.dictionary import UNAVAILABLE_ID, SoftwareDictionary
 from ocs_desktop.inventory.digests import EMPTY_DIGEST
 from ocs_desktop.inventory.rows import (
@@ -63,7 +63,12 @@ class SoftwareWriter:
             name for name in SOFTWARE_COLUMNS if name in schema.present["software"]
         )
         self._shaper = RowShaper(
-            software, self.columns, bmp_only=schema.bmp_only, driver_values=schema.driver_values
+            software,
+            self.columns,
+            bmp_only=schema.bmp_only,
+            driver_values=schema.driver_values,
+            # The reference writes '' and 0 for what a software element lacks.
+            empties=perl_empties(software, self.columns),
         )
         self._sql = TableStatements(
             schema.dialect, software, ("NAME_ID", "PUBLISHER_ID", "VERSION_ID", *self.columns)

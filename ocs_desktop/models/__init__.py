@@ -2,7 +2,9 @@
 
 Importing this package imports every model module, so ``Base.metadata`` holds all 105 tables
 of the reference schema, and registers the SQLite DDL hooks. Table and column names, and the
-attribute names, are the real ones (``Hardware.DEVICEID``).
+attribute names, are the real ones (``Hardware.DEVICEID``). ``Base.metadata`` also holds
+what a supported communication server reads beyond that schema (one table, a few columns:
+``for_server`` in their ``info``), so a database we create serves the 2.8.1 and 2.12 servers.
 """
 
 from __future__ import annotations
@@ -139,6 +141,7 @@ from ocs_desktop.models.system_info import (
     LocalUser,
     Registry,
     Repository,
+    UnixUser,
 )
 
 __all__ = [
@@ -245,6 +248,7 @@ __all__ = [
     "Subnet",
     "Tag",
     "TempFile",
+    "UnixUser",
     "UsbDevice",
     "Video",
     "VirtualMachine",

@@ -119,18 +119,52 @@ def since(version: int | None = None, *, retyped: int | None = None) -> dict[str
     return info
 
 
+#: ``info`` key of what only an OCS communication server reads (see ``for_server``).
+SERVER_KEY = "server"
+
+
+def for_server(
+    version: str, *, added: int | None = None, dropped: int | None = None, reads: str
+) -> dict[str, Any]:
+    """``info`` for a table or column outside the console schema that a server version reads.
+
+    Debian ships the 2.8.1 communication server with the 2.11 console schema (7069), which
+    dropped objects that server still reads; the 2.12 server reads objects the 2.12 console
+    adds after 7069. ``db init`` creates them so either server can share a database it made;
+    ``db check`` lists them apart, per server, since our own code never needs them.
+    ``added`` / ``dropped`` are the console schema versions that added or dropped the
+    object; ``reads`` says what breaks without it, for the report.
+    """
+    info: dict[str, Any] = {SERVER_KEY: version, "reads": reads}
+    if added is not None:
+        info["server_added"] = added
+    if dropped is not None:
+        info["server_dropped"] = dropped
+    return info
+
+
+def server_only(info: dict[str, Any]) -> str | None:
+    """The server version that alone needs the object with this ``info``, or None."""
+    version = info.get(SERVER_KEY)
+    return str(version) if version is not None else None
+
+
 def table_args(
-    *items: SchemaItem, engine: str = "InnoDB", added: int | None = None
+    *items: SchemaItem,
+    engine: str = "InnoDB",
+    added: int | None = None,
+    info: dict[str, Any] | None = None,
 ) -> tuple[Any, ...]:
     """``__table_args__``: keys and constraints, the MySQL engine and charset, and ``since``.
 
-    ``engine`` is ``MEMORY`` for the server's volatile tables, as in the reference schema.
+    ``engine`` is ``MEMORY`` for the server's volatile tables, as in the reference schema;
+    ``info`` (``for_server``) marks a table only a communication server reads.
     """
     options: dict[str, Any] = {}
     for dialect in MYSQL_DIALECTS:  # each dialect reads options under its own name
         options[f"{dialect}_engine"] = engine
         options[f"{dialect}_charset"] = MYSQL_CHARSET
         options[f"{dialect}_collate"] = MYSQL_COLLATION
-    if added is not None:
-        options["info"] = since(added)
+    if added is not None or info is not None:
+        options["info"] = {**(since(added) if added is not None else {}), **(info or {})}
     return (*items, options)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from sqlalchemy import Date, Index, Integer, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ocs_desktop.models.base import Base, since, table_args, tinyint
+from ocs_desktop.models.base import Base, for_server, since, table_args, tinyint
+
+_BATTERY_2_12: dict[str, Any] = {
+    "added": 7080,
+    "reads": "INSERT INTO batteries of these columns, for every inventory with batteries: "
+    "without them the inventory fails",
+}
 
 
 class Battery(Base):
@@ -33,6 +40,18 @@ class Battery(Base):
     SBDSVERSION: Mapped[str | None] = mapped_column(String(255))
     MAXERROR: Mapped[int | None] = mapped_column(Integer)
     OEMSPECIFIC: Mapped[str | None] = mapped_column(String(255))
+    # The 2.12 console rebuilt the table in 7080 with these instead of LOCATION to
+    # OEMSPECIFIC; its server writes them. Both column sets let both servers write here.
+    CYCLES: Mapped[int | None] = mapped_column(Integer, info=for_server("2.12", **_BATTERY_2_12))
+    DESCRIPTION: Mapped[str | None] = mapped_column(
+        String(10), server_default="N/A", info=for_server("2.12", **_BATTERY_2_12)
+    )
+    ESTIMATEDCHARGEREMAINING: Mapped[str | None] = mapped_column(
+        String(255), info=for_server("2.12", **_BATTERY_2_12)
+    )
+    STATUS: Mapped[str | None] = mapped_column(
+        String(255), info=for_server("2.12", **_BATTERY_2_12)
+    )
 
 
 class Controller(Base):

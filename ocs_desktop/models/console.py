@@ -205,10 +205,14 @@ class SaveQuery(Base):
 
 
 class ScheduleWol(Base):
-    """Scheduled Wake-on-LAN."""
+    """Scheduled Wake-on-LAN.
+
+    The 2.12 console's update 7070 renames the table ``schedule_wol``; a Windows server
+    (``lower_case_table_names=1``) stores it so too. ``db.table_names`` finds either.
+    """
 
     __tablename__ = "schedule_WOL"
-    __table_args__ = table_args()
+    __table_args__ = table_args(info={"renamed": ("schedule_wol", 7070)})
 
     ID: Mapped[int] = mapped_column(Integer, primary_key=True)
     MACHINE_ID: Mapped[str] = mapped_column(String(255))

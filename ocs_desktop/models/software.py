@@ -7,7 +7,7 @@ import datetime
 from sqlalchemy import DateTime, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ocs_desktop.models.base import AutoBigInteger, Base, since, table_args
+from ocs_desktop.models.base import AutoBigInteger, Base, for_server, since, table_args
 
 
 class Software(Base):
@@ -49,6 +49,17 @@ class SoftwareName(Base):
 
     ID: Mapped[int] = mapped_column(Integer, primary_key=True)
     NAME: Mapped[str] = mapped_column(String(255))
+    #: Dropped by the console in 7045 (categories moved to ``software_categories_link``),
+    #: but the 2.8.1 server selects it for every software it stores.
+    CATEGORY: Mapped[int | None] = mapped_column(
+        Integer,
+        info=for_server(
+            "2.8.1",
+            dropped=7045,
+            reads="SELECT ID, CATEGORY FROM software_name, for every software of every "
+            "inventory: one error line each in its log",
+        ),
+    )
 
 
 class SoftwarePublisher(Base):
@@ -61,14 +72,37 @@ class SoftwarePublisher(Base):
     PUBLISHER: Mapped[str] = mapped_column(String(255))
 
 
+_PRETTY = (
+    "SELECT ID, PRETTYVERSION FROM software_version, and INSERT of the four columns, for "
+    "every software with a version: without them it stops storing a machine's software at "
+    "the first one"
+)
+
+
 class SoftwareVersion(Base):
-    """Distinct versions; ID 1 = ``Unavailable`` stands for an empty version."""
+    """Distinct versions; ID 1 = ``Unavailable`` stands for an empty version.
+
+    The 2.12 server also keeps a cleaned-up version and its first three numbers (console
+    schema 7073); it fills them in itself for rows that lack them, so we leave them NULL.
+    """
 
     __tablename__ = "software_version"
     __table_args__ = table_args(UniqueConstraint("VERSION", name="VERSION"))
 
     ID: Mapped[int] = mapped_column(Integer, primary_key=True)
     VERSION: Mapped[str] = mapped_column(String(255))
+    PRETTYVERSION: Mapped[str | None] = mapped_column(
+        String(255), info=for_server("2.12", added=7073, reads=_PRETTY)
+    )
+    MAJOR: Mapped[int | None] = mapped_column(
+        Integer, info=for_server("2.12", added=7073, reads=_PRETTY)
+    )
+    MINOR: Mapped[int | None] = mapped_column(
+        Integer, info=for_server("2.12", added=7073, reads=_PRETTY)
+    )
+    PATCH: Mapped[int | None] = mapped_column(
+        Integer, info=for_server("2.12", added=7073, reads=_PRETTY)
+    )
 
 
 class SoftwareCategory(Base):

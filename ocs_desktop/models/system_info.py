@@ -7,7 +7,7 @@ import datetime
 from sqlalchemy import DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ocs_desktop.models.base import Base, LongText, table_args
+from ocs_desktop.models.base import Base, LongText, for_server, table_args
 
 
 class AccessLog(Base):
@@ -80,6 +80,40 @@ class LocalUser(Base):
     SHELL: Mapped[str | None] = mapped_column(String(255))
     LOGIN: Mapped[str | None] = mapped_column(String(255))
     MEMBER: Mapped[str | None] = mapped_column(String(255))
+
+
+class UnixUser(Base):
+    """Local users and groups as the old ``unixusers`` plugin sent them (section UNIXUSERS).
+
+    The console dropped the table in 7040 for ``local_users``/``local_groups``, but the
+    2.8.1 server still maps it: it writes the section if sent and, when it merges a
+    duplicate, deletes the old machine's rows from every mapped table, this one included.
+    Without the table every merge fails and is rolled back. ``GROUP_USERS`` is in that
+    server's map but was never in the console's table: with it the section can be stored.
+    """
+
+    __tablename__ = "unixusers"
+    __table_args__ = table_args(
+        info=for_server(
+            "2.8.1",
+            dropped=7040,
+            reads="DELETE FROM unixusers when it merges a duplicate machine: without the "
+            "table every merge is rolled back",
+        )
+    )
+
+    ID: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    HARDWARE_ID: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    ID_USERS: Mapped[str | None] = mapped_column(String(255))
+    GID_USERS: Mapped[str | None] = mapped_column(String(255))
+    NAME_USERS: Mapped[str | None] = mapped_column(String(255))
+    GROUP_USERS: Mapped[str | None] = mapped_column(String(255))
+    HOME_USERS: Mapped[str | None] = mapped_column(String(255))
+    SHELL_USERS: Mapped[str | None] = mapped_column(String(255))
+    LOGIN_USERS: Mapped[str | None] = mapped_column(String(255))
+    ID_GROUP: Mapped[str | None] = mapped_column(String(255))
+    NAME_GROUP: Mapped[str | None] = mapped_column(String(255))
+    MEMBER_GROUP: Mapped[str | None] = mapped_column(String(255))
 
 
 class Registry(Base):
