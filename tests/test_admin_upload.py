@@ -357,10 +357,13 @@ def test_bad_names_and_offsets_are_400_and_write_nothing(
     assert snapshot(download) == {}
 
 
-def test_the_largest_fragment_number_and_the_fileid_length_are_accepted(client: TestClient):
+def test_the_largest_fragment_number_and_the_fileid_length_are_accepted(
+    sqlite_engine: Engine, download: Path
+):
     fileid = "9" * 20
-    answer = client.put(f"/admin/packages/{fileid}/upload/{fileid}-999999", content=b"ab",
-                        headers=AUTH)  # fmt: skip
+    with client_for(sqlite_engine, download_dir=str(download), max_frags=999_999) as client:
+        answer = client.put(f"https://testserver/admin/packages/{fileid}/upload/{fileid}-999999",
+                            content=b"ab", headers=AUTH)  # fmt: skip
     assert answer.json() == {"name": f"{fileid}-999999", "size": 2}
 
 
@@ -558,7 +561,8 @@ def test_a_package_published_meanwhile_by_another_process_is_not_replaced(
 
     def another_worker_publishes_first(path: Path, mode: int) -> None:
         real_chmod(path, mode)
-        (download / FILEID).mkdir()  # between the check and the rename
+        if Path(path) == download / ".upload" / FILEID:  # the last step before the rename
+            (download / FILEID).mkdir()
 
     monkeypatch.setattr(admin_upload.os, "chmod", another_worker_publishes_first)
     answer = client.post(f"{BASE}/commit", headers=AUTH)

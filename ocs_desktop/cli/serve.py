@@ -16,6 +16,7 @@ from ocs_desktop.cli.common import (
     database_url,
     handled,
 )
+from ocs_desktop.cli.db_gate import require_checked
 from ocs_desktop.db.engines import is_sqlite
 from ocs_desktop.server.settings import ENV_NAME, MIB, ServerSettings
 from ocs_desktop.server.useragent import PolicyError, load_policy
@@ -70,7 +71,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="peer addresses that may inventory without a prolog session when "
         "INVENTORY_SESSION_ONLY is on (repeatable)",
     )
+    _add_hardening_options(parser)
     parser.set_defaults(handler=run)
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+    return value
+
+
+def _add_hardening_options(parser: argparse.ArgumentParser) -> None:
+    """Limits against hostile clients and a failing database (README, Communication server)."""
+    parser.add_argument(
+        "--min-body-rate", type=float, default=1.0, metavar="KIB_S",
+        help="KiB/s a request body must average once --body-timeout has passed (0: no minimum)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--decode-threads", type=int, default=4, metavar="N",
+        help="request bodies each worker decompresses and parses at once",
+    )  # fmt: skip
+    parser.add_argument(
+        "--db-timeout", type=_positive, default=90, metavar="SECONDS",
+        help="read and write timeout of database connections",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-package-mb", type=_positive, default=1024, metavar="MB",
+        help="largest total of the fragments of a package uploaded to /admin/packages",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-frags", type=int, default=10_000, metavar="N",
+        help="most fragments (FRAGS) of a package uploaded to /admin/packages",
+    )  # fmt: skip
 
 
 def log_config() -> dict[str, Any]:
@@ -106,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
     except PolicyError as error:
         raise CommandError(str(error), EXIT_USAGE) from None
     check_database(url, table="hardware")
+    require_checked(url)  # an outdated database would answer HTTP 500 to every agent
     if args.log_dir:
         args.log_dir.mkdir(parents=True, exist_ok=True)
     settings = ServerSettings(
@@ -117,6 +151,11 @@ def run(args: argparse.Namespace) -> int:
         extra_useragents_file=args.extra_useragents,
         useragents_file=useragents,
         trusted_ips=tuple(args.trusted_ip),
+        min_body_rate=args.min_body_rate * 1024,
+        decode_threads=max(1, args.decode_threads),
+        db_timeout_s=args.db_timeout,
+        max_package_bytes=int(args.max_package_mb * MIB),
+        max_frags=args.max_frags,
     )
     os.environ[ENV_NAME] = settings.to_env()
     uvicorn.run(

@@ -32,6 +32,10 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 #: Seconds after which a pooled MySQL connection is replaced: MySQL drops idle connections
 #: after ``wait_timeout`` (8 h by default, often much less behind proxies).
 MYSQL_POOL_RECYCLE_S = 3600
+#: Seconds to open a TCP connection to a MySQL server (PyMySQL's own default is 10).
+MYSQL_CONNECT_TIMEOUT_S = 5
+#: Seconds a thread waits for a free pooled connection before giving up (SQLAlchemy: 30).
+POOL_TIMEOUT_S = 10
 
 
 def is_mysql(url: str | URL) -> bool:
@@ -124,6 +128,27 @@ def create_engine_for(url: str, **kw: Any) -> Engine:
         engine = create_engine(normalized, **kw)
     log.debug("engine for %s", safe_url(normalized))
     return engine
+
+
+def timeout_options(url: str, io_timeout_s: float) -> dict[str, Any]:
+    """``create_engine_for`` keywords that bound every wait on the database.
+
+    Without them a frozen MySQL server (not down: not answering) made every call wait for
+    ever. The connect timeout bounds the TCP connection, the read and write timeouts each
+    exchange with the server (the login handshake included), the pool timeout the wait for
+    a free connection. A statement that may run long (``GET_LOCK`` waits up to a minute)
+    needs ``io_timeout_s`` above its own limit. SQLite keeps its busy timeout.
+    """
+    if not is_mysql(url):
+        return {}
+    return {
+        "connect_args": {
+            "connect_timeout": MYSQL_CONNECT_TIMEOUT_S,
+            "read_timeout": io_timeout_s,
+            "write_timeout": io_timeout_s,
+        },
+        "pool_timeout": POOL_TIMEOUT_S,
+    }
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

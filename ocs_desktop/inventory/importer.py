@@ -3,12 +3,18 @@
 Each file is one transaction, so a broken file costs only itself: the batch goes
 on and the summary names the file and the reason. Several worker processes can
 share the work (parsing is CPU-bound; a database takes writers in parallel).
+
+Nothing is skipped in silence: a folder that cannot be listed and an entry that cannot
+be read are failures with their reason, so the run exits 1. Only regular files are read:
+a FIFO or a device named on the command line is refused (it used to hang the import
+for ever), and files are opened without blocking so a FIFO cannot hang it either.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -58,30 +64,66 @@ class ImportSummary:
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files named on the command line as they are; folders searched for inventory files."""
+    """Paths named on the command line as they are; folders searched for inventory files.
+
+    Inside a folder, every entry named ``*.ocs`` or ``*.xml`` that is not a folder is
+    listed (a FIFO or a dangling link too: its import fails with the reason), and so is
+    every sub-folder that cannot be listed, so that its import fails instead of the files
+    it holds being skipped in silence. Links to folders are not followed.
+    """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in INVENTORY_SUFFIXES
-                )
-            )
+            found.extend(_search(path))
         else:
             found.append(path)
     return found
 
 
+def _search(folder: Path) -> list[Path]:
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append(Path(error.filename))
+
+    for parent, _folders, names in os.walk(folder, onerror=unreadable):
+        found += [Path(parent, n) for n in names if Path(n).suffix.lower() in INVENTORY_SUFFIXES]
+    return sorted(found)
+
+
+def read_inventory_file(path: Path) -> bytes:
+    """The bytes of the regular file ``path``; ``InventoryError`` (or ``OSError``) saying
+    why not: a folder that cannot be listed, anything but a regular file, too large."""
+    if path.is_dir():  # listed by discover because it could not be searched
+        try:
+            os.scandir(path).close()
+        except OSError as error:
+            raise InventoryError(f"cannot read folder: {error.strerror or error}") from None
+        raise InventoryError("a folder, not an inventory file")
+    # O_NONBLOCK: opening a FIFO for reading waits for a writer, for ever; with it, the
+    # open returns and the check below refuses the FIFO. Regular files ignore the flag.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InventoryError(f"not a regular file ({_kind(mode)}); only files are imported")
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            raise InventoryError(f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def _kind(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device",
+             stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}  # fmt: skip
+    return next((name for test, name in kinds.items() if test(mode)), "not a file")
+
+
 def import_file(ingestor: Ingestor, path: Path) -> FileResult:
     """Import one file; every failure becomes a result with a clear reason, never a raise."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InventoryError(f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
-        inventory = parse_inventory(path.read_bytes())
+        inventory = parse_inventory(read_inventory_file(path))
         result = ingestor.ingest(inventory)
     except (InventoryError, OSError, SQLAlchemyError, TimeoutError) as error:
         reason = _reason(error)

@@ -27,6 +27,9 @@ from ocs_desktop.protocol.xmlparse import parse_xml
 
 #: The largest info file read, wherever it comes from (a real one is well under 1 KiB).
 MAX_INFO_BYTES: Final = 1 << 20
+#: The most fragments an info file read may announce (``FRAGS``): 10 GiB in 1 MiB pieces.
+#: Checking a package costs memory per fragment: FRAGS=3,000,000 once cost 485 MB.
+MAX_FRAGS: Final = 10_000
 #: ``parse_xml`` limits for an info file: one element in practice, a little room around it.
 _LIMITS = Limits(max_elements=16, max_depth=2)
 #: The spec's fields an info file holds (those declaring an ``info`` attribute).
@@ -108,15 +111,16 @@ def render_info(spec: PackageSpec, fileid: str, digest: str, frags: int) -> byte
     return text.encode("utf-8")
 
 
-def read_info(path: Path) -> PackageInfo:
+def read_info(path: Path, max_frags: int = MAX_FRAGS) -> PackageInfo:
     """Read the info file at ``path`` as ``parse_info`` does, reading no more of it than
     the size limit allows (``OSError`` if it cannot be read)."""
     with Path(path).open("rb") as handle:
-        return parse_info(handle.read(MAX_INFO_BYTES + 1))
+        return parse_info(handle.read(MAX_INFO_BYTES + 1), max_frags)
 
 
-def parse_info(data: bytes) -> PackageInfo:
-    """Read an info file; ``ValueError`` saying why when it is not one."""
+def parse_info(data: bytes, max_frags: int = MAX_FRAGS) -> PackageInfo:
+    """Read an info file; ``ValueError`` saying why when it is not one (``FRAGS`` over
+    ``max_frags`` included)."""
     if len(data) > MAX_INFO_BYTES:
         raise ValueError(f"info file too large: more than {MAX_INFO_BYTES} bytes")
     try:
@@ -133,10 +137,13 @@ def parse_info(data: bytes) -> PackageInfo:
     for f in INFO_FIELDS:
         if f.action is not None and f.action != values["action"]:
             values[f.name] = f.default
+    frags = _int(attrs, "FRAGS", 0)
+    if frags > max_frags:
+        raise ValueError(f"info file FRAGS={frags} is over the limit of {max_frags} fragments")
     return PackageInfo(
         fileid=fileid,
         digest=attrs.get("DIGEST", ""),
-        frags=_int(attrs, "FRAGS", 0),
+        frags=frags,
         digest_algo=attrs.get("DIGEST_ALGO", "MD5"),
         digest_encode=attrs.get("DIGEST_ENCODE", "Hexa"),
         values=values,

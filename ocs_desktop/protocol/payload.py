@@ -2,8 +2,15 @@
 
 Agents send zlib (RFC 1950); the Perl server also accepts gzip and plain XML, and answers in
 the same form, so the detected ``Compression`` is kept for the reply. Detection looks at the
-bytes, never at Content-Type, because agents label bodies inconsistently. Decompression is
-streamed with a bounded output size so a zlib bomb costs at most the limit plus one chunk.
+bytes, never at Content-Type, because agents label bodies inconsistently.
+
+Decompression runs twice. The first pass streams the body through zlib in bounded chunks
+and keeps nothing but a count, so a bomb is refused as soon as its output passes the limit
+having cost one chunk of memory, not the limit's worth of chunks (32 bombs in parallel
+once held 4 GB in one worker, memory the allocator never gave back). The second pass,
+for a stream now known to be within the limit, inflates it into one buffer of exactly its
+size. Inflating is cheap next to parsing and ingesting what it gives, so doing it twice
+costs little.
 """
 
 from __future__ import annotations
@@ -16,7 +23,10 @@ from dataclasses import dataclass
 from .errors import PayloadError
 from .limits import DEFAULT_LIMITS, Limits
 
-_CHUNK = 1024 * 1024
+#: Output measured per step: what a bomb costs while it is counted.
+_CHUNK = 256 * 1024
+#: Input fed per step, so zlib's copy of the input it has not read yet stays this small.
+_INPUT_STEP = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
 # Plain XML as the first bytes show it: UTF-8 (optional BOM), UTF-16 LE, UTF-16 BE.
 _XML_STARTS = (
@@ -97,26 +107,39 @@ def looks_like_xml(body: bytes) -> bool:
 
 
 def _inflate(body: bytes, kind: Compression, wbits: int, limits: Limits) -> DecodedBody:
-    """Stream-decompress ``body``, never producing more than the limit plus one byte."""
-    limit = limits.max_decompressed_bytes
+    """Measure ``body``'s output (refusing a bomb early), then inflate it in one buffer."""
+    size, trailing = _measure(body, kind, wbits, limits.max_decompressed_bytes)
+    xml = zlib.decompress(body, wbits, size)  # a buffer of exactly ``size`` bytes, no copy
+    if not xml.strip(_XML_SPACE):
+        raise PayloadError(f"the {kind.value} stream decompresses to nothing", code="payload.empty")
+    return DecodedBody(xml, kind, trailing)
+
+
+def _measure(body: bytes, kind: Compression, wbits: int, limit: int) -> tuple[int, int]:
+    """The size ``body`` inflates to and the bytes after its end, keeping no output: at
+    most one ``_CHUNK`` of it and one ``_INPUT_STEP`` of input are alive at a time, and
+    the count stops at the limit plus one byte."""
     name = kind.value
     inflater = zlib.decompressobj(wbits)
-    parts: list[bytes] = []
+    source = memoryview(body)
+    fed = 0
     total = 0
-    pending = body
+    pending: bytes | memoryview = b""
     try:
         while True:
-            chunk = inflater.decompress(pending, min(_CHUNK, limit + 1 - total))
-            total += len(chunk)
+            if not pending:  # past the end, an empty slice: nothing more to feed
+                pending = source[fed : fed + _INPUT_STEP]
+                fed += len(pending)
+            chunk = len(inflater.decompress(pending, min(_CHUNK, limit + 1 - total)))
+            total += chunk
             if total > limit:
                 raise PayloadError(
                     f"the {name} stream inflates to more than {limit} bytes "
                     f"(from {len(body)} compressed bytes); refused as a decompression bomb",
                     code="payload.bomb",
                 )
-            parts.append(chunk)
             pending = inflater.unconsumed_tail
-            if inflater.eof or (not chunk and not pending):
+            if inflater.eof or (not chunk and not pending and fed == len(body)):
                 break
     except zlib.error as exc:
         raise PayloadError(
@@ -129,7 +152,4 @@ def _inflate(body: bytes, kind: Compression, wbits: int, limits: Limits) -> Deco
             f"({total} decompressed) without its end marker",
             code="payload.truncated",
         )
-    xml = b"".join(parts)
-    if not xml.strip(_XML_SPACE):
-        raise PayloadError(f"the {name} stream decompresses to nothing", code="payload.empty")
-    return DecodedBody(xml, kind, len(inflater.unused_data))
+    return total, len(inflater.unused_data) + len(body) - fed

@@ -17,6 +17,17 @@ over ``MAX_INFO_BYTES`` is refused (413) with nothing written.
 ``commit`` checks the info file, that every fragment is there and that their MD5 equals
 its DIGEST, then renames the folder to ``<download_dir>/<FILEID>`` in one step: agents
 see the whole package or nothing. A wrong digest discards the staged files.
+
+What holds across worker processes and hosts is on disk, never in a process's memory:
+the staged files are the upload's state, and every write, commit and discard of a
+package holds its lock (``package_lock``: ``flock`` beside the staged files) from its
+first check to its last write, so a commit never publishes while a write is under way,
+and a write after the publication is refused (409). Limits: ``--max-package-mb`` for the
+fragments together (413, and a write that would cross it leaves the file as it was),
+``--max-frags`` for the fragment numbers and ``FRAGS``. Staged and published files are
+``0644`` in folders ``0700`` (staging) and ``0755`` (published), whatever the umask.
+Logins are counted before their password is checked (``login_throttle``): repeated
+failures lock an account or a client out (429) in every worker.
 """
 
 from __future__ import annotations
@@ -27,9 +38,11 @@ import binascii
 import hashlib
 import ipaddress
 import logging
+import math
 import os
 import re
 import shutil
+import time
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import aclosing
 from pathlib import Path
@@ -41,10 +54,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ocs_desktop.fleet.operators import DEFAULT_LOGIN, DEFAULT_PASSWORD, default_login_works
 from ocs_desktop.packager.fragments import BUFFER_SIZE, fragment_name
 from ocs_desktop.packager.info_file import MAX_INFO_BYTES, read_info
+from ocs_desktop.server import login_throttle
 from ocs_desktop.server.context import ServerContext
+from ocs_desktop.server.db_health import PROBE_TIMEOUT_S, DatabaseUnavailable
+from ocs_desktop.server.limits import BodyClock, BodyError
 from ocs_desktop.server.operator_auth import OperatorAccount, authenticate
+from ocs_desktop.server.package_lock import LOCK_WAIT_S, PackageBusy, package_lock
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +73,18 @@ REALM = 'Basic realm="OCS Desktop admin", charset="UTF-8"'
 FAILED_LOGIN_DELAY_S = 0.5
 _FILEID = re.compile(r"^[0-9]{1,20}$", re.ASCII)
 _WRITE_BUFFER = 1 << 20
+#: Modes written whatever the umask: staged files and the staging folders are the
+#: server's own; a published package must be readable by a web server serving the folder.
+FILE_MODE = 0o644
+STAGING_MODE = 0o700
+PUBLISHED_MODE = 0o755
+#: The default-password warning is repeated on a default login at most this often.
+DEFAULT_WARNING_EVERY_S = 3600.0
+DEFAULT_PASSWORD_WARNING = (
+    "SECURITY: the operator 'admin' still has the default password 'admin': anyone can "
+    "publish packages that agents will run. Change it now: ocs-desktop operator passwd admin "
+    "--db DATABASE (security.default_password)"
+)
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
 
 
@@ -68,7 +98,9 @@ class AdminError(Exception):
 
 
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
-    headers = {"WWW-Authenticate": REALM} if status == 401 else None
+    headers = {"WWW-Authenticate": REALM} if status == 401 else {}
+    if "retry_after" in extra:
+        headers["Retry-After"] = str(extra["retry_after"])
     return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
 
 
@@ -79,8 +111,15 @@ def _fileid(request: Request) -> str:
     return fileid
 
 
-def _file_name(fileid: str, name: str) -> str:
-    if name == INFO_NAME or re.fullmatch(rf"{fileid}-[1-9][0-9]{{0,5}}", name, re.ASCII):
+def _file_name(fileid: str, name: str, max_frags: int) -> str:
+    if name == INFO_NAME:
+        return name
+    if re.fullmatch(rf"{fileid}-[1-9][0-9]{{0,5}}", name, re.ASCII):
+        if int(name.rpartition("-")[2]) > max_frags:
+            raise AdminError(
+                400, f"{name}: this server takes at most {max_frags} fragments a package "
+                "(serve --max-frags)",
+            )  # fmt: skip
         return name
     raise AdminError(400, f"{name!r} is not a file of package {fileid} (info or {fileid}-<n>)")
 
@@ -112,7 +151,9 @@ class PackageUploads:
 
     def __init__(self, ctx: ServerContext) -> None:
         self.ctx = ctx
-        self._locks: dict[str, asyncio.Lock] = {}
+        self.throttle = login_throttle.DEFAULT_POLICY
+        self._throttle_table_checked = False
+        self._default_warned_at = float("-inf")
 
     def _root(self) -> Path:
         if not self.ctx.settings.download_dir:
@@ -122,26 +163,79 @@ class PackageUploads:
     def _staging(self, fileid: str) -> Path:
         return self._root() / STAGING_DIR / fileid
 
+    async def _locked(self, fileid: str) -> Any:
+        """The package's lock (``package_lock``), in the staging root, made if missing."""
+        folder = self._root() / STAGING_DIR
+        await anyio.to_thread.run_sync(_make_dir, folder, STAGING_MODE)
+        return package_lock(folder, fileid, LOCK_WAIT_S)
+
     async def _login(self, request: Request) -> OperatorAccount:
         client = request.client.host if request.client else None
         if request.url.scheme != "https" and not _is_loopback(client):
             raise AdminError(403, "admin calls need HTTPS (start serve with --tls-cert)")
         login, password = _credentials(request)
-        account = await self.ctx.run(self._authenticate, login, password)
+        wait, account = await self.ctx.run(self._check, login, password, client or "")
+        if wait is not None:
+            seconds = math.ceil(wait)
+            log.warning(
+                "admin login of operator %r from %s refused unchecked: locked out for %d s "
+                "after repeated failures (admin.locked_out)", login, client, seconds,
+            )  # fmt: skip
+            raise AdminError(
+                429, f"too many failed logins; try again in {seconds} s", retry_after=seconds
+            )
         if account is None:
             log.warning(
                 "admin login refused for operator %r from %s (admin.auth_failed)", login, client
             )
             await asyncio.sleep(FAILED_LOGIN_DELAY_S)  # slows password guessing down
             raise AdminError(401, "wrong operator login or password")
+        if login == DEFAULT_LOGIN and password == DEFAULT_PASSWORD:
+            self._warn_default_login()
         return account
 
-    def _authenticate(self, login: str, password: str) -> OperatorAccount | None:
-        with self.ctx.engine.connect() as conn:
-            return authenticate(conn, login, password)
+    def _warn_default_login(self) -> None:
+        """``DEFAULT_PASSWORD_WARNING``, at most once every ``DEFAULT_WARNING_EVERY_S``."""
+        if time.monotonic() - self._default_warned_at >= DEFAULT_WARNING_EVERY_S:
+            log.warning(DEFAULT_PASSWORD_WARNING)
+            self._default_warned_at = time.monotonic()
 
-    def _lock(self, fileid: str) -> asyncio.Lock:
-        return self._locks.setdefault(fileid, asyncio.Lock())
+    async def warn_if_default_login(self) -> bool:
+        """Log ``DEFAULT_PASSWORD_WARNING`` if admin/admin logs in (at a worker's start,
+        within ``db_health.PROBE_TIMEOUT_S``); whether it does. A database that cannot tell
+        is no reason to stop a worker."""
+
+        def works() -> bool:
+            with self.ctx.engine.connect() as conn:
+                return default_login_works(conn)
+
+        found = False
+        with anyio.move_on_after(PROBE_TIMEOUT_S):
+            try:
+                found = await self.ctx.run(works)
+            except (SQLAlchemyError, DatabaseUnavailable) as error:
+                log.info("could not check the operator admin's password: %s", error)
+        if found:
+            self._warn_default_login()
+        return found
+
+    def _check(
+        self, login: str, password: str, client: str
+    ) -> tuple[float | None, OperatorAccount | None]:
+        """(seconds locked out, None) or (None, the operator if the password is right),
+        the attempt counted before the password is checked (``login_throttle``)."""
+        engine = self.ctx.engine
+        if not self._throttle_table_checked:
+            login_throttle.ensure_table(engine)
+            self._throttle_table_checked = True
+        wait = login_throttle.admit(engine, login, client, time.time(), self.throttle)
+        if wait is not None:
+            return wait, None
+        with engine.connect() as conn:
+            account = authenticate(conn, login, password)
+        if account is not None:
+            login_throttle.forgive(engine, login, client)
+        return None, account
 
     async def _guarded(
         self, request: Request, work: Callable[[Request, OperatorAccount], Awaitable[Response]]
@@ -151,6 +245,11 @@ class PackageUploads:
             return await work(request, account)
         except AdminError as error:
             return _error(error.status, str(error), **error.extra)
+        except PackageBusy as error:
+            return _error(409, str(error))
+        except DatabaseUnavailable as error:
+            log.warning("admin call refused, the database does not answer: %s", error)
+            return _error(503, "the database does not answer; try again later")
         except SQLAlchemyError as error:
             log.error("database error: %s", getattr(error, "orig", None) or error)
             return _error(500, "database error")
@@ -193,7 +292,7 @@ class PackageUploads:
 
     async def _put_file(self, request: Request, account: OperatorAccount) -> Response:
         fileid = _fileid(request)
-        name = _file_name(fileid, str(request.path_params["name"]))
+        name = _file_name(fileid, str(request.path_params["name"]), self.ctx.settings.max_frags)
         try:
             offset = int(request.query_params.get("offset", "0"))
         except ValueError:
@@ -201,11 +300,11 @@ class PackageUploads:
         if offset < 0:
             raise AdminError(400, "offset must not be negative")
         info = await self._info_body(request, fileid, offset) if name == INFO_NAME else None
-        async with self._lock(fileid):
-            if (self._root() / fileid).exists():
-                raise AdminError(409, f"package {fileid} is already published")
+        self._refuse_published(fileid)  # early, before anything is made on disk
+        async with await self._locked(fileid):
+            self._refuse_published(fileid)  # and for sure: no commit can run meanwhile
             staging = self._staging(fileid)
-            await anyio.to_thread.run_sync(lambda: staging.mkdir(parents=True, exist_ok=True))
+            await anyio.to_thread.run_sync(_make_dir, staging, STAGING_MODE)
             target = staging / name
             size = target.stat().st_size if target.exists() else 0
             if offset > size:
@@ -214,19 +313,33 @@ class PackageUploads:
                     size=size,
                 )  # fmt: skip
             if info is None:
-                written = await self._receive(request, target, offset)
+                room = await anyio.to_thread.run_sync(self._room, staging, name, offset)
+                _refuse_declared_over(request, fileid, room, self.ctx.settings.max_package_bytes)
+                written = await self._receive(request, fileid, target, offset, room)
             else:
                 written = await anyio.to_thread.run_sync(_write_at, target, offset, info)
         return JSONResponse({"name": name, "size": offset + written})
 
+    def _refuse_published(self, fileid: str) -> None:
+        if (self._root() / fileid).exists():
+            raise AdminError(409, f"package {fileid} is already published")
+
+    def _room(self, staging: Path, name: str, offset: int) -> int:
+        """Bytes a write of fragment ``name`` at ``offset`` may add under the package cap."""
+        others = sum(p.stat().st_size for p in staging.iterdir() if p.name not in (name, INFO_NAME))
+        return self.ctx.settings.max_package_bytes - others - offset
+
     async def _chunks(self, request: Request) -> AsyncGenerator[bytes, None]:
-        """The body as it arrives, until its end or until the client goes away."""
-        timeout = self.ctx.settings.body_timeout_s
+        """The body as it arrives, until its end or until the client goes away; 408 when
+        it stalls or comes slower than ``min_body_rate`` (``BodyClock``)."""
+        settings = self.ctx.settings
+        clock = BodyClock(settings.body_timeout_s, settings.min_body_rate)
         while True:
             try:
-                message = await asyncio.wait_for(request.receive(), timeout)
-            except TimeoutError:
-                raise AdminError(408, f"no data for {timeout:g} s") from None
+                message = await clock.receive(request)
+            except BodyError as error:
+                log.warning("admin upload: %s (%s)", error, error.code)
+                raise AdminError(error.status, str(error)) from None
             if message["type"] == "http.disconnect":
                 return
             yield message.get("body", b"")
@@ -250,20 +363,27 @@ class PackageUploads:
                     )
         return bytes(body)
 
-    async def _receive(self, request: Request, target: Path, offset: int) -> int:
-        """Stream the body to ``target`` from ``offset`` (truncating what followed)."""
-        fd = await anyio.to_thread.run_sync(lambda: os.open(target, os.O_WRONLY | os.O_CREAT))
+    async def _receive(
+        self, request: Request, fileid: str, target: Path, offset: int, room: int
+    ) -> int:
+        """Stream the body to ``target`` from ``offset`` (truncating what followed); 413,
+        the file cut back to ``offset``, once it would write more than ``room`` bytes."""
+        fd = await anyio.to_thread.run_sync(_open_for_writing, target)
         written = 0
         try:
             await anyio.to_thread.run_sync(os.ftruncate, fd, offset)
             await anyio.to_thread.run_sync(os.lseek, fd, offset, os.SEEK_SET)
             pending = bytearray()
-            async for chunk in self._chunks(request):
-                pending += chunk
-                if len(pending) >= _WRITE_BUFFER:
-                    await anyio.to_thread.run_sync(_write_all, fd, bytes(pending))
-                    written += len(pending)
-                    pending.clear()
+            async with aclosing(self._chunks(request)) as chunks:
+                async for chunk in chunks:
+                    pending += chunk
+                    if written + len(pending) > room:
+                        await anyio.to_thread.run_sync(os.ftruncate, fd, offset)
+                        raise _over_cap(fileid, self.ctx.settings.max_package_bytes)
+                    if len(pending) >= _WRITE_BUFFER:
+                        await anyio.to_thread.run_sync(_write_all, fd, bytes(pending))
+                        written += len(pending)
+                        pending.clear()
             if pending:  # what arrived before a cut stays: the client resumes from there
                 await anyio.to_thread.run_sync(_write_all, fd, bytes(pending))
                 written += len(pending)
@@ -273,7 +393,7 @@ class PackageUploads:
 
     async def _commit(self, request: Request, account: OperatorAccount) -> Response:
         fileid = _fileid(request)
-        async with self._lock(fileid):
+        async with await self._locked(fileid):
             result = await anyio.to_thread.run_sync(self._verify_and_publish, fileid)
         log.info(
             "package %s published by operator %s (%d fragments, %d bytes)",
@@ -289,7 +409,7 @@ class PackageUploads:
         if not (staging / INFO_NAME).is_file():
             raise AdminError(409, f"nothing uploaded for package {fileid} (no info file)")
         try:
-            info = read_info(staging / INFO_NAME)
+            info = read_info(staging / INFO_NAME, max_frags=self.ctx.settings.max_frags)
         except ValueError as exc:
             log.warning("admin upload: package %s discarded, its info file is invalid: %s",
                         fileid, exc)  # fmt: skip
@@ -320,7 +440,9 @@ class PackageUploads:
                 f"digest mismatch: the info file says {wanted or '(empty)'}, the uploaded "
                 f"fragments give {actual}; the upload was discarded, send the package again",
             )
-        os.chmod(staging, 0o755)
+        for path in (staging / INFO_NAME, *fragments):  # staged by an older server, maybe
+            os.chmod(path, FILE_MODE)
+        os.chmod(staging, PUBLISHED_MODE)
         os.mkdir(target)  # claims the name: a concurrent commit fails here, not later
         try:
             os.rename(staging, target)  # replaces our empty folder in one step
@@ -337,7 +459,7 @@ class PackageUploads:
 
     async def _abort(self, request: Request, account: OperatorAccount) -> Response:
         fileid = _fileid(request)
-        async with self._lock(fileid):
+        async with await self._locked(fileid):
             staging = self._staging(fileid)
             existed = staging.exists()
             await anyio.to_thread.run_sync(lambda: shutil.rmtree(staging, ignore_errors=True))
@@ -362,9 +484,42 @@ def _digest(fragments: list[Path], algo: str) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def _refuse_declared_over(request: Request, fileid: str, room: int, cap: int) -> None:
+    """413 before anything is written when the body's Content-Length exceeds ``room``."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > room:
+        raise _over_cap(fileid, cap)
+
+
+def _over_cap(fileid: str, cap: int) -> AdminError:
+    log.warning("admin upload: package %s refused, over %d bytes of fragments "
+                "(admin.package_too_large)", fileid, cap)  # fmt: skip
+    return AdminError(
+        413, f"a package holds at most {cap} bytes of fragments on this server "
+        "(serve --max-package-mb); this one would hold more",
+    )  # fmt: skip
+
+
+def _make_dir(path: Path, mode: int) -> None:
+    """``path`` as a folder of exactly ``mode`` (the umask does not apply)."""
+    path.mkdir(exist_ok=True)
+    os.chmod(path, mode)
+
+
+def _open_for_writing(target: Path) -> int:
+    """A descriptor writing ``target``, created if needed, of mode ``FILE_MODE`` exactly."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT, FILE_MODE)
+    try:
+        os.chmod(target, FILE_MODE)  # by path: Windows has no fchmod
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 def _write_at(target: Path, offset: int, data: bytes) -> int:
     """Write ``data`` into ``target`` at ``offset``, cutting what followed; its length."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT)
+    fd = _open_for_writing(target)
     try:
         os.ftruncate(fd, offset)
         os.lseek(fd, offset, os.SEEK_SET)
@@ -380,9 +535,8 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def routes(ctx: ServerContext) -> list[Route]:
+def routes(uploads: PackageUploads) -> list[Route]:
     """The admin routes, for ``create_app``."""
-    uploads = PackageUploads(ctx)
     return [
         Route(f"{PREFIX}/{{fileid}}/upload", uploads.status, methods=["GET"]),
         Route(f"{PREFIX}/{{fileid}}/upload", uploads.abort, methods=["DELETE"]),

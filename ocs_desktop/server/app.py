@@ -3,7 +3,12 @@
 Every agent message is a POST under ``/ocsinventory``; its QUERY picks the handler in
 ``queries.QUERIES``. Failures map to the reference's statuses (PROTOCOL 1.8): a request we
 cannot read is 400 with a log line naming the error code, a database failure is 500 with a
-log line, and the process keeps serving so it recovers when the database comes back.
+log line, and the process keeps serving so it recovers when the database comes back. A
+database that does not answer at all is 503, within seconds (``db_health``).
+
+Bodies are decompressed and parsed in at most ``decode_threads`` threads per worker, so
+a burst of large or hostile bodies costs a bounded amount of memory, not one document per
+request at once.
 """
 
 from __future__ import annotations
@@ -15,14 +20,17 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import anyio.to_thread
+from anyio import CapacityLimiter
 from lxml import etree
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from ocs_desktop.db.named_locks import LockBusy
 from ocs_desktop.protocol import (
     AgentRequest,
     InventoryError,
@@ -33,6 +41,7 @@ from ocs_desktop.protocol import (
 )
 from ocs_desktop.server import admin_upload
 from ocs_desktop.server.context import ServerContext
+from ocs_desktop.server.db_health import DatabaseUnavailable
 from ocs_desktop.server.files import package_file
 from ocs_desktop.server.label import deploy_content
 from ocs_desktop.server.limits import BodyError, read_body
@@ -60,6 +69,7 @@ class Handlers:
 
     def __init__(self, ctx: ServerContext) -> None:
         self.ctx = ctx
+        self._decoding: CapacityLimiter | None = None
 
     async def ocsinventory(self, request: Request) -> Response:
         """Every agent message, and the GET of ``deploy/<name>``."""
@@ -76,6 +86,14 @@ class Handlers:
             log.warning("bad request: %s (%s)", error.message, error.code)
             write_activity(self.ctx, request, 400, "request", error.code)
             return empty_response(400)
+        except (DatabaseUnavailable, PoolTimeout) as error:
+            log.warning("database unavailable: %s (db.unavailable)", error)
+            write_activity(self.ctx, request, 503, "database", "unavailable")
+            return empty_response(503)
+        except LockBusy as error:  # nothing written; the agent sends it again at its next run
+            log.warning("busy: %s (db.lock_busy)", error)
+            write_activity(self.ctx, request, 503, "database", "lock busy")
+            return empty_response(503)
         except SQLAlchemyError as error:
             log.error("database error: %s", getattr(error, "orig", None) or error)
             write_activity(self.ctx, request, 500, "database", type(error).__name__)
@@ -88,8 +106,15 @@ class Handlers:
     async def _post(self, request: Request) -> Response:
         """Read and parse the message, then let the handler of its QUERY answer."""
         settings = self.ctx.settings
-        body = await read_body(request, settings.max_body_bytes, settings.body_timeout_s)
-        message, root = await anyio.to_thread.run_sync(_parse, body, self.ctx.limits)
+        body = await read_body(
+            request, settings.max_body_bytes, settings.body_timeout_s, settings.min_body_rate
+        )
+        if self._decoding is None:  # created lazily: it must belong to the running loop
+            self._decoding = CapacityLimiter(settings.decode_threads)
+        message, root = await anyio.to_thread.run_sync(
+            _parse, body, self.ctx.limits, limiter=self._decoding
+        )
+        del body  # the XML tree is what is used from here on
         state = request.scope["state"]
         state["deviceid"], state["query"] = message.deviceid, message.query
         call = AgentCall(
@@ -110,6 +135,8 @@ class Handlers:
                 if not options.ivalue("DEPLOY", 0):
                     return empty_response(403)
                 content = await self.ctx.run(deploy_content, self.ctx.engine, parts[2])
+            except (DatabaseUnavailable, PoolTimeout):
+                return empty_response(503)
             except SQLAlchemyError as error:
                 log.error("database error: %s", getattr(error, "orig", None) or error)
                 return empty_response(500)
@@ -131,20 +158,12 @@ class Handlers:
         return FileResponse(found, media_type="application/octet-stream")
 
     async def health(self, request: Request) -> Response:
-        """200 when the database answers, 503 otherwise (for load balancers and probes)."""
-        try:
-            await self.ctx.run(_ping, self.ctx.engine)
-        except SQLAlchemyError as error:
-            return JSONResponse(
-                {"status": "error", "database": str(getattr(error, "orig", None) or error)[:200]},
-                status_code=503,
-            )
+        """200 when the database answers, 503 otherwise (for load balancers and probes);
+        within ``db_health.PROBE_TIMEOUT_S`` whatever the database does."""
+        problem = await self.ctx.gate.check()
+        if problem is not None:
+            return JSONResponse({"status": "error", "database": problem}, status_code=503)
         return JSONResponse({"status": "ok"})
-
-
-def _ping(engine: Engine) -> None:
-    with engine.connect() as conn:
-        conn.execute(text("SELECT 1"))
 
 
 async def fold_periodically(ctx: ServerContext, every_s: float) -> None:
@@ -158,6 +177,8 @@ async def fold_periodically(ctx: ServerContext, every_s: float) -> None:
         await asyncio.sleep(every_s)
         try:
             await ctx.run(ctx.fold_if_due)
+        except DatabaseUnavailable:
+            pass  # logged once by the gate; folded when the database answers again
         except Exception:
             log.exception("folding the software summary failed; trying again later")
 
@@ -166,18 +187,27 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> Starle
     """The application for ``settings`` (tests may pass their own engine)."""
     ctx = ServerContext(settings, engine)
     handlers = Handlers(ctx)
+    uploads = admin_upload.PackageUploads(ctx)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        folding = asyncio.create_task(fold_periodically(ctx, FOLD_CHECK_S))
+        tasks = [
+            asyncio.create_task(fold_periodically(ctx, FOLD_CHECK_S)),
+            asyncio.create_task(ctx.gate.watch()),
+        ]
         try:
+            await uploads.warn_if_default_login()  # bounded: a frozen database does not stop us
             yield
         finally:
-            folding.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await folding
+            for task in tasks:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            await ctx.gate.settle()
             if engine is None:
                 ctx.close()
+            else:
+                ctx.probe_engine.dispose()
 
     app = Starlette(
         routes=[
@@ -185,7 +215,7 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> Starle
             Route("/ocsinventory/{rest:path}", handlers.ocsinventory, methods=ALL_METHODS),
             Route("/download/{fileid}/{name}", handlers.download, methods=["GET", "HEAD"]),
             Route("/health", handlers.health, methods=["GET", "HEAD"]),
-            *admin_upload.routes(ctx),
+            *admin_upload.routes(uploads),
         ],
         lifespan=lifespan,
     )

@@ -4,12 +4,21 @@ Agents check the server against a CA file (``cacert.pem``; Unix ``--ca``, Window
 ``cacert.pem`` in its folder), and deployment info files must come over HTTPS (PROTOCOL
 3.1). ``init_certificates`` writes everything a small site needs: the CA, a server
 certificate for the name (and address) agents use, and the CA file to give agents.
+
+Modes are explicit, whatever the umask (under ``umask 000`` the folder was left 0777 and
+the certificates 0666, so anyone could swap the CA agents trust): private keys 0600,
+certificates 0644, a folder we create 0755 (the certificates are public, the keys are
+protected by their own mode). Each file is written beside its final name and renamed
+over it, so an interrupted run never leaves a half-written key or certificate.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import ipaddress
+import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +29,9 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 CA_DAYS = 3650
 SERVER_DAYS = 825
+KEY_MODE = 0o600
+CERT_MODE = 0o644
+DIR_MODE = 0o755
 
 
 @dataclass(frozen=True)
@@ -35,15 +47,34 @@ def _key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
+def write_file(path: Path, data: bytes, mode: int) -> None:
+    """Replace ``path`` with ``data``, of exactly ``mode``: written to a new file of that
+    mode beside it (never readable by others, even for a moment), then renamed over it."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        try:
+            os.chmod(temporary, mode)  # the umask applied to os.open's mode; Windows: no fchmod
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def _write_key(path: Path, key: rsa.RSAPrivateKey) -> None:
     data = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    path.touch(mode=0o600, exist_ok=True)
-    path.chmod(0o600)
-    path.write_bytes(data)
+    write_file(path, data, KEY_MODE)
 
 
 def _cert_pem(cert: x509.Certificate) -> bytes:
@@ -120,7 +151,9 @@ def init_certificates(directory: Path, host: str, ips: list[str]) -> Certificate
     An existing CA in the directory is reused, so re-running for a new host name keeps
     the agents' ``cacert.pem`` valid.
     """
-    directory.mkdir(parents=True, exist_ok=True)
+    if not directory.is_dir():
+        directory.mkdir(parents=True)
+        os.chmod(directory, DIR_MODE)
     files = CertificateFiles(
         ca_key=directory / "ca.key",
         ca_cert=directory / "ca.pem",
@@ -132,12 +165,14 @@ def init_certificates(directory: Path, host: str, ips: list[str]) -> Certificate
         loaded = serialization.load_pem_private_key(files.ca_key.read_bytes(), password=None)
         assert isinstance(loaded, rsa.RSAPrivateKey)
         ca_key, ca_cert = loaded, x509.load_pem_x509_certificate(files.ca_cert.read_bytes())
+        os.chmod(files.ca_key, KEY_MODE)  # kept, but not left readable by others
+        os.chmod(files.ca_cert, CERT_MODE)
     else:
         ca_key, ca_cert = make_ca(f"OCS Desktop CA ({host})")
         _write_key(files.ca_key, ca_key)
-        files.ca_cert.write_bytes(_cert_pem(ca_cert))
+        write_file(files.ca_cert, _cert_pem(ca_cert), CERT_MODE)
     server_key, server_cert = make_server_cert(ca_key, ca_cert, host, ips)
     _write_key(files.server_key, server_key)
-    files.server_cert.write_bytes(_cert_pem(server_cert))
-    files.agent_ca.write_bytes(_cert_pem(ca_cert))
+    write_file(files.server_cert, _cert_pem(server_cert), CERT_MODE)
+    write_file(files.agent_ca, _cert_pem(ca_cert), CERT_MODE)
     return files

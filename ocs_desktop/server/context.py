@@ -15,14 +15,14 @@ from contextlib import asynccontextmanager
 from time import monotonic
 from typing import TypeVar
 
-import anyio.to_thread
 from anyio import CapacityLimiter
 from sqlalchemy import Engine
 
-from ocs_desktop.db.engines import create_engine_for, is_mysql
+from ocs_desktop.db.engines import create_engine_for, is_mysql, timeout_options
 from ocs_desktop.db.options import Options, load_options
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.protocol import Limits
+from ocs_desktop.server.db_health import DatabaseGate, ping, probe_engine
 from ocs_desktop.server.logs import ActivityLog
 from ocs_desktop.server.settings import ServerSettings
 from ocs_desktop.server.useragent import load_policy
@@ -38,9 +38,13 @@ class ServerContext:
         if engine is None:
             pool = {"pool_size": settings.db_threads, "max_overflow": 4}
             engine = create_engine_for(
-                settings.db_url, **(pool if is_mysql(settings.db_url) else {})
+                settings.db_url,
+                **(pool if is_mysql(settings.db_url) else {}),
+                **timeout_options(settings.db_url, settings.db_timeout_s),
             )
         self.engine = engine
+        self.probe_engine = probe_engine(engine)
+        self.gate = DatabaseGate(lambda: ping(self.probe_engine))
         self.limits = Limits(max_compressed_bytes=settings.max_body_bytes)
         self.useragents = load_policy(settings.useragents_file, settings.extra_useragents_file)
         self.activity = ActivityLog(settings.log_dir)
@@ -53,10 +57,11 @@ class ServerContext:
         self._device_locks: dict[str, tuple[asyncio.Lock, int]] = {}
 
     async def run(self, work: Callable[..., T], *args: object) -> T:
-        """Run blocking ``work(*args)`` in the database thread pool."""
+        """Run blocking ``work(*args)`` in the database thread pool, while the database
+        answers (``DatabaseUnavailable`` otherwise, see ``db_health``)."""
         if self._limiter is None:  # created lazily: it must belong to the running loop
             self._limiter = CapacityLimiter(self.settings.db_threads)
-        return await anyio.to_thread.run_sync(work, *args, limiter=self._limiter)
+        return await self.gate.run(work, *args, limiter=self._limiter)
 
     def options(self) -> Options:
         """The ``config`` snapshot, re-read when older than ``config_ttl_s`` (blocking)."""
@@ -115,3 +120,4 @@ class ServerContext:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.probe_engine.dispose()

@@ -1,28 +1,21 @@
-"""Console operators' passwords, checked the way the OCS console checks them (PROTOCOL 9).
+"""Who may call the admin endpoints: an operator of the ``operators`` table whose password
+matches (schemes in ``fleet.operators``, as the OCS console checks them, PROTOCOL 9).
 
-``operators.PASSWD`` is read according to the row's ``PASSWORD_VERSION``: 0 is the MD5
-hex of the password (legacy), 1 a PHP ``password_hash`` bcrypt string (``$2y$…``, the
-form the OCS installer seeds), 2 the unsalted SHA-256 hex (OCS 2.10 and later, what we
-write). bcrypt comes from the ``bcrypt`` package: a salted, deliberately slow hash cannot
-be checked with the standard library, and an operator seeded by the real installer is
-stored that way. Only checking lives here; the server never rewrites a password.
+The login is compared exactly. On MariaDB the ``operators.ID`` column compares without
+case and trailing spaces, so ``ADMIN`` and ``admin `` used to find ``admin``: the row
+found must carry the very login given.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass
 
-import bcrypt
 from sqlalchemy import Connection, select
 
-from ocs_desktop.models import Base
+from ocs_desktop.fleet.operators import OPERATORS as OPERATORS
+from ocs_desktop.fleet.operators import check_password as check_password
+from ocs_desktop.fleet.operators import sha256_passwd as sha256_passwd
 
-OPERATORS = Base.metadata.tables["operators"]
-
-#: PHP's bcrypt only reads the first 72 bytes of a password; bcrypt>=5 refuses longer ones.
-_BCRYPT_MAX_BYTES = 72
 #: What an unknown login's password is checked against: a PASSWORD_VERSION 2 value (the
 #: scheme we write) that no password matches, SHA-256 hex being lower-case hex digits.
 _NO_OPERATOR: tuple[str, int] = ("-" * 64, 2)
@@ -37,39 +30,15 @@ class OperatorAccount:
     """``NEW_ACCESSLVL``: the console profile name (``sadmin``, ``admin``, …)."""
 
 
-def sha256_passwd(password: str) -> str:
-    """The stored form of ``password`` at PASSWORD_VERSION 2."""
-    return hashlib.sha256(password.encode()).hexdigest()
-
-
-def check_password(stored: str | None, version: int | None, password: str) -> bool:
-    """Whether ``password`` matches a ``PASSWD`` value stored at ``version``."""
-    if not stored:
-        return False
-    secret = password.encode()
-    if version == 1 or (version is None and stored.startswith("$2")):
-        try:
-            return bcrypt.checkpw(secret[:_BCRYPT_MAX_BYTES], stored.encode())
-        except ValueError:  # not a bcrypt string after all
-            return False
-    if version == 2:
-        computed = hashlib.sha256(secret).hexdigest()
-    elif version in (0, None):
-        computed = hashlib.md5(secret).hexdigest()
-    else:
-        return False
-    return hmac.compare_digest(computed, stored.strip().lower())
-
-
 def authenticate(conn: Connection, login: str, password: str) -> OperatorAccount | None:
-    """The operator ``login`` when ``password`` is right, otherwise None."""
+    """The operator ``login`` (exactly that login) when ``password`` is right, else None."""
     if not login or not password:
         return None
     row = conn.execute(
         select(OPERATORS.c.ID, OPERATORS.c.PASSWD, OPERATORS.c.PASSWORD_VERSION,
                OPERATORS.c.NEW_ACCESSLVL).where(OPERATORS.c.ID == login)
     ).first()  # fmt: skip
-    if row is None:
+    if row is None or row.ID != login:
         # Do a real check's work, so timing does not tell which logins exist.
         check_password(*_NO_OPERATOR, password)
         return None

@@ -34,6 +34,18 @@ class ServerSettings:
     """The administrator's User-Agent policy (``useragent.load_policy``), read at start."""
     trusted_ips: tuple[str, ...] = ()
     """Regexes of peer addresses exempt from INVENTORY_SESSION_ONLY (OCS_OPT_TRUSTED_IP)."""
+    # -- hardening (issue 15) --
+    min_body_rate: float = 1024.0
+    """Bytes per second a request body must average once ``body_timeout_s`` has passed;
+    slower is answered 408 (a body sent a byte at a time)."""
+    decode_threads: int = 4
+    """Request bodies decompressed and parsed at the same time in one worker."""
+    db_timeout_s: float = 90.0
+    """Read and write timeout of the database connections (a frozen database)."""
+    max_package_bytes: int = 1024 * MIB
+    """Largest total of the fragments one uploaded package may hold."""
+    max_frags: int = 10_000
+    """Most fragments (``FRAGS``) an uploaded package may have."""
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))

@@ -1,0 +1,49 @@
+"""MariaDB named locks between writers of the same machines, in every process.
+
+``hardware.DEVICEID`` is not unique and a merge deletes machines other writers may be
+writing, so the Ingestor, its duplicate merge and the console's manual merge serialise on
+named locks (``GET_LOCK``): they belong to the session, not the transaction, and are
+released after the commit so the next holder sees the rows. Names are digests, within
+MariaDB's 64 characters whatever the value. SQLite needs none: one writer at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import Connection, text
+
+LOCK_TIMEOUT_S = 60
+
+
+class LockBusy(TimeoutError):
+    """Another writer held the lock for :data:`LOCK_TIMEOUT_S`: nothing was written, and
+    the same message sent again later is stored (the server answers 503)."""
+
+
+def device_lock_name(deviceid: str) -> str:
+    """The lock of one DEVICEID (the Ingestor's, held while it writes that machine)."""
+    return "ocsdesktop:" + hashlib.sha1(deviceid.encode()).hexdigest()[:40]
+
+
+def identity_lock_name(key: str) -> str:
+    """The lock of one identifying value (duplicate detection)."""
+    return "ocsdesktop:dup:" + hashlib.sha1(key.encode()).hexdigest()[:40]
+
+
+def acquire(conn: Connection, name: str, held: list[str], what: str) -> None:
+    """Wait for lock ``name`` and append it to ``held``; ``LockBusy`` naming ``what``
+    after :data:`LOCK_TIMEOUT_S`."""
+    got = conn.execute(
+        text("SELECT GET_LOCK(:name, :timeout)"), {"name": name, "timeout": LOCK_TIMEOUT_S}
+    ).scalar()
+    if got != 1:
+        raise LockBusy(f"{what} is locked by another writer")
+    held.append(name)
+
+
+def release(conn: Connection, held: list[str]) -> None:
+    """Release the locks in ``held``, last taken first."""
+    for name in reversed(held):
+        conn.execute(text("SELECT RELEASE_LOCK(:name)"), {"name": name})
+    held.clear()
