@@ -88,6 +88,8 @@ def test_another_writer_voids_the_digests(engine: Engine, db_url: str) -> None:
 
 
 def test_a_changed_reinventory_writes_exactly_the_new_rows(engine: Engine) -> None:
+    with engine.begin() as conn:  # the twin below is a clone of machine 3: keep both
+        conn.execute(text("UPDATE config SET IVALUE = 0 WHERE NAME = 'AUTO_DUPLICATE_LVL'"))
     ingestor = Ingestor(engine)
     ingestor.ingest(parse_inventory(FLEET.machine(3).body))
     changed = ingestor.ingest(parse_inventory(FLEET.machine(3, day=1).body))

@@ -38,6 +38,9 @@ def software_ids(engine: Engine, hardware_id: int) -> set[int]:
 
 def twin_of(ingestor: Ingestor, body: bytes, deviceid: str, name: str) -> IngestResult:
     """The same inventory sent as a new machine's first one: what a full write gives."""
+    with ingestor.engine.begin() as conn:  # a clone on purpose: not merged as a duplicate
+        conn.execute(text("UPDATE config SET IVALUE = 0 WHERE NAME = 'AUTO_DUPLICATE_LVL'"))
+    ingestor.refresh(force=True)
     twin = ingestor.ingest(parse_inventory(body.replace(deviceid.encode(), name.encode())))
     assert twin.created
     return twin

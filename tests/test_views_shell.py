@@ -463,6 +463,7 @@ def test_navigation_switches_pages(
         "Software",
         "Search",
         "Dashboard",
+        "Duplicates",
         "Deployment",
         "Network",
         "Administration",

@@ -17,7 +17,19 @@ from ocs_desktop.cli.common import DB_HELP, EXIT_OK, add_db_option
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ocs_desktop.cli import cert, db, importer, package, screenshots, serve
+    from ocs_desktop.cli import (
+        cert,
+        db,
+        duplicates,
+        groups,
+        importer,
+        operator,
+        package,
+        screenshots,
+        serve,
+        tag_rules,
+        tags,
+    )
 
     parser = argparse.ArgumentParser(
         prog="ocs-desktop",
@@ -37,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         "skipping the connect dialog",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (db, importer, serve, cert, screenshots, package):
+    modules = (db, importer, serve, cert, screenshots, package, duplicates, tags, groups)
+    for module in (*modules, tag_rules, operator):
         module.register(subparsers)
     return parser
 

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="render the console's main views to PNG (offscreen, 1400x900)",
         description="Open the desktop console offscreen on a database and save a PNG of "
         "each main view (machines list, machine detail, software, search, groups, "
-        "dashboard) into DIR. Nothing is written to the database.",
+        "dashboard, duplicates) into DIR. Nothing is written to the database.",
     )
     add_db_option(parser)
     parser.add_argument(

@@ -29,6 +29,11 @@ CONSOLE_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # rows scanned the whole table: 6.9 s to delete 6 machines at 100,000 machines.
     ("local_users", ("HARDWARE_ID",)),
     ("local_groups", ("HARDWARE_ID",)),
+    # Duplicate detection groups MACs by machine and compares UUIDs: read from indexes
+    # alone instead of every networks row and the whole hardware table
+    # (bench/duplicates_bench.py).
+    ("networks", ("MACADDR", "HARDWARE_ID")),
+    ("hardware", ("UUID",)),
 )
 
 

@@ -17,9 +17,7 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    Table,
     column,
-    delete,
     func,
     insert,
     inspect,
@@ -31,17 +29,14 @@ from sqlalchemy import (
 from sqlalchemy import types as sqltypes
 from sqlalchemy.sql.expression import TableClause
 
+from ocs_desktop.db.machine_rows import delete_machine_rows
 from ocs_desktop.db.options import load_options
-from ocs_desktop.db.software_summary import forget_machines
 from ocs_desktop.fleet.filters import GROUP_DEVICEIDS, machines_only
-from ocs_desktop.models import AccountInfo, AccountInfoConfig, Base, DeletedEquiv, Hardware
+from ocs_desktop.models import AccountInfo, AccountInfoConfig, DeletedEquiv, Hardware
 
 #: Ids per statement: far below SQLite's bound-parameter limit, short IN lists on MySQL.
 ID_CHUNK = 500
 TAG_COLUMN = "TAG"
-#: Tables with a HARDWARE_ID that is not a machine reference to delete: ``groups`` rows are
-#: the definitions of group pseudo-machines, which ``delete_machines`` refuses.
-_NOT_MACHINE_DATA = frozenset({"groups"})
 
 
 class AdminFieldType(IntEnum):
@@ -256,26 +251,6 @@ def set_tag(conn: Connection, ids: Iterable[int], tag: str | None) -> int:
     return done
 
 
-def machine_tables(conn: Connection) -> list[Table]:
-    """The tables of this database holding per-machine rows by HARDWARE_ID."""
-    inspector = inspect(conn)
-    present = set(inspector.get_table_names())
-    tables = []
-    for candidate in reversed(Base.metadata.sorted_tables):
-        if candidate.name in _NOT_MACHINE_DATA or candidate.name not in present:
-            continue
-        column_ = candidate.c.get("HARDWARE_ID")
-        if column_ is None:
-            continue
-        if column_.info.get("since"):
-            # A column added by a later OCS version may be missing from an older database.
-            names = {c["name"].upper() for c in inspector.get_columns(candidate.name)}
-            if "HARDWARE_ID" not in names:
-                continue
-        tables.append(candidate)
-    return tables
-
-
 def delete_machines(conn: Connection, ids: Iterable[int]) -> int:
     """Delete machines and every row that points at them; return how many were deleted.
 
@@ -298,18 +273,82 @@ def delete_machines(conn: Connection, ids: Iterable[int]) -> int:
     if not found:
         return 0
     doomed = sorted(i for i, _ in found)
-    forget_machines(conn, doomed)
     if load_options(conn).enabled("TRACE_DELETED"):
         conn.execute(
             insert(DeletedEquiv),
             [{"DELETED": deviceid, "EQUIVALENT": None} for _, deviceid in found],
         )
-    tables = machine_tables(conn)
-    deleted = 0
-    for start in range(0, len(doomed), ID_CHUNK):
-        chunk = doomed[start : start + ID_CHUNK]
-        for target in tables:
-            conn.execute(delete(target).where(target.c.HARDWARE_ID.in_(chunk)))
-        result = conn.execute(delete(Hardware).where(Hardware.ID.in_(chunk), machines_only()))
-        deleted += result.rowcount
-    return deleted
+    return delete_machine_rows(conn, doomed)
+
+
+def find_admin_field(conn: Connection, name: str) -> AdminField:
+    """The admin field a user names: by column (``fields_3``), name (``OWNER``) or label.
+
+    Case is ignored; columns are tried first, then names, then labels. ``ValueError`` when
+    nothing matches or a name fits several fields.
+    """
+    wanted = name.strip().lower()
+    fields = admin_fields(conn)
+    for attribute in ("column", "name", "label"):
+        matches = [f for f in fields if getattr(f, attribute).lower() == wanted]
+        if len(matches) > 1:
+            raise ValueError(f"{name!r} names several admin fields; give the column instead")
+        if matches:
+            return matches[0]
+    known = ", ".join(f"{f.column} ({f.label})" for f in fields)
+    raise ValueError(f"no admin field {name!r}; the fields are: {known}")
+
+
+def tag_overwrites(conn: Connection, ids: Iterable[int], tag: str | None) -> list[int]:
+    """Machines among ``ids`` whose TAG is set (not blank) and is not exactly ``tag``.
+
+    The TAG is the location the agent sends (``--tag``), so callers ask before replacing
+    it. Compared in Python: MySQL's collations would call ``paris`` and ``PARIS`` equal.
+    """
+    changed: list[int] = []
+    for chunk in _chunks(ids):
+        rows = conn.execute(
+            select(AccountInfo.HARDWARE_ID, AccountInfo.TAG)
+            .join(Hardware, Hardware.ID == AccountInfo.HARDWARE_ID)
+            .where(AccountInfo.HARDWARE_ID.in_(chunk), machines_only())
+        ).all()
+        changed.extend(i for i, current in rows if current and current.strip() and current != tag)
+    return sorted(changed)
+
+
+def set_admin_value(conn: Connection, ids: Iterable[int], column: str, value: str | None) -> int:
+    """Store one admin value (by column) on many machines at once; machines set.
+
+    Group ids and unknown ids are skipped; machines without an ``accountinfo`` row get
+    one. ``ValueError`` for an unknown column or a value the column cannot hold.
+    """
+    fields, types = _fields(conn)
+    if column not in {f.column for f in fields}:
+        raise ValueError(f"unknown admin field: {column}")
+    converted = _to_column(value, types[column])
+    accountinfo = _accountinfo_table(fields)
+    done = 0
+    for chunk in _chunks(ids):
+        machines = list(
+            conn.scalars(select(Hardware.ID).where(Hardware.ID.in_(chunk), machines_only()))
+        )
+        if not machines:
+            continue
+        having = set(
+            conn.scalars(
+                select(accountinfo.c.HARDWARE_ID).where(accountinfo.c.HARDWARE_ID.in_(machines))
+            )
+        )
+        if having:
+            conn.execute(
+                update(accountinfo)
+                .where(accountinfo.c.HARDWARE_ID.in_(sorted(having)))
+                .values({column: converted})
+            )
+        missing = [i for i in machines if i not in having]
+        if missing:
+            conn.execute(
+                insert(accountinfo), [{"HARDWARE_ID": i, column: converted} for i in missing]
+            )
+        done += len(machines)
+    return done

@@ -99,6 +99,14 @@ class AccountInfoTable:
         )
         return self._account_update(pairs, row)
 
+    def reply(
+        self, conn: Connection, hardware_id: int, pairs: Sequence[tuple[str, str | None]]
+    ) -> tuple[tuple[str, str], ...] | None:
+        """The ACCOUNT_UPDATE pairs for the row as it is now, once a later writer (the
+        tagging rules) changed it."""
+        row = conn.execute(select(self.table).where(self.table.c.HARDWARE_ID == hardware_id))
+        return self._account_update(pairs, row.one()._mapping)
+
     def _account_update(
         self, pairs: Sequence[tuple[str, str | None]], row: RowMapping
     ) -> tuple[tuple[str, str], ...] | None:

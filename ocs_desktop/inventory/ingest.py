@@ -12,7 +12,6 @@ module prepares, runs the transaction, keeps the digests and schedules summary f
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, FromClause, Row, Select, select, text
 
 from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.db import named_locks
+from ocs_desktop.db.named_locks import LockBusy, device_lock_name
 from ocs_desktop.db.options import Options, load_options
 from ocs_desktop.db.software_summary import SummaryMaintainer, fold_all
 from ocs_desktop.inventory.accountinfo import AccountInfoWriter
@@ -32,6 +33,7 @@ from ocs_desktop.inventory.digests import (
     shaping_salt,
     trusted_digests,
 )
+from ocs_desktop.inventory.duplicate_merge import DuplicateMerger
 from ocs_desktop.inventory.hardware_writer import HardwareWriter
 from ocs_desktop.inventory.history_writer import HistoryWriter
 from ocs_desktop.inventory.rows import RowChanges
@@ -39,13 +41,13 @@ from ocs_desktop.inventory.schema import Schema
 from ocs_desktop.inventory.section_writer import SectionWriter
 from ocs_desktop.inventory.sections import SECTIONS
 from ocs_desktop.inventory.software_writer import SoftwareNeeded, SoftwareWriter
+from ocs_desktop.inventory.tag_rules_writer import TagRulesWriter
 from ocs_desktop.inventory.writing import Machine, Prepared, WritePath, Writer
 from ocs_desktop.models.extensions import inventory_digest
 from ocs_desktop.protocol.document import Inventory
 
 log = logging.getLogger(__name__)
 
-_LOCK_TIMEOUT_S = 60
 #: By default a process folds the software summary's pending machines after this many
 #: first inventories of its own, or this long after its last fold, whichever comes first.
 FOLD_EVERY = 200
@@ -66,6 +68,8 @@ class IngestResult:
     paths: dict[str, WritePath] = field(default_factory=dict)
     #: Software elements shaped (dictionary ids resolved) for this inventory.
     shaped_software: int = 0
+    #: Older machines merged into this one as its duplicates (PROTOCOL.md 5.1), deleted.
+    merged: tuple[int, ...] = ()
 
 
 class Ingestor:
@@ -104,11 +108,16 @@ class Ingestor:
         sections = SectionWriter(schema)
         self._software = SoftwareWriter(engine, schema, self._summary)
         self.dictionary = self._software.dictionary
+        self._duplicates = DuplicateMerger(engine, is_mysql=schema.is_mysql)
         #: The writers, in the order they write; a new section family is one more entry.
+        #: Duplicates merge once the sections are written, before the admin data is read.
         self.writers: tuple[Writer, ...] = (
             sections,
             self._software,
+            self._duplicates,
             AccountInfoWriter(engine, bmp_only=schema.bmp_only),
+            # After the admin data: the agent's values are in, the rules may overwrite them.
+            TagRulesWriter(engine, bmp_only=schema.bmp_only),
             HistoryWriter(),
         )
         self._digested = tuple(section for writer in self.writers for section in writer.digested)
@@ -197,18 +206,24 @@ class Ingestor:
     ) -> IngestResult:
         with self.engine.connect() as conn:
             conn.execution_options(**writer_options(self.engine))
-            lock = None
+            held: list[str] = []
             try:
                 with conn.begin():
+                    # Identity before DEVICEID, always in this order (see duplicate_merge).
+                    self._duplicates.lock(conn, inventory, prepared, self.options, held)
                     lock = self._lock_device(conn, inventory.deviceid)
+                    if lock is not None:
+                        held.append(lock)
                     result = self._write_in_transaction(
                         conn, inventory, prepared, remote_addr, useragent
                     )
             finally:
-                if lock is not None:
+                if held:
                     # After the commit, so the next writer of this DEVICEID sees our rows;
-                    # the pool's reset ends the statement's transaction.
-                    conn.execute(text("SELECT RELEASE_LOCK(:name)"), {"name": lock})
+                    # the pool's reset ends the statement's transaction. One statement.
+                    names = {f"n{i}": name for i, name in enumerate(reversed(held))}
+                    calls = ", ".join(f"RELEASE_LOCK(:{key})" for key in names)
+                    conn.execute(text(f"SELECT {calls}"), names)
         return result
 
     def _lock_device(self, conn: Connection, deviceid: str) -> str | None:
@@ -221,12 +236,13 @@ class Ingestor:
         """
         if not self._is_mysql:
             return None
-        name = "ocsdesktop:" + hashlib.sha1(deviceid.encode()).hexdigest()[:40]
+        name = device_lock_name(deviceid)
         got = conn.execute(
-            text("SELECT GET_LOCK(:name, :timeout)"), {"name": name, "timeout": _LOCK_TIMEOUT_S}
+            text("SELECT GET_LOCK(:name, :timeout)"),
+            {"name": name, "timeout": named_locks.LOCK_TIMEOUT_S},
         ).scalar()
         if got != 1:
-            raise TimeoutError(f"machine {deviceid} is locked by another writer")
+            raise LockBusy(f"machine {deviceid} is locked by another writer")
         return name
 
     def _write_in_transaction(
@@ -276,6 +292,7 @@ class Ingestor:
             prepared.skipped_software,
             machine.paths,
             prepared.shaped_software,
+            tuple(machine.merged),
         )
 
     # -- digests ---------------------------------------------------------------------

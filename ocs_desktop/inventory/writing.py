@@ -71,6 +71,8 @@ class Machine:
     changes: dict[str, RowChanges] = field(default_factory=dict)
     paths: dict[str, WritePath] = field(default_factory=dict)
     account_update: tuple[tuple[str, str], ...] | None = None
+    #: The machines merged into this one as its duplicates (deleted).
+    merged: list[int] = field(default_factory=list)
 
     def write_section(
         self, section: str, write: Callable[[], tuple[RowChanges, WritePath]]

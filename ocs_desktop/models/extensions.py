@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, DateTime, Double, Index, Integer, MetaData, String, Table, Text
 
 from ocs_desktop.models.base import LongText, table_args
 
@@ -83,4 +83,78 @@ software_rowmap = _per_machine(
     "ocsdesktop_software_rowmap",
     Column("DIGEST", String(64), nullable=False),
     Column("ROWMAP", LongText, nullable=False),
+)
+
+#: Duplicate sets an operator said are not duplicates ("These are not duplicates"), by
+#: criterion and matching value (``SET_KEY``, a digest). ``SIGNATURE`` digests the set as
+#: it was then (its machines and their identifying values): the set stays hidden while
+#: it still matches, and shows again once its data changes.
+duplicate_ignored = Table(
+    "ocsdesktop_duplicate_ignored",
+    EXTENSION_METADATA,
+    Column("CRITERION", String(32), primary_key=True),
+    Column("SET_KEY", String(64), primary_key=True),
+    Column("SIGNATURE", String(64), nullable=False),
+    Column("IGNORED_AT", DateTime, nullable=False),
+    Column("IGNORED_BY", String(255)),
+    **_options(),
+)
+
+#: Operator logins to the admin endpoints, counted per account (``KIND`` 'account', the
+#: login) and per client (``KIND`` 'client', its address) so that password guessing is
+#: locked out across workers and hosts (``server.login_throttle``). Times are Unix seconds;
+#: ``LOCKED_UNTIL`` is 0 while not locked. The server creates the table on first use.
+login_throttle = Table(
+    "ocsdesktop_login_throttle",
+    EXTENSION_METADATA,
+    Column("KIND", String(16), primary_key=True),
+    Column("SUBJECT", String(255), primary_key=True),
+    Column("FAILURES", Integer, nullable=False),
+    Column("FIRST_AT", Double, nullable=False),
+    Column("LOCKED_UNTIL", Double, nullable=False),
+    **_options(),
+)
+
+#: Automated tagging rules (``db.tag_rules``): ordered by ``POSITION``; each sets one
+#: ``accountinfo`` column (``TARGET``) to ``VALUE`` on the machines its ``KIND`` and
+#: ``PATTERN`` match. The first enabled matching rule per target wins. TAG is the location
+#: the agent sent, so a rule may set it only with ``OVERWRITE_AGENT_TAG``.
+tag_rules = Table(
+    "ocsdesktop_tag_rules",
+    EXTENSION_METADATA,
+    Column("ID", Integer, primary_key=True, autoincrement=True),
+    Column("POSITION", Integer, nullable=False),
+    Column("NAME", String(255), nullable=False),
+    Column("KIND", String(32), nullable=False),
+    Column("PATTERN", Text, nullable=False),
+    Column("TARGET", String(255), nullable=False),
+    Column("VALUE", Text, nullable=False),
+    Column("ENABLED", Integer, nullable=False),
+    Column("RUN_AFTER_INVENTORY", Integer, nullable=False),
+    Column("OVERWRITE_AGENT_TAG", Integer, nullable=False),
+    **_options(),
+)
+
+#: One row per applied batch of tagging rules, for "undo the last rule run".
+tag_rule_runs = Table(
+    "ocsdesktop_tag_rule_runs",
+    EXTENSION_METADATA,
+    Column("ID", Integer, primary_key=True, autoincrement=True),
+    Column("APPLIED_AT", DateTime, nullable=False),
+    Column("APPLIED_BY", String(255)),
+    Column("CHANGES", Integer, nullable=False),
+    Column("UNDONE_AT", DateTime),
+    **_options(),
+)
+
+#: The whole ``accountinfo`` row of each machine a run touched, as it was before (JSON,
+#: every column with its type); ``HAD_ROW`` 0: the machine had none, undo deletes it.
+tag_rule_backup = Table(
+    "ocsdesktop_tag_rule_backup",
+    EXTENSION_METADATA,
+    Column("RUN_ID", Integer, primary_key=True, autoincrement=False),
+    Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
+    Column("HAD_ROW", Integer, nullable=False),
+    Column("ROW_JSON", LongText),
+    **_options(),
 )

@@ -28,6 +28,7 @@ MACHINES = "machines"
 TAGS = "tags"
 GROUPS = "groups"
 SOFTWARE = "software"
+DUPLICATES = "duplicates"
 
 
 class ConsoleContext(QtCore.QObject):

@@ -18,6 +18,7 @@ from ocs_desktop import __version__
 from ocs_desktop.fleet.filters import MachineFilter
 from ocs_desktop.inventory.importer import ImportSummary, Outcome
 from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleContext
+from ocs_desktop.views.default_login_banner import DefaultLoginBanner
 from ocs_desktop.views.i18n import LANGUAGES
 from ocs_desktop.views.importing import InventoryImport
 from ocs_desktop.views.page_registry import DETAIL, PAGES, PlaceholderPage, load_class
@@ -58,7 +59,14 @@ class MainWindow(QtWidgets.QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 1200])
-        self.setCentralWidget(splitter)
+        self.default_login_banner = DefaultLoginBanner(context)
+        central = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.default_login_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self._fill_navigation()
         self.navigation.currentItemChanged.connect(self._navigated)
 
@@ -83,6 +91,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self._restore_state()
         self.show_page("machines")
+        self.default_login_banner.check()
 
     # --- navigation and pages -------------------------------------------------------------
     def page_titles(self) -> dict[str, str]:
@@ -93,6 +102,7 @@ class MainWindow(QtWidgets.QMainWindow):
             "software": self.tr("Software"),
             "search": self.tr("Search"),
             "dashboard": self.tr("Dashboard"),
+            "duplicates": self.tr("Duplicates"),
             "deployment": self.tr("Deployment"),
             "network": self.tr("Network"),
             "administration": self.tr("Administration"),
@@ -108,6 +118,7 @@ class MainWindow(QtWidgets.QMainWindow):
             "software": QtWidgets.QStyle.StandardPixmap.SP_DriveHDIcon,
             "search": QtWidgets.QStyle.StandardPixmap.SP_FileDialogContentsView,
             "dashboard": QtWidgets.QStyle.StandardPixmap.SP_FileDialogInfoView,
+            "duplicates": QtWidgets.QStyle.StandardPixmap.SP_FileLinkIcon,
             "deployment": QtWidgets.QStyle.StandardPixmap.SP_ArrowDown,
         }
         for spec in PAGES:

@@ -68,6 +68,12 @@ def _dashboard() -> PageClass:
     return DashboardPage
 
 
+def _duplicates() -> PageClass:
+    from ocs_desktop.views.fleet.duplicates_page import DuplicatesPage
+
+    return DuplicatesPage
+
+
 def _deployment() -> PageClass:
     from ocs_desktop.views.deployment.page import DeploymentPage
 
@@ -87,6 +93,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("software", _software),
     PageSpec("search", _search),
     PageSpec("dashboard", _dashboard),
+    PageSpec("duplicates", _duplicates),
     PageSpec("deployment", _deployment),
     PageSpec("network"),
     PageSpec("administration"),

@@ -38,6 +38,7 @@ VIEWS: tuple[str, ...] = (
     "search",
     "groups",
     "dashboard",
+    "duplicates",
 )
 SETTLE_TIMEOUT_MS = 60_000
 

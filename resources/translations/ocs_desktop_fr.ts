@@ -1507,6 +1507,10 @@ TLS : {4}</translation>
         <source>Default columns</source>
         <translation>Colonnes par défaut</translation>
     </message>
+    <message>
+        <source>&amp;Merge as duplicates…</source>
+        <translation>&amp;Fusionner comme doublons…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1702,6 +1706,10 @@ TLS : {4}</translation>
         <location line="+2"/>
         <source>&lt;h3&gt;OCS Desktop {0}&lt;/h3&gt;&lt;p&gt;An OCS Inventory NG compatible inventory console.&lt;/p&gt;&lt;p&gt;Connected to {1}&lt;/p&gt;&lt;p&gt;Licence: GPL-2.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OCS Desktop {0}&lt;/h3&gt;&lt;p&gt;Une console d&apos;inventaire compatible OCS Inventory NG.&lt;/p&gt;&lt;p&gt;Connecté à {1}&lt;/p&gt;&lt;p&gt;Licence : GPL-2.0-or-later&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
     </message>
 </context>
 <context>
@@ -3263,6 +3271,448 @@ TLS : {4}</translation>
         <location line="+18"/>
         <source>Activate the package first (previous page).</source>
         <translation>Activez d&apos;abord le paquet (page précédente).</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistDialog</name>
+    <message>
+        <source>Duplicate blacklists</source>
+        <translation>Listes d&apos;exclusion des doublons</translation>
+    </message>
+    <message>
+        <source>Serials and MAC addresses listed here never make machines duplicates: neither here nor in the server&apos;s automatic merge.</source>
+        <translation>Les numéros de série et adresses MAC listés ici ne font jamais de machines des doublons : ni ici, ni dans la fusion automatique du serveur.</translation>
+    </message>
+    <message>
+        <source>Serial numbers</source>
+        <translation>Numéros de série</translation>
+    </message>
+    <message>
+        <source>MAC addresses</source>
+        <translation>Adresses MAC</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistEditor</name>
+    <message>
+        <source>e.g. To Be Filled By O.E.M.</source>
+        <translation>p. ex. To Be Filled By O.E.M.</translation>
+    </message>
+    <message>
+        <source>e.g. 00:11:22:AA:BB:CC</source>
+        <translation>p. ex. 00:11:22:AA:BB:CC</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>{0} blacklisted</source>
+        <translation>{0} ajouté à la liste d&apos;exclusion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) taken off the blacklist</source>
+        <translation>
+            <numerusform>%n valeur retirée de la liste d&apos;exclusion</numerusform>
+            <numerusform>%n valeurs retirées de la liste d&apos;exclusion</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>Hostname</source>
+        <translation>Nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>Adresse MAC</translation>
+    </message>
+    <message>
+        <source>Hostname + serial</source>
+        <translation>Nom d&apos;hôte + numéro de série</translation>
+    </message>
+    <message>
+        <source>Hostname + MAC</source>
+        <translation>Nom d&apos;hôte + MAC</translation>
+    </message>
+    <message>
+        <source>MAC + serial</source>
+        <translation>MAC + numéro de série</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>hostname</source>
+        <translation>nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>numéro de série</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Machine record</source>
+        <translation>Fiche de la machine</translation>
+    </message>
+    <message>
+        <source>TAG and admin fields</source>
+        <translation>TAG et données administratives</translation>
+    </message>
+    <message>
+        <source>Settings and package statuses</source>
+        <translation>Paramètres et statuts des paquets</translation>
+    </message>
+    <message>
+        <source>Group memberships</source>
+        <translation>Appartenances aux groupes</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>Inventory: {0}</source>
+        <translation>Inventaire : {0}</translation>
+    </message>
+    <message>
+        <source>Type a value to blacklist.</source>
+        <translation>Saisissez une valeur à exclure.</translation>
+    </message>
+    <message>
+        <source>A {0} is at most 255 characters.</source>
+        <translation>Un {0} fait au plus 255 caractères.</translation>
+    </message>
+    <message>
+        <source>The {0} contains control characters.</source>
+        <translation>Le {0} contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>{0} is not a MAC address (six hex pairs, e.g. 00:11:22:AA:BB:CC).</source>
+        <translation>{0} n&apos;est pas une adresse MAC (six paires hexadécimales, p. ex. 00:11:22:AA:BB:CC).</translation>
+    </message>
+    <message>
+        <source>{0} is already blacklisted.</source>
+        <translation>{0} est déjà dans la liste d&apos;exclusion.</translation>
+    </message>
+    <message>
+        <source>{0} is not blacklisted.</source>
+        <translation>{0} n&apos;est pas dans la liste d&apos;exclusion.</translation>
+    </message>
+    <message>
+        <source>Not changed: {0}</source>
+        <translation>Rien n&apos;a changé : {0}</translation>
+    </message>
+    <message>
+        <source>The machines changed since this plan was made. Check the new plan and confirm again.</source>
+        <translation>Les machines ont changé depuis que ce plan a été établi. Vérifiez le nouveau plan et confirmez à nouveau.</translation>
+    </message>
+    <message>
+        <source>The machines are no longer all there, or one of them is a group: nothing was merged.</source>
+        <translation>Les machines ne sont plus toutes là, ou l&apos;une d&apos;elles est un groupe : rien n&apos;a été fusionné.</translation>
+    </message>
+    <message>
+        <source>Another writer (an inventory arriving?) holds one of these machines: nothing was merged. Try again in a moment.</source>
+        <translation>Un autre programme (un inventaire qui arrive ?) écrit sur l&apos;une de ces machines : rien n&apos;a été fusionné. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>One of these machines no longer exists: refresh the list.</source>
+        <translation>L&apos;une de ces machines n&apos;existe plus : actualisez la liste.</translation>
+    </message>
+    <message>
+        <source>Select at least two machines to merge.</source>
+        <translation>Sélectionnez au moins deux machines à fusionner.</translation>
+    </message>
+    <message>
+        <source>Groups cannot be merged, only machines.</source>
+        <translation>Les groupes ne peuvent pas être fusionnés, seulement les machines.</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: {0}</source>
+        <translation>Rien n&apos;a été fusionné : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>All criteria</source>
+        <translation>Tous les critères</translation>
+    </message>
+    <message>
+        <source>Show ignored sets</source>
+        <translation>Afficher les ensembles ignorés</translation>
+    </message>
+    <message>
+        <source>&amp;Blacklists…</source>
+        <translation>&amp;Listes d&apos;exclusion…</translation>
+    </message>
+    <message>
+        <source>&amp;Criterion:</source>
+        <translation>&amp;Critère :</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <source>Select a set to see why its machines look alike.</source>
+        <translation>Sélectionnez un ensemble pour voir pourquoi ses machines se ressemblent.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionner…</translation>
+    </message>
+    <message>
+        <source>Merge the checked machines into the one heard from last</source>
+        <translation>Fusionner les machines cochées dans celle qui s&apos;est manifestée en dernier</translation>
+    </message>
+    <message>
+        <source>These are &amp;not duplicates</source>
+        <translation>Ce ne sont &amp;pas des doublons</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Recherche des doublons…</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+        <source>Duplicates not found: {0}</source>
+        <translation>Doublons non recherchés : {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set(s)</source>
+        <translation>
+            <numerusform>%n ensemble</numerusform>
+            <numerusform>%n ensembles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignored set(s) hidden</source>
+        <translation>
+            <numerusform>%n ensemble ignoré masqué</numerusform>
+            <numerusform>%n ensembles ignorés masqués</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared value(s) excluded by the blacklists: they never make duplicates.</source>
+        <translation>
+            <numerusform>%n valeur partagée exclue par les listes d&apos;exclusion : elle ne fait jamais de doublons.</numerusform>
+            <numerusform>%n valeurs partagées exclues par les listes d&apos;exclusion : elles ne font jamais de doublons.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) share {0}. Newest first: a merge of the checked machines keeps the first one.</source>
+        <translation>
+            <numerusform>%n machine partage {0}. La plus récente d&apos;abord : une fusion des machines cochées garde la première.</numerusform>
+            <numerusform>%n machines partagent {0}. La plus récente d&apos;abord : une fusion des machines cochées garde la première.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Marked as not duplicates.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Marqué comme n&apos;étant pas des doublons.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Show this set again</source>
+        <translation>&amp;Afficher à nouveau cet ensemble</translation>
+    </message>
+    <message>
+        <source>The set is listed again.</source>
+        <translation>L&apos;ensemble est de nouveau listé.</translation>
+    </message>
+    <message>
+        <source>Set hidden until its machines change. Show ignored sets to undo.</source>
+        <translation>Ensemble masqué jusqu&apos;à ce que ses machines changent. Affichez les ensembles ignorés pour annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicates</source>
+        <translation>Fusionner des doublons</translation>
+    </message>
+    <message>
+        <source>Reading the plan of the merge…</source>
+        <translation>Lecture du plan de la fusion…</translation>
+    </message>
+    <message>
+        <source>The machine heard from last survives. Its settings and static groups come from the oldest machine, its TAG and admin fields from the one that has them filled in; every comment is kept.</source>
+        <translation>La machine qui s&apos;est manifestée en dernier est conservée. Ses paramètres et groupes statiques viennent de la plus ancienne, son TAG et ses données administratives de celle qui les a renseignés ; tous les commentaires sont gardés.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>A merge cannot be undone.</source>
+        <translation>Une fusion ne peut pas être annulée.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <source>These machines cannot be merged.</source>
+        <translation>Ces machines ne peuvent pas être fusionnées.</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: {0}</source>
+        <translation>Rien n&apos;a été fusionné : {0}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>{0} (ID {1})</source>
+        <translation>{0} (ID {1})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n machine(s) into {0}?</source>
+        <translation>
+            <numerusform>Fusionner %n machine dans {0} ?</numerusform>
+            <numerusform>Fusionner %n machines dans {0} ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Survives (heard from last)</source>
+        <translation>Conservée (manifestée en dernier)</translation>
+    </message>
+    <message>
+        <source>Deleted (merged into it)</source>
+        <translation>Supprimées (fusionnées dans celle-ci)</translation>
+    </message>
+    <message>
+        <source>The survivor keeps</source>
+        <translation>La machine conservée garde</translation>
+    </message>
+    <message>
+        <source>Rows deleted</source>
+        <translation>Lignes supprimées</translation>
+    </message>
+    <message>
+        <source>Each deleted machine is recorded in deleted_equiv (TRACE_DELETED).</source>
+        <translation>Chaque machine supprimée est enregistrée dans deleted_equiv (TRACE_DELETED).</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>last contact {0} · {1}</source>
+        <translation>dernier contact {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusion en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) merged into machine {0}</source>
+        <translation>
+            <numerusform>%n machine fusionnée dans la machine {0}</numerusform>
+            <numerusform>%n machines fusionnées dans la machine {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetMachinesModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>MAC addresses</source>
+        <translation>Adresses MAC</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>First inventory</source>
+        <translation>Premier inventaire</translation>
+    </message>
+    <message>
+        <source>Last inventory</source>
+        <translation>Dernier inventaire</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>DEVICEID</source>
+        <translation>DEVICEID</translation>
+    </message>
+</context>
+<context>
+    <name>SetsModel</name>
+    <message>
+        <source>Criterion</source>
+        <translation>Critère</translation>
+    </message>
+    <message>
+        <source>Shared values</source>
+        <translation>Valeurs partagées</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <source>{0} (not duplicates)</source>
+        <translation>{0} (pas des doublons)</translation>
     </message>
 </context>
 </TS>

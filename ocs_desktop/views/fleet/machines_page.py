@@ -29,6 +29,7 @@ from ocs_desktop.fleet.machines import (
 )
 from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleContext
 from ocs_desktop.views.fleet.machines_model import MachinesModel
+from ocs_desktop.views.fleet.merge_dialog import MergeDialog, open_merge_dialog
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.settings import MACHINE_COLUMNS as COLUMNS_OPTION
 from ocs_desktop.views.settings import QUICK_FILTER_DELAY
@@ -53,6 +54,7 @@ class MachinesPage(QtWidgets.QWidget):
         self._filter_title = ""
         self.static_groups: list[tuple[int, str]] = []
         self.known_tags: list[str] = []
+        self.merge_dialog: MergeDialog | None = None
 
         settings = context.settings
         saved_columns = [key for key in settings.get(COLUMNS_OPTION) if key in MACHINE_COLUMNS]
@@ -154,12 +156,14 @@ class MachinesPage(QtWidgets.QWidget):
             QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Delete),
         )
         self.export_action = action(self.tr("&Export to CSV…"), self.export_csv)
+        self.merge_action = action(self.tr("&Merge as duplicates…"), self.merge_selection)
 
     def _update_actions(self, *_args: object) -> None:
         selected = bool(self.selected_ids())
         self.open_action.setEnabled(self.view.currentIndex().isValid())
         self.set_tag_action.setEnabled(selected)
         self.delete_action.setEnabled(selected)
+        self.merge_action.setEnabled(len(self.selected_ids()) >= 2)
 
     def _row_menu(self, position: QtCore.QPoint) -> None:
         menu = self.build_row_menu()
@@ -180,6 +184,7 @@ class MachinesPage(QtWidgets.QWidget):
             act.triggered.connect(
                 lambda _checked=False, gid=group_id: self.add_selection_to_group(gid)
             )
+        menu.addAction(self.merge_action)
         menu.addAction(self.delete_action)
         menu.addSeparator()
         menu.addAction(self.export_action)
@@ -303,6 +308,15 @@ class MachinesPage(QtWidgets.QWidget):
         return self.context.write(
             lambda conn, progress: groups.add_members(conn, group_id, ids), topics=(GROUPS,)
         )
+
+    def merge_selection(self) -> MergeDialog | None:
+        """Merge the selected machines (two or more) as duplicates, after the plan is
+        confirmed in the merge dialog."""
+        ids = self.selected_ids()
+        if len(ids) < 2:
+            return None
+        self.merge_dialog = open_merge_dialog(self.context, ids, self)
+        return self.merge_dialog
 
     def delete_selection(self) -> Task | None:
         """Delete the selected machines after the user confirms."""
