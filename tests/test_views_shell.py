@@ -464,6 +464,7 @@ def test_navigation_switches_pages(
         "Search",
         "Dashboard",
         "Duplicates",
+        "Tagging rules",
         "Deployment",
         "Network",
         "Administration",

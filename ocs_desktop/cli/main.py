@@ -18,13 +18,18 @@ from ocs_desktop.cli.common import DB_HELP, EXIT_OK, add_db_option
 
 def build_parser() -> argparse.ArgumentParser:
     from ocs_desktop.cli import (
+        admin_fields,
+        agent_files,
         cert,
+        config,
         db,
         duplicates,
         groups,
         importer,
+        label,
         operator,
         package,
+        registry,
         screenshots,
         serve,
         tag_rules,
@@ -51,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = (db, importer, serve, cert, screenshots, package, duplicates, tags, groups)
     for module in (*modules, tag_rules, operator):
+        module.register(subparsers)
+    admin_fields.register(subparsers)
+    config.register(subparsers)
+    for module in (registry, label, agent_files):
         module.register(subparsers)
     return parser
 

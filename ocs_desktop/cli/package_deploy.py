@@ -10,6 +10,7 @@ exit codes of ``cli/common.py``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import getpass
 import os
@@ -31,6 +32,7 @@ from ocs_desktop.cli.common import (
     handled,
     open_database,
 )
+from ocs_desktop.fleet.overrides import download_blocked, groups_switched_off
 from ocs_desktop.packager.activation import (
     DEFAULT_CERT_FILE,
     DEFAULT_CERT_PATH,
@@ -38,7 +40,7 @@ from ocs_desktop.packager.activation import (
     activate,
     check_published,
     normalize_location,
-    publish_to_dir,
+    publishing,
 )
 from ocs_desktop.packager.assignment import (
     POSTCMDS,
@@ -187,25 +189,28 @@ def run_activate(args: argparse.Namespace) -> int:
             with engine.connect() as conn:  # refuse early an unknown or deleted package
                 activate(conn, args.fileid, info_loc, pack_loc, args.cert_path, args.cert_file)
                 conn.rollback()
-            if args.download_dir is not None:
-                target = publish_to_dir(store, args.fileid, args.download_dir)
-                print(f"published in {target}", file=sys.stderr)
-            else:
-                password = _password(args.user)
-                with byte_progress(args.quiet, f"upload {args.fileid}") as progress:
-                    result = upload_package(
-                        args.upload, store, args.fileid, user=args.user, password=password,
-                        verify=verify, progress=progress,
-                    )  # fmt: skip
-                done = "already there" if result.already_published else f"{result.sent_bytes} B"
-                print(f"uploaded to {args.upload} ({done})", file=sys.stderr)
-            if not args.no_check:
-                checked = check_published(info_loc, pack_loc, args.fileid, verify)
-                print(f"checked {checked.info_url}", file=sys.stderr)
-            with engine.begin() as conn:
-                enable_id = activate(
-                    conn, args.fileid, info_loc, pack_loc, args.cert_path, args.cert_file
-                )
+            with contextlib.ExitStack() as published:  # a failure below unpublishes
+                if args.download_dir is not None:
+                    target = published.enter_context(
+                        publishing(store, args.fileid, args.download_dir)
+                    )
+                    print(f"published in {target}", file=sys.stderr)
+                else:
+                    password = _password(args.user)
+                    with byte_progress(args.quiet, f"upload {args.fileid}") as progress:
+                        result = upload_package(
+                            args.upload, store, args.fileid, user=args.user, password=password,
+                            verify=verify, progress=progress,
+                        )  # fmt: skip
+                    done = "already there" if result.already_published else f"{result.sent_bytes} B"
+                    print(f"uploaded to {args.upload} ({done})", file=sys.stderr)
+                if not args.no_check:
+                    checked = check_published(info_loc, pack_loc, args.fileid, verify)
+                    print(f"checked {checked.info_url}", file=sys.stderr)
+                with engine.begin() as conn:
+                    enable_id = activate(
+                        conn, args.fileid, info_loc, pack_loc, args.cert_path, args.cert_file
+                    )
         except (ActivationError, UploadError) as exc:
             raise CommandError(str(exc)) from None
         except SQLAlchemyError as exc:
@@ -279,7 +284,22 @@ def run_assign(args: argparse.Namespace) -> int:
         f"package {done.fileid} (activation {done.enable_id}) assigned to "
         f"{len(done.machine_ids)} machine(s) and {len(done.group_ids)} group(s)"
     )
+    _warn_download_off(args.db, done)
     return EXIT_OK
+
+
+def _warn_download_off(db: str, done: Assignment) -> None:
+    """Deployment must not fail silently: say so when agents will get ON=0 (stderr)."""
+    server_on, off = _in_transaction(db, lambda conn: download_blocked(conn, done.machine_ids))
+    groups_off = _in_transaction(db, lambda conn: groups_switched_off(conn, done.group_ids))
+    if not server_on:
+        print("warning: deployment (DOWNLOAD) is off for the whole server: no agent will "
+              "install it; turn it on with: ocs-desktop config set --db DB DOWNLOAD 1",
+              file=sys.stderr)  # fmt: skip
+    elif off or groups_off:
+        names = ", ".join([*(f"#{hid}" for hid in off), *(f"group #{g}" for g in groups_off)])
+        print(f"warning: deployment is switched off (DOWNLOAD_SWITCH 0) for {names}; see "
+              "ocs-desktop config override show", file=sys.stderr)  # fmt: skip
 
 
 def _add_unassign(actions: Any) -> None:
@@ -420,7 +440,8 @@ def _add_delete(actions: Any) -> None:
         "--download-dir",
         type=Path,
         metavar="DIR",
-        help="also remove the published copy from this download folder",
+        help="also remove the published copy from this download folder (the folders "
+        "activate --download-dir published it into are found without it)",
     )
     parser.set_defaults(handler=run_delete)  # fmt: skip
 

@@ -1,11 +1,12 @@
-"""``ocs-desktop serve``: the communication server agents post to, run by uvicorn."""
+"""``ocs-desktop serve``: the communication server agents post to, run by uvicorn, on
+HTTP, HTTPS or both (``server.listeners``)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ocs_desktop.cli.common import (
     EXIT_OK,
@@ -21,7 +22,11 @@ from ocs_desktop.db.engines import is_sqlite
 from ocs_desktop.server.settings import ENV_NAME, MIB, ServerSettings
 from ocs_desktop.server.useragent import PolicyError, load_policy
 
+if TYPE_CHECKING:
+    from ocs_desktop.server.listeners import Listener
+
 APP_FACTORY = "ocs_desktop.server.app:create_app_from_env"
+DEFAULT_PORT = 8080
 LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 
@@ -34,7 +39,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_db_option(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument(
+        "--port",
+        type=int,
+        help=f"the port (default {DEFAULT_PORT}): HTTPS with --tls-cert, else HTTP",
+    )
+    parser.add_argument(
+        "--http-port", type=int, help="listen on this port for HTTP (beside HTTPS with --tls-cert)"
+    )
+    parser.add_argument(
+        "--https-port", type=int, help="listen on this port for HTTPS (needs --tls-cert)"
+    )
     parser.add_argument("--tls-cert", help="server certificate (PEM) for HTTPS")
     parser.add_argument("--tls-key", help="server private key (PEM) for HTTPS")
     parser.add_argument(
@@ -122,13 +137,40 @@ def log_config() -> dict[str, Any]:
     }  # fmt: skip
 
 
+def listeners(args: argparse.Namespace) -> list[Listener]:
+    """The sockets asked for: ``--port`` alone as before (HTTPS with TLS files, else HTTP),
+    or ``--http-port`` and/or ``--https-port``, both at once as Apache serves OCS."""
+    from ocs_desktop.server.listeners import Listener  # uvicorn: only when serving
+
+    tls = bool(args.tls_cert)
+    if args.https_port is not None and not tls:
+        raise CommandError("--https-port needs --tls-cert and --tls-key", EXIT_USAGE)
+    main_port = args.https_port if tls else args.http_port
+    if args.port is not None and main_port is not None:
+        raise CommandError(
+            f"--port and --{'https' if tls else 'http'}-port name the same socket; give one",
+            EXIT_USAGE,
+        )
+    if main_port is None:
+        main_port = args.port if args.port is not None else DEFAULT_PORT
+    found = [Listener(main_port, tls)]
+    if tls and args.http_port is not None:
+        if args.http_port == main_port:
+            raise CommandError("HTTP and HTTPS need two different ports", EXIT_USAGE)
+        found.append(Listener(args.http_port, False))
+    return found
+
+
 @handled("serve")
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from ocs_desktop.server.listeners import serve
+
     url = database_url(args.db)
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CommandError("--tls-cert and --tls-key go together", EXIT_USAGE)
+    wanted = listeners(args)
     if args.workers > 1 and is_sqlite(url):
         raise CommandError(
             "SQLite serves a single worker; use --workers 1 or a MariaDB database", EXIT_USAGE
@@ -158,11 +200,11 @@ def run(args: argparse.Namespace) -> int:
         max_frags=args.max_frags,
     )
     os.environ[ENV_NAME] = settings.to_env()
-    uvicorn.run(
+    config = uvicorn.Config(
         APP_FACTORY,
         factory=True,
         host=args.host,
-        port=args.port,
+        port=wanted[0].port,
         workers=max(1, args.workers),
         ssl_certfile=args.tls_cert,
         ssl_keyfile=args.tls_key,
@@ -172,4 +214,8 @@ def run(args: argparse.Namespace) -> int:
         server_header=False,
         timeout_graceful_shutdown=10,
     )
+    try:
+        serve(config, args.host, wanted)
+    except OSError as exc:  # a port already taken, an address not ours
+        raise CommandError(f"cannot listen on {args.host}: {exc}") from None
     return EXIT_OK

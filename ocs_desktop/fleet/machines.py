@@ -9,9 +9,11 @@ so they stay fast with the indexes of ``hardware`` (plus ``console_indexes``).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from sqlalchemy import (
@@ -25,10 +27,13 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 from sqlalchemy.orm import aliased
 
 from ocs_desktop.common.like import LIKE_ESCAPE, like_escape
 from ocs_desktop.common.progress import Progress, report
+from ocs_desktop.fleet.admin_fields import choices_by_column, display_value, list_fields
 from ocs_desktop.fleet.filters import MachineFilter, machine_ids
 from ocs_desktop.models import AccountInfo, Bios, Hardware
 
@@ -113,12 +118,56 @@ class MachineRow:
     useragent: str | None
     lastdate: dt.datetime | None
     lastcome: dt.datetime | None
+    #: Admin field values asked for by ``MachineQuery.admin_columns``, as shown, by column.
+    admin: dict[str, str] = field(default_factory=dict, hash=False)
 
     def value(self, key: str) -> Any:
-        """The value of column ``key`` (a ``MACHINE_COLUMNS`` key, or ``"id"``)."""
+        """The value of column ``key`` (a ``MACHINE_COLUMNS`` key, ``"id"``, ``admin:…``)."""
+        if is_admin_key(key):
+            return self.admin.get(key.removeprefix(ADMIN_PREFIX))
         if key != "id" and key not in MACHINE_COLUMNS:
             raise KeyError(key)
         return getattr(self, key)
+
+
+#: An admin field shown as a column of the list: ``admin:fields_3``.
+ADMIN_PREFIX = "admin:"
+_ADMIN_KEY = re.compile(r"admin:fields_[0-9]+")
+
+
+def is_admin_key(key: str) -> bool:
+    """Whether ``key`` names an admin field column (``admin:fields_<n>``)."""
+    return bool(_ADMIN_KEY.fullmatch(key))
+
+
+def _admin_values(
+    conn: Connection, ids: Sequence[int], columns: Sequence[str]
+) -> dict[int, dict[str, str]]:
+    """The admin values of these machines for these columns, as shown (choices by text).
+
+    Columns that no longer exist (a field deleted meanwhile) are left out.
+    """
+    fields = {f.column: f for f in list_fields(conn)}
+    present = [c for c in columns if c in fields]
+    if not ids or not present:
+        return {}
+    admin = sql_table("accountinfo", sql_column("HARDWARE_ID"), *(sql_column(c) for c in present))
+    choices = choices_by_column(conn)
+    rows = conn.execute(
+        select(admin.c.HARDWARE_ID, *(admin.c[c] for c in present)).where(
+            admin.c.HARDWARE_ID.in_(list(ids))
+        )
+    )
+    values: dict[int, dict[str, str]] = {}
+    for hardware_id, *stored in rows:
+        values[int(hardware_id)] = {
+            c: display_value(
+                fields[c], _csv_value(v) if v is not None else None, choices.get(c, ())
+            )
+            for c, v in zip(present, stored, strict=True)
+            if v is not None
+        }
+    return values
 
 
 @dataclass(frozen=True)
@@ -129,6 +178,8 @@ class MachineQuery:
     filter: MachineFilter | None = None
     sort_key: str = "name"
     descending: bool = False
+    #: Admin field columns (``fields_3``) to bring with each row (``MachineRow.admin``).
+    admin_columns: tuple[str, ...] = ()
 
 
 def like_prefix(text: str) -> str:
@@ -261,7 +312,11 @@ def fetch_machines(
     statement = (
         _joined(select(*_COLUMNS)).join(page, page.c.ID == Hardware.ID).order_by(*_order(query))
     )
-    return [MachineRow(*row) for row in conn.execute(statement)]
+    rows = [MachineRow(*row) for row in conn.execute(statement)]
+    if query.admin_columns and rows:
+        values = _admin_values(conn, [r.id for r in rows], query.admin_columns)
+        rows = [dataclasses.replace(r, admin=values.get(r.id, {})) for r in rows]
+    return rows
 
 
 def count_machines(conn: Connection, query: MachineQuery) -> int:
@@ -291,6 +346,8 @@ def export_machines_csv(
     ``EXPORT_BATCH``, with a progress report after each, so a 100,000-machine export
     neither fills memory nor ignores a cancel.
     """
+    # Admin field columns are not exported (they come from a second query per page).
+    columns = [key for key in columns if not is_admin_key(key)]
     for key in columns:
         if key not in MACHINE_COLUMNS:
             raise ValueError(f"unknown column {key!r}")

@@ -38,6 +38,8 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy import cast as sql_cast
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -131,7 +133,7 @@ class Criterion:
 
     @property
     def search_field(self) -> SearchField:
-        return SEARCH_FIELDS[self.field]
+        return field_of(self.field)
 
     def describe(self) -> str:
         """``Software: name = "Firefox"``, ``Hardware: memory (MB) > 4096``; or ``not (…)``."""
@@ -164,7 +166,12 @@ def _exists(search_field: SearchField, operator: Operator, value: str) -> Column
                 matching = and_(matching, lookup_id != UNAVAILABLE_ID)
         ids = select(lookup_id).where(matching)
         return exists().where(Software.HARDWARE_ID == Hardware.ID, software_column.in_(ids))
-    table = Base.metadata.tables[search_field.table]
+    table: Any = Base.metadata.tables[search_field.table]
+    if search_field.column not in table.c:
+        # An admin field: a column the OCS console added, absent from the model.
+        table = sql_table(
+            search_field.table, sql_column("HARDWARE_ID"), sql_column(search_field.column)
+        )
     column = table.c[search_field.column]
     condition = _condition(column, search_field, operator, value)
     return exists().where(table.c.HARDWARE_ID == Hardware.ID, condition)

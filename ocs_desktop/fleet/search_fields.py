@@ -6,6 +6,7 @@ the SQL of :mod:`ocs_desktop.fleet.search` so the builder's menus read it alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
@@ -251,8 +252,33 @@ def operators_for(field_key: str) -> tuple[Operator, ...]:
     return OPERATORS_BY_KIND[field_of(field_key).kind]
 
 
+#: Admin fields are columns the OCS console adds at run time (``accountinfo.fields_<n>``).
+ADMIN_TABLE = "accountinfo"
+_ADMIN_COLUMN = re.compile(r"fields_[0-9]+")
+
+
+def admin_search_field(column: str, label: str = "") -> SearchField:
+    """The search field of admin field ``column`` (``fields_3``), compared as text.
+
+    Text comparisons suit every admin field type: numbers and ISO dates compare as the
+    database converts them, and a select stores its choice's number.
+    """
+    if not _ADMIN_COLUMN.fullmatch(column):
+        raise ValueError(f"not an admin field column: {column!r}")
+    return SearchField(
+        f"{ADMIN_TABLE}.{column}",
+        ADMIN_TABLE,
+        column,
+        f"Administrative data: {label or column}",
+        "text",
+    )
+
+
 def field_of(key: str) -> SearchField:
     try:
         return SEARCH_FIELDS[key]
     except KeyError:
+        table, _, column = key.partition(".")
+        if table == ADMIN_TABLE and _ADMIN_COLUMN.fullmatch(column):
+            return admin_search_field(column)
         raise ValueError(f"unknown search field {key!r}") from None

@@ -13,11 +13,13 @@ as ERR_DOWNLOAD_INFO on every machine later.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,6 +204,54 @@ def unpublish_from_dir(download_dir: Path, fileid: str) -> bool:
     os.rename(target, trash / fileid)
     shutil.rmtree(trash, ignore_errors=True)
     return True
+
+
+@contextlib.contextmanager
+def publishing(store: Path, fileid: str, download_dir: Path) -> Iterator[Path]:
+    """Publish into ``download_dir`` for an activation that may still fail after it.
+
+    Inside the ``with``, the caller checks the URLs and writes ``download_enable``; if
+    that raises, a copy made here is removed again (one that was there before is kept),
+    so a failed activation leaves nothing in the download folder. On success the folder
+    is recorded beside the build (:func:`published_dirs`) for ``delete_package``.
+    """
+    existed = (Path(download_dir) / check_fileid(fileid)).exists()
+    target = publish_to_dir(store, fileid, download_dir)
+    try:
+        yield target
+    except BaseException:
+        if not existed:
+            with contextlib.suppress(OSError):
+                unpublish_from_dir(download_dir, fileid)
+        raise
+    record_published(store, fileid, download_dir)
+
+
+def _record(store: Path, fileid: str) -> Path:
+    return Path(store) / f".{check_fileid(fileid)}.published"
+
+
+def record_published(store: Path, fileid: str, download_dir: Path) -> None:
+    """Remember (in ``store/.<FILEID>.published``, one folder a line) that the package
+    was published into ``download_dir``, so deleting it finds the copy unaided."""
+    folder = str(Path(download_dir).resolve())
+    known = [str(p) for p in published_dirs(store, fileid)]
+    if folder not in known and Path(store).is_dir():
+        _record(store, fileid).write_text("\n".join([*known, folder]) + "\n", encoding="utf-8")
+
+
+def published_dirs(store: Path, fileid: str) -> list[Path]:
+    """The download folders the package was published into by an activation here."""
+    path = _record(store, fileid)
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [Path(line) for line in lines if line.strip()]
+
+
+def forget_published(store: Path, fileid: str) -> None:
+    """Drop the record of :func:`record_published` (the package is deleted)."""
+    _record(store, fileid).unlink(missing_ok=True)
 
 
 def check_published(

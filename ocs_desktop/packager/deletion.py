@@ -15,7 +15,13 @@ from pathlib import Path
 from sqlalchemy import Connection, delete, select, update
 
 from ocs_desktop.models import Device, DownloadAvailable, DownloadEnable
-from ocs_desktop.packager.activation import activation_ids, check_fileid, unpublish_from_dir
+from ocs_desktop.packager.activation import (
+    activation_ids,
+    check_fileid,
+    forget_published,
+    published_dirs,
+    unpublish_from_dir,
+)
 from ocs_desktop.packager.assignment import ASSIGNMENT_NAMES
 from ocs_desktop.packager.store import remove_package_files
 
@@ -43,6 +49,9 @@ def delete_package(
 ) -> Deletion:
     """Mark the package deleted, drop its activations and assignments, remove its files.
 
+    The published copy is removed from ``download_dir`` and from every folder an
+    activation recorded for it in ``store``, so the folder need not be given again.
+
     Runs inside the caller's transaction. The published copy goes first (renamed away, so
     agents see it whole or not at all), then the rows, then the stored build; a failure
     to remove files raises, so the caller's transaction rolls back.
@@ -55,11 +64,16 @@ def delete_package(
     if known is None and not enables:
         raise DeletionError(f"no package {fileid}")
     published = False
-    if download_dir is not None:
+    folders = [Path(download_dir)] if download_dir is not None else []
+    if store is not None:  # where activations published it (activation.record_published)
+        folders += [p for p in published_dirs(Path(store), fileid) if p not in folders]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
         try:
-            published = unpublish_from_dir(Path(download_dir), fileid)
+            published = unpublish_from_dir(folder, fileid) or published
         except OSError as exc:
-            raise DeletionError(f"cannot remove {Path(download_dir) / fileid}: {exc}") from exc
+            raise DeletionError(f"cannot remove {folder / fileid}: {exc}") from exc
     rows = 0
     if enables:
         rows = int(
@@ -75,6 +89,7 @@ def delete_package(
     stored = False
     if store is not None:
         stored = _remove_stored(Path(store), fileid)
+        forget_published(Path(store), fileid)
     return Deletion(fileid, len(enables), rows, stored, published)
 
 

@@ -27,7 +27,9 @@ fragments together (413, and a write that would cross it leaves the file as it w
 ``--max-frags`` for the fragment numbers and ``FRAGS``. Staged and published files are
 ``0644`` in folders ``0700`` (staging) and ``0755`` (published), whatever the umask.
 Logins are counted before their password is checked (``login_throttle``): repeated
-failures lock an account or a client out (429) in every worker.
+failures lock an account or a client out (429) in every worker. An operator whose
+profile may not deploy (``read-only``, ``ladmin``: ``operator_auth.may_publish``) gets 403
+on every endpoint, with a log line; a disabled operator's login fails (401).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ from ocs_desktop.server import login_throttle
 from ocs_desktop.server.context import ServerContext
 from ocs_desktop.server.db_health import PROBE_TIMEOUT_S, DatabaseUnavailable
 from ocs_desktop.server.limits import BodyClock, BodyError
-from ocs_desktop.server.operator_auth import OperatorAccount, authenticate
+from ocs_desktop.server.operator_auth import OperatorAccount, authenticate, may_publish
 from ocs_desktop.server.package_lock import LOCK_WAIT_S, PackageBusy, package_lock
 
 log = logging.getLogger(__name__)
@@ -192,6 +194,15 @@ class PackageUploads:
             raise AdminError(401, "wrong operator login or password")
         if login == DEFAULT_LOGIN and password == DEFAULT_PASSWORD:
             self._warn_default_login()
+        if not may_publish(account):
+            log.warning(
+                "admin call %s %s refused for operator %r from %s: profile %r may not "
+                "deploy packages (admin.forbidden_profile)",
+                request.method, request.url.path, login, client, account.profile,
+            )  # fmt: skip
+            raise AdminError(
+                403, f"operator {login} (profile {account.profile}) may not publish packages"
+            )
         return account
 
     def _warn_default_login(self) -> None:

@@ -30,7 +30,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from ocs_desktop import __version__
 from ocs_desktop.db.named_locks import LockBusy
+from ocs_desktop.fleet.server_status import VERSION_HEADER
 from ocs_desktop.protocol import (
     AgentRequest,
     InventoryError,
@@ -161,9 +163,11 @@ class Handlers:
         """200 when the database answers, 503 otherwise (for load balancers and probes);
         within ``db_health.PROBE_TIMEOUT_S`` whatever the database does."""
         problem = await self.ctx.gate.check()
+        version = {VERSION_HEADER: __version__}  # the console's Server status tab shows it
         if problem is not None:
-            return JSONResponse({"status": "error", "database": problem}, status_code=503)
-        return JSONResponse({"status": "ok"})
+            body = {"status": "error", "database": problem}
+            return JSONResponse(body, status_code=503, headers=version)
+        return JSONResponse({"status": "ok"}, headers=version)
 
 
 async def fold_periodically(ctx: ServerContext, every_s: float) -> None:

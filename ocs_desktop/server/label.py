@@ -7,17 +7,13 @@ unknown name is 400, as the reference answers.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from ocs_desktop.models import Base
-
-DEPLOY = Base.metadata.tables["deploy"]
+from ocs_desktop.db.deploy_rows import deploy_blob
 
 
 def deploy_content(engine: Engine, name: str) -> bytes | None:
-    """The stored blob, or None when there is no such row (blocking)."""
+    """The stored blob, or None when there is no such row (blocking). The console's
+    label preview and file download read it through the same ``deploy_blob``."""
     with engine.connect() as conn:
-        content = conn.execute(select(DEPLOY.c.CONTENT).where(DEPLOY.c.NAME == name)).scalar()
-    if content is None:
-        return None
-    return content if isinstance(content, bytes) else str(content).encode()
+        return deploy_blob(conn, name)

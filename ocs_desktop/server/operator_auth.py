@@ -4,6 +4,12 @@ matches (schemes in ``fleet.operators``, as the OCS console checks them, PROTOCO
 The login is compared exactly. On MariaDB the ``operators.ID`` column compares without
 case and trailing spaces, so ``ADMIN`` and ``admin `` used to find ``admin``: the row
 found must carry the very login given.
+
+An operator who logs in may still not be allowed to publish: ``may_publish`` follows the
+profile (``fleet.operator_profiles``). ``sadmin`` and ``admin`` may; ``ladmin``,
+``read-only`` and profiles we do not know may not. A row without a profile (written by
+hand or by a tool older than profiles) keeps the access it had before profiles were
+enforced; every operator this project creates has one.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from ocs_desktop.fleet.operator_profiles import PUBLISHING_PROFILES
 from ocs_desktop.fleet.operators import OPERATORS as OPERATORS
 from ocs_desktop.fleet.operators import check_password as check_password
 from ocs_desktop.fleet.operators import sha256_passwd as sha256_passwd
@@ -45,3 +52,9 @@ def authenticate(conn: Connection, login: str, password: str) -> OperatorAccount
     if not check_password(row.PASSWD, row.PASSWORD_VERSION, password):
         return None
     return OperatorAccount(login=row.ID, profile=row.NEW_ACCESSLVL)
+
+
+def may_publish(account: OperatorAccount) -> bool:
+    """Whether ``account`` may upload, publish and discard packages: a publishing profile,
+    or none at all (a row older than profiles)."""
+    return account.profile is None or account.profile in PUBLISHING_PROFILES

@@ -29,6 +29,7 @@ TAGS = "tags"
 GROUPS = "groups"
 SOFTWARE = "software"
 DUPLICATES = "duplicates"
+CONFIG = "config"  # the server's config table (views/admin/config_tab.py)
 
 
 class ConsoleContext(QtCore.QObject):

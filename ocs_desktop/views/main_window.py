@@ -103,6 +103,7 @@ class MainWindow(QtWidgets.QMainWindow):
             "search": self.tr("Search"),
             "dashboard": self.tr("Dashboard"),
             "duplicates": self.tr("Duplicates"),
+            "tag-rules": self.tr("Tagging rules"),
             "deployment": self.tr("Deployment"),
             "network": self.tr("Network"),
             "administration": self.tr("Administration"),
@@ -119,6 +120,7 @@ class MainWindow(QtWidgets.QMainWindow):
             "search": QtWidgets.QStyle.StandardPixmap.SP_FileDialogContentsView,
             "dashboard": QtWidgets.QStyle.StandardPixmap.SP_FileDialogInfoView,
             "duplicates": QtWidgets.QStyle.StandardPixmap.SP_FileLinkIcon,
+            "tag-rules": QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
             "deployment": QtWidgets.QStyle.StandardPixmap.SP_ArrowDown,
         }
         for spec in PAGES:

@@ -74,10 +74,22 @@ def _duplicates() -> PageClass:
     return DuplicatesPage
 
 
+def _tag_rules() -> PageClass:
+    from ocs_desktop.views.fleet.tag_rules_page import TagRulesPage
+
+    return TagRulesPage
+
+
 def _deployment() -> PageClass:
     from ocs_desktop.views.deployment.page import DeploymentPage
 
     return DeploymentPage
+
+
+def _administration() -> PageClass:
+    from ocs_desktop.views.admin.page import AdministrationPage
+
+    return AdministrationPage
 
 
 def _detail() -> PageClass:
@@ -94,9 +106,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("search", _search),
     PageSpec("dashboard", _dashboard),
     PageSpec("duplicates", _duplicates),
+    PageSpec("tag-rules", _tag_rules),
     PageSpec("deployment", _deployment),
     PageSpec("network"),
-    PageSpec("administration"),
+    PageSpec("administration", _administration),
 )
 DETAIL = PageSpec("detail", _detail)
 

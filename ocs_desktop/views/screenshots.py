@@ -39,6 +39,15 @@ VIEWS: tuple[str, ...] = (
     "groups",
     "dashboard",
     "duplicates",
+    "tag-rules",
+    "admin-config",
+    "admin-operators",
+    "admin-registry",
+    "admin-label",
+    "admin-admin_fields",
+    "admin-agent_files",
+    "admin-certificates",
+    "admin-server",
 )
 SETTLE_TIMEOUT_MS = 60_000
 
@@ -168,6 +177,12 @@ def _stage(window: MainWindow, view: str, engine: Engine) -> None:
         page = window.show_page("groups")
         settle(window)
         _select_first_row(page)
+    elif view == "tag-rules":
+        page = window.show_page("tag-rules")
+        settle(window)
+        _call(page, "preview")
+    elif view.startswith("admin-"):  # a tab of the Administration page
+        _call(window.show_page("administration"), "tab", view.removeprefix("admin-"))
     else:
         window.show_page(view)
 

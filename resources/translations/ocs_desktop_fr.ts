@@ -4,7 +4,7 @@
 <context>
     <name>ActivateForm</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_activate_form.py" line="+71"/>
+        <location filename="../../ocs_desktop/views/deployment/activate_form.py" line="+72"/>
         <location line="+3"/>
         <source>ocs.example.org/download</source>
         <extracomment>The package is activated: the ``download_enable.ID``. True while publishing / checking / activating runs.</extracomment>
@@ -192,7 +192,7 @@
         <translation>Le fichier de l&apos;AC n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Activating package {0}…</source>
         <translation>Activation du paquet {0}…</translation>
     </message>
@@ -215,7 +215,7 @@
 <context>
     <name>ActivatePage</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_wizard.py" line="+167"/>
+        <location filename="../../ocs_desktop/views/deployment/wizard.py" line="+168"/>
         <source>Activate</source>
         <translation>Activer</translation>
     </message>
@@ -226,9 +226,492 @@
     </message>
 </context>
 <context>
+    <name>AdminFields</name>
+    <message>
+        <location filename="../../ocs_desktop/fleet/admin_fields.py" line="+75"/>
+        <source>The name of a field cannot be empty.</source>
+        <extracomment>The column type OCS gives each field type (``$sql_type_accountinfo``; NUMBER per §7). Types whose values are chosen from ``config`` rows. ``config.NAME`` is VARCHAR(50): the longest name whose choices still fit. Seconds an ALTER waits for the table&apos;s metadata lock before giving up. MySQL errors meaning &quot;this ALGORITHM/LOCK is not possible here&quot;: try the next one. Context of the messages below for the console&apos;s translations. Refusals by code; English, with ``{0}``… for their values.</extracomment>
+        <translation>Le nom d&apos;un champ ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: a field name holds only letters A-Z and digits.</source>
+        <translation>{0} : un nom de champ ne contient que des lettres A-Z et des chiffres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: a field with choices has a name of at most {1} characters.</source>
+        <translation>{0} : un champ à choix a un nom d&apos;au plus {1} caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A field named {0} already exists.</source>
+        <translation>Un champ nommé {0} existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAG is built in and cannot be deleted.</source>
+        <translation>TAG est intégré et ne peut pas être supprimé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAG is built in: only its label can change.</source>
+        <translation>TAG est intégré : seul son libellé peut changer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label of a field cannot be empty.</source>
+        <translation>Le libellé d&apos;un champ ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is not a select, radio or checkbox field.</source>
+        <translation>{0} n&apos;est pas un champ liste, boutons radio ou cases à cocher.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A choice cannot be empty.</source>
+        <translation>Un choix ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is already a choice of {1}.</source>
+        <translation>{0} est déjà un choix de {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminFieldsTab</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/admin_fields_tab.py" line="+48"/>
+        <source>Text</source>
+        <extracomment>The field ID of a list item. The stored number of a choice item.</extracomment>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text area</source>
+        <translation>Zone de texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check boxes</source>
+        <translation>Cases à cocher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radio buttons</source>
+        <translation>Boutons radio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Add…</source>
+        <extracomment>The fields were (re)read and are shown.</extracomment>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choices</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text of a choice</source>
+        <translation>Texte d&apos;un choix</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fields every machine gets in its administrative data, as in the OCS console: each is a column of accountinfo. Drag a field or use Up and Down to change the order.</source>
+        <translation>Champs que chaque machine reçoit dans ses données administratives, comme dans la console OCS : chacun est une colonne d&apos;accountinfo. Faites glisser un champ ou utilisez Monter et Descendre pour changer l&apos;ordre.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Choices of {0}</source>
+        <translation>Choix de {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only list, check box and radio fields have choices.</source>
+        <translation>Seuls les champs liste, cases à cocher et boutons radio ont des choix.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Not done: {0}</source>
+        <translation>Non effectué : {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Field {0} added</source>
+        <translation>Champ {0} ajouté</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Field renamed</source>
+        <translation>Champ renommé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Order saved</source>
+        <translation>Ordre enregistré</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field deleted</source>
+        <translation>Champ supprimé</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Delete the admin field {0}? Its column is dropped: the value of every machine for this field is lost. This cannot be undone.</source>
+        <translation>Supprimer le champ administratif {0} ? Sa colonne est supprimée : la valeur de chaque machine pour ce champ est perdue. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete admin field</source>
+        <translation>Supprimer le champ administratif</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choice added</source>
+        <translation>Choix ajouté</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choice changed</source>
+        <translation>Choix modifié</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choice removed</source>
+        <translation>Choix retiré</translation>
+    </message>
+</context>
+<context>
+    <name>AdminTabs</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/tabs.py" line="+36"/>
+        <source>Configuration</source>
+        <extracomment>A tab&apos;s class: built from the console&apos;s context. (key, loader of its class), in the order the tabs are shown.</extracomment>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operators</source>
+        <translation>Opérateurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admin fields</source>
+        <translation>Champs administratifs</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Registry queries</source>
+        <translation>Requêtes de registre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files for agents</source>
+        <translation>Fichiers pour les agents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server status</source>
+        <translation>État du serveur</translation>
+    </message>
+</context>
+<context>
+    <name>AgentFilesModel</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/agent_files_tab.py" line="+98"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>AgentFilesTab</name>
+    <message>
+        <location line="-51"/>
+        <source>The file name is empty.</source>
+        <translation>Le nom de fichier est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: the name contains control characters.</source>
+        <translation>{0} : le nom contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the name contains a path separator (/ or \).</source>
+        <translation>{0} : le nom contient un séparateur de chemin (/ ou \).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: a name may not start with a dot nor contain “..”.</source>
+        <translation>{0} : un nom ne peut ni commencer par un point ni contenir « .. ».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: a name may hold only letters, digits and . _ - +</source>
+        <translation>{0} : un nom ne peut contenir que des lettres, des chiffres et . _ - +</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the name is longer than {1} characters.</source>
+        <translation>{0} : le nom dépasse {1} caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“label” is the agents&apos; TAG prompt: edit it in the Label tab.</source>
+        <translation>« label » est l&apos;invite de TAG des agents : modifiez-la dans l&apos;onglet Libellé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <source>{0} exists already.</source>
+        <translation>{0} existe déjà.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>{0} no longer exists.</source>
+        <translation>{0} n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is not a file.</source>
+        <translation>{0} n&apos;est pas un fichier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is {0}, above the limit of {1}.</source>
+        <translation>Le fichier fait {0}, au-delà de la limite de {1}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refused: {0}</source>
+        <translation>Refusé : {0}</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Files agents can fetch at /ocsinventory/deploy/NAME while the DEPLOY option is on, such as ocspackage.exe. Drop files here to upload them.</source>
+        <extracomment>An upload finished (also when some files were refused).</extracomment>
+        <translation>Fichiers que les agents peuvent récupérer à /ocsinventory/deploy/NOM tant que l&apos;option DEPLOY est active, comme ocspackage.exe. Déposez des fichiers ici pour les envoyer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload…</source>
+        <translation>Envoyer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download…</source>
+        <translation>Télécharger…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Upload cancelled: the files already stored stay.</source>
+        <translation>Envoi annulé : les fichiers déjà enregistrés sont conservés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The upload failed: {0}</source>
+        <translation>L&apos;envoi a échoué : {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stored: {0}.</source>
+        <translation>Enregistrés : {0}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Replace files</source>
+        <translation>Remplacer les fichiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These files exist already; replace them?
+{0}</source>
+        <translation>Ces fichiers existent déjà ; les remplacer ?
+{0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Files for agents</source>
+        <translation>Fichiers pour les agents</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{0} saved to {1}.</source>
+        <translation>{0} enregistré dans {1}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0} deleted.</source>
+        <translation>{0} supprimé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database refused it: {0}</source>
+        <translation>La base de données l&apos;a refusé : {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save {0}</source>
+        <translation>Enregistrer {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete file</source>
+        <translation>Supprimer le fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {0}? Agents will no longer be able to fetch it.</source>
+        <translation>Supprimer {0} ? Les agents ne pourront plus le récupérer.</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistDialog</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/blacklist_dialog.py" line="+161"/>
+        <source>Duplicate blacklists</source>
+        <translation>Listes d&apos;exclusion des doublons</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serials and MAC addresses listed here never make machines duplicates: neither here nor in the server&apos;s automatic merge.</source>
+        <translation>Les numéros de série et adresses MAC listés ici ne font jamais de machines des doublons : ni ici, ni dans la fusion automatique du serveur.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Serial numbers</source>
+        <translation>Numéros de série</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC addresses</source>
+        <translation>Adresses MAC</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistEditor</name>
+    <message>
+        <location line="-123"/>
+        <source>e.g. To Be Filled By O.E.M.</source>
+        <extracomment>The list was read (or re-read after a change).</extracomment>
+        <translation>p. ex. To Be Filled By O.E.M.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 00:11:22:AA:BB:CC</source>
+        <translation>p. ex. 00:11:22:AA:BB:CC</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>{0} blacklisted</source>
+        <translation>{0} ajouté à la liste d&apos;exclusion</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n value(s) taken off the blacklist</source>
+        <translation>
+            <numerusform>%n valeur retirée de la liste d&apos;exclusion</numerusform>
+            <numerusform>%n valeurs retirées de la liste d&apos;exclusion</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BuildPage</name>
     <message>
-        <location line="-118"/>
+        <location filename="../../ocs_desktop/views/deployment/wizard.py" line="-118"/>
         <source>Build</source>
         <translation>Construction</translation>
     </message>
@@ -319,9 +802,8 @@
 <context>
     <name>CategoryModel</name>
     <message>
-        <location filename="../../ocs_desktop/views/machine_detail_pane.py" line="+76"/>
+        <location filename="../../ocs_desktop/views/fleet/machine_detail_pane.py" line="+91"/>
         <source>Hardware</source>
-        <extracomment>What Qt passes to model methods: a model index or a persistent one. The category key of an index of :class:`CategoryModel`. Raw values for sorting in :class:`CategoryRowsModel`.</extracomment>
         <translation>Matériel</translation>
     </message>
     <message>
@@ -420,14 +902,794 @@
         <translation>Données administratives</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="-23"/>
         <source>Category</source>
+        <extracomment>The category key of an index of :class:`CategoryModel`. Raw values for sorting in :class:`CategoryRowsModel`. Choices of the list, radio and checkbox fields, by column.</extracomment>
         <translation>Catégorie</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rows</source>
         <translation>Lignes</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesTab</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/certificates_tab.py" line="+44"/>
+        <source>folder of ocs-desktop cert init</source>
+        <translation>dossier de ocs-desktop cert init</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew server certificate…</source>
+        <translation>Renouveler le certificat du serveur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export cacert.pem…</source>
+        <translation>Exporter cacert.pem…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import CA…</source>
+        <translation>Importer une AC…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import server certificate…</source>
+        <translation>Importer un certificat de serveur…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>After a renewal or an import, restart ocs-desktop serve. Agents keep their cacert.pem as long as the CA stays the same.</source>
+        <translation>Après un renouvellement ou une importation, redémarrez ocs-desktop serve. Les agents gardent leur cacert.pem tant que l&apos;AC reste la même.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Certificate folder</source>
+        <translation>Dossier des certificats</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CA</source>
+        <translation>AC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The server certificate has expired: agents cannot connect.</source>
+        <translation>Le certificat du serveur a expiré : les agents ne peuvent plus se connecter.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Renew server certificate</source>
+        <translation>Renouveler le certificat du serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign a new server certificate with the same CA, for the same names? The server uses it after a restart.</source>
+        <translation>Signer un nouveau certificat de serveur avec la même AC, pour les mêmes noms ? Le serveur l&apos;utilise après un redémarrage.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Import CA</source>
+        <translation>Importer une AC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import server certificate</source>
+        <translation>Importer un certificat de serveur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer *.p12 *.pfx);;All (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer *.p12 *.pfx);;Tous (*)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>CA imported; give agents the new cacert.pem.</source>
+        <translation>AC importée ; donnez aux agents le nouveau cacert.pem.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server certificate imported.</source>
+        <translation>Certificat du serveur importé.</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Names</source>
+        <translation>Noms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires (UTC)</source>
+        <translation>Expire (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>Jours restants</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Certificate folder:</source>
+        <translation>Dossier des certificats :</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Choose the folder of ocs-desktop cert init.</source>
+        <translation>Choisissez le dossier de ocs-desktop cert init.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No certificate in this folder.</source>
+        <translation>Aucun certificat dans ce dossier.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The CA certificate has expired: agents cannot connect.</source>
+        <translation>Le certificat de l&apos;AC a expiré : les agents ne peuvent plus se connecter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server certificate expires in {0} days ({1}): renew it.</source>
+        <translation>Le certificat du serveur expire dans {0} jours ({1}) : renouvelez-le.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Server certificate renewed.</source>
+        <translation>Certificat du serveur renouvelé.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export cacert.pem</source>
+        <translation>Exporter cacert.pem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PEM files (*.pem)</source>
+        <translation>Fichiers PEM (*.pem)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Password of the PKCS#12 file:</source>
+        <translation>Mot de passe du fichier PKCS#12 :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Its private key</source>
+        <translation>Sa clé privée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys (*.key *.pem);;All (*)</source>
+        <translation>Clés (*.key *.pem);;Tous (*)</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>The CA certificate expires in {0} days ({1}): import or create a new CA and give agents its cacert.pem.</source>
+        <translation>Le certificat de l&apos;AC expire dans {0} jours ({1}) : importez ou créez une nouvelle AC et donnez son cacert.pem aux agents.</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Refused: {0}</source>
+        <translation>Refusé : {0}</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>CA certificate written to {0}</source>
+        <translation>Certificat de l&apos;AC écrit dans {0}</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>A warning shows under {0} days left.</source>
+        <translation>Un avertissement s&apos;affiche sous {0} jours restants.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigKeys</name>
+    <message>
+        <location filename="../../ocs_desktop/fleet/config_keys.py" line="+182"/>
+        <source>Days between two inventories of an agent; 0 inventories at every contact, -1 never (and then no deployment, IP discovery or registry order is sent either). The agent only asks every PROLOG_FREQ hours: FREQUENCY=1, PROLOG_FREQ=12: the agent asks every ≤12 h and inventories when the last one is older than a day; FREQUENCY=7, PROLOG_FREQ=24: it asks daily and inventories once a week.</source>
+        <translation>Jours entre deux inventaires d&apos;un agent ; 0 inventorie à chaque contact, -1 jamais (et alors aucun ordre de déploiement, de découverte IP ni de registre n&apos;est envoyé non plus). L&apos;agent ne se manifeste que toutes les PROLOG_FREQ heures : FREQUENCY=1, PROLOG_FREQ=12 : l&apos;agent demande toutes les ≤12 h et inventorie quand le dernier inventaire a plus d&apos;un jour ; FREQUENCY=7, PROLOG_FREQ=24 : il demande chaque jour et inventorie une fois par semaine.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hours between two contacts (prologs) of an agent; at each contact the server answers with FREQUENCY whether to inventory. FREQUENCY=0, PROLOG_FREQ=24: one inventory a day; FREQUENCY=1, PROLOG_FREQ=12: contacts every ≤12 h, an inventory when the last one is older than a day (so every 24 to 36 h).</source>
+        <translation>Heures entre deux contacts (prologs) d&apos;un agent ; à chaque contact, le serveur répond selon FREQUENCY s&apos;il faut inventorier. FREQUENCY=0, PROLOG_FREQ=24 : un inventaire par jour ; FREQUENCY=1, PROLOG_FREQ=12 : un contact toutes les ≤12 h, un inventaire quand le dernier a plus d&apos;un jour (donc toutes les 24 à 36 h).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The agent inventories when its service starts (at boot), besides its schedule.</source>
+        <translation>L&apos;agent inventorie au démarrage de son service (au boot), en plus de son calendrier.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Differential inventory: only the sections the agent reports as changed are rewritten.</source>
+        <translation>Inventaire différentiel : seules les sections que l&apos;agent signale comme modifiées sont réécrites.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row-level differential writes: only changed rows of a section are rewritten (less database load, more server work).</source>
+        <translation>Écriture différentielle par ligne : seules les lignes modifiées d&apos;une section sont réécrites (moins de charge pour la base, plus de travail pour le serveur).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Write each inventory in one database transaction.</source>
+        <translation>Écrire chaque inventaire en une seule transaction de base de données.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep the *_cache tables the console&apos;s searches use up to date.</source>
+        <translation>Tenir à jour les tables *_cache qu&apos;utilisent les recherches de la console.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Days after which the inventory cache tables are cleaned.</source>
+        <translation>Jours au bout desquels les tables de cache d&apos;inventaire sont nettoyées.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep cache entries whose machines are gone until the next clean-up.</source>
+        <translation>Garder les entrées de cache des machines disparues jusqu&apos;au prochain nettoyage.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Accept a TAG change sent by the agent of a known machine (otherwise the database value wins).</source>
+        <translation>Accepter un changement de TAG envoyé par l&apos;agent d&apos;une machine connue (sinon la valeur de la base l&apos;emporte).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Package deployment on or off for the whole server. Off, no agent gets any package, whatever is assigned.</source>
+        <translation>Déploiement de paquets activé ou non pour tout le serveur. Désactivé, aucun agent ne reçoit de paquet, quelles que soient les affectations.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Seconds the agent waits between two fragments.</source>
+        <translation>Secondes d&apos;attente de l&apos;agent entre deux fragments.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Seconds the agent waits between two download cycles.</source>
+        <translation>Secondes d&apos;attente de l&apos;agent entre deux cycles de téléchargement.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Seconds the agent waits between two periods.</source>
+        <translation>Secondes d&apos;attente de l&apos;agent entre deux périodes.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cycles in a period; a package of priority P is worked on in cycles that are multiples of P.</source>
+        <translation>Cycles par période ; un paquet de priorité P est traité aux cycles multiples de P.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Days after which an agent gives a package up (ERR_TIMEOUT).</source>
+        <translation>Jours au bout desquels un agent abandonne un paquet (ERR_TIMEOUT).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Minutes a package&apos;s command may run before the agent stops waiting for it.</source>
+        <translation>Minutes pendant lesquelles la commande d&apos;un paquet peut s&apos;exécuter avant que l&apos;agent cesse de l&apos;attendre.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Track packages assigned to a group machine by machine (a status per machine).</source>
+        <translation>Suivre machine par machine les paquets affectés à un groupe (un statut par machine).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Serve the files for agents (label, agent installers) at /ocsinventory/deploy/.</source>
+        <translation>Servir les fichiers pour les agents (label, installeurs d&apos;agent) sur /ocsinventory/deploy/.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder of the OCS console&apos;s packages (a download/ folder is added).</source>
+        <translation>Dossier des paquets de la console OCS (un dossier download/ y est ajouté).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Default location of info files offered when activating a package (host/path).</source>
+        <translation>Emplacement par défaut des fichiers info proposé à l&apos;activation d&apos;un paquet (hôte/chemin).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Default location of fragments offered when activating a package (host/path).</source>
+        <translation>Emplacement par défaut des fragments proposé à l&apos;activation d&apos;un paquet (hôte/chemin).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Protocol new packages use to fetch their fragments.</source>
+        <translation>Protocole qu&apos;utilisent les nouveaux paquets pour récupérer leurs fragments.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Offer the default fragment location when activating a package.</source>
+        <translation>Proposer l&apos;emplacement par défaut des fragments à l&apos;activation d&apos;un paquet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Size ratio used to propose a number of fragments when building a package (0: none).</source>
+        <translation>Rapport de taille utilisé pour proposer un nombre de fragments à la construction d&apos;un paquet (0 : aucun).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Activate a package as soon as it is built, with the default locations.</source>
+        <translation>Activer un paquet dès sa construction, avec les emplacements par défaut.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Package location on redistribution servers; $IP$ and $NAME$ become the server&apos;s address and name.</source>
+        <translation>Emplacement des paquets sur les serveurs de redistribution ; $IP$ et $NAME$ deviennent l&apos;adresse et le nom du serveur.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder of the packages on redistribution servers.</source>
+        <translation>Dossier des paquets sur les serveurs de redistribution.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How many agents per subnet are elected to scan it for unknown devices; 0 turns IP discovery off.</source>
+        <translation>Nombre d&apos;agents élus par sous-réseau pour y rechercher les appareils inconnus ; 0 désactive la découverte IP.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Milliseconds between two probes of a scanning agent.</source>
+        <translation>Millisecondes entre deux sondes d&apos;un agent qui scanne.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An elected agent not seen for this many days is replaced.</source>
+        <translation>Un agent élu absent depuis ce nombre de jours est remplacé.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>How much better (days of QUALITY) a candidate must be to replace an elected agent.</source>
+        <translation>De combien (jours de QUALITY) un candidat doit être meilleur pour remplacer un agent élu.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Elect agents at once, without waiting for their third contact (not recommended).</source>
+        <translation>Élire les agents tout de suite, sans attendre leur troisième contact (déconseillé).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A group whose IP discovery is off keeps its members from being elected.</source>
+        <translation>Un groupe dont la découverte IP est désactivée empêche l&apos;élection de ses membres.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Count elected agents per subnet and TAG, and stamp discovered devices with the TAG.</source>
+        <translation>Compter les agents élus par sous-réseau et par TAG, et marquer les appareils découverts avec le TAG.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How elected agents scan (OCS 2.12 agents).</source>
+        <translation>Méthode de scan des agents élus (agents OCS 2.12).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bandwidth an ARPSCAN may use.</source>
+        <translation>Bande passante qu&apos;un ARPSCAN peut utiliser.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Purge discovered devices not seen for the validity time.</source>
+        <translation>Purger les appareils découverts qui n&apos;ont pas été revus pendant la durée de validité.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Days a discovered device stays without being seen again.</source>
+        <translation>Jours pendant lesquels un appareil découvert reste sans être revu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder of the IP discovery analysis files.</source>
+        <translation>Dossier des fichiers d&apos;analyse de la découverte IP.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send the registry queries to Windows agents, which report the values they read.</source>
+        <translation>Envoyer les requêtes de registre aux agents Windows, qui renvoient les valeurs lues.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Groups feature on: group packages and settings apply to their members.</source>
+        <translation>Fonction groupes activée : les paquets et réglages d&apos;un groupe s&apos;appliquent à ses membres.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seconds a dynamic group&apos;s member list stays valid before it is computed again.</source>
+        <translation>Secondes pendant lesquelles la liste des membres d&apos;un groupe dynamique reste valable avant d&apos;être recalculée.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Random extra delay (up to this many seconds) so groups are not all recomputed at once.</source>
+        <translation>Délai aléatoire supplémentaire (jusqu&apos;à ce nombre de secondes) pour que les groupes ne soient pas tous recalculés en même temps.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Criteria that must all match to merge a new machine with an older one, added up: 1 hostname, 2 serial, 4 MAC address, 8 model, 16 UUID, 32 asset tag; 0 never merges. 7 = hostname + serial + MAC.</source>
+        <translation>Critères qui doivent tous correspondre pour fusionner une nouvelle machine avec une ancienne, additionnés : 1 nom d&apos;hôte, 2 numéro de série, 4 adresse MAC, 8 modèle, 16 UUID, 32 numéro d&apos;inventaire ; 0 ne fusionne jamais. 7 = nom d&apos;hôte + série + MAC.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record deleted and merged machines (deleted_equiv), for GLPI synchronisation.</source>
+        <translation>Enregistrer les machines supprimées et fusionnées (deleted_equiv), pour la synchronisation GLPI.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run the prolog filters.</source>
+        <translation>Exécuter les filtres de prolog.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run the inventory filters.</source>
+        <translation>Exécuter les filtres d&apos;inventaire.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enable the inventory filter system.</source>
+        <translation>Activer le système de filtres d&apos;inventaire.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Flood filter: one address may send a new machine only once per period.</source>
+        <translation>Filtre anti-inondation : une adresse ne peut envoyer une nouvelle machine qu&apos;une fois par période.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The flood filter&apos;s period.</source>
+        <translation>La période du filtre anti-inondation.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refuse an inventory that does not follow a prolog of the same agent.</source>
+        <translation>Refuser un inventaire qui ne suit pas un prolog du même agent.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seconds a prolog session stays valid for its inventory.</source>
+        <translation>Secondes pendant lesquelles une session de prolog reste valable pour son inventaire.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Seconds after which old prolog sessions are deleted.</source>
+        <translation>Secondes au bout desquelles les anciennes sessions de prolog sont supprimées.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reserved by OCS, unused.</source>
+        <translation>Réservé par OCS, inutilisé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Block console logins from an address after too many failed attempts.</source>
+        <translation>Bloquer les connexions à la console depuis une adresse après trop d&apos;échecs.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Failed attempts allowed before blocking.</source>
+        <translation>Échecs permis avant le blocage.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How long a blocked address waits.</source>
+        <translation>Durée d&apos;attente d&apos;une adresse bloquée.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enforce the password rules below for operators.</source>
+        <translation>Imposer aux opérateurs les règles de mot de passe ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Minimum password length.</source>
+        <translation>Longueur minimale des mots de passe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passwords need a digit.</source>
+        <translation>Les mots de passe doivent contenir un chiffre.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passwords need an uppercase letter.</source>
+        <translation>Les mots de passe doivent contenir une majuscule.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passwords need a special character.</source>
+        <translation>Les mots de passe doivent contenir un caractère spécial.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write the server&apos;s activity log (one line per agent request).</source>
+        <translation>Écrire le journal d&apos;activité du serveur (une ligne par requête d&apos;agent).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder of the console&apos;s log files.</source>
+        <translation>Dossier des fichiers journaux de la console.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder of the console&apos;s script logs.</source>
+        <translation>Dossier des journaux de scripts de la console.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Seconds after which a machine&apos;s lock left by a failed request may be taken again.</source>
+        <translation>Secondes au bout desquelles le verrou d&apos;une machine laissé par une requête en échec peut être repris.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cache-Control max age of the files for agents.</source>
+        <translation>Durée maximale Cache-Control des fichiers pour les agents.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Also accept agent requests that are gzip-compressed or not compressed.</source>
+        <translation>Accepter aussi les requêtes d&apos;agent compressées en gzip ou non compressées.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deprecated agent self-update.</source>
+        <translation>Mise à jour automatique des agents (obsolète).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Also save each inventory as a file (for a higher-level server).</source>
+        <translation>Enregistrer aussi chaque inventaire dans un fichier (pour un serveur de niveau supérieur).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Those files compressed as the agent sent them (OCS) or as plain XML.</source>
+        <translation>Ces fichiers compressés tels que l&apos;agent les a envoyés (OCS) ou en XML en clair.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Folder of those files (must be writable).</source>
+        <translation>Dossier de ces fichiers (accessible en écriture).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Overwrite a machine&apos;s file instead of keeping every inventory.</source>
+        <translation>Écraser le fichier d&apos;une machine au lieu de garder chaque inventaire.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Address of the server for the web service plugins.</source>
+        <translation>Adresse du serveur pour les plugins de services web.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send SNMP scan orders to agents (over HTTPS).</source>
+        <translation>Envoyer les ordres de scan SNMP aux agents (en HTTPS).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Differential writes of SNMP inventories.</source>
+        <translation>Écritures différentielles des inventaires SNMP.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stamp SNMP devices with the TAG of the agent that scanned them.</source>
+        <translation>Marquer les appareils SNMP avec le TAG de l&apos;agent qui les a scannés.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How agents find SNMP devices.</source>
+        <translation>Méthode des agents pour trouver les appareils SNMP.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Days without contact after which the console shows a machine as late.</source>
+        <translation>Jours sans contact après lesquels la console montre une machine comme en retard.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OCS console warns when a new version is available.</source>
+        <translation>La console OCS prévient quand une nouvelle version est disponible.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>UDP ports of Wake-on-LAN packets.</source>
+        <translation>Ports UDP des paquets Wake-on-LAN.</translation>
+    </message>
+    <message>
+        <location line="-848"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deployment</source>
+        <translation>Déploiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IP discovery</source>
+        <translation>Découverte IP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registry</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups</source>
+        <translation>Groupes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security/filters</source>
+        <translation>Sécurité/filtres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logs</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>milliseconds</source>
+        <translation>millisecondes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cycles</source>
+        <translation>cycles</translation>
+    </message>
+    <message>
+        <location line="+474"/>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <location line="-466"/>
+        <source>{0} is not a configuration key</source>
+        <extracomment>The switches the console puts first (&quot;Activations&quot;), then the frequencies. Error messages of :class:`ConfigValueError`, by code; ``{0}`` is the key, then the args.</extracomment>
+        <translation>{0} n&apos;est pas une clé de configuration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1!r} is not a whole number</source>
+        <translation>{0} : {1!r} n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1} is below the minimum {2}</source>
+        <translation>{0} : {1} est inférieur au minimum {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1} is above the maximum {2}</source>
+        <translation>{0} : {1} est supérieur au maximum {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1!r} must be 0 (off) or 1 (on)</source>
+        <translation>{0} : {1!r} doit valoir 0 (désactivé) ou 1 (activé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1!r} is not one of {2}</source>
+        <translation>{0} : {1!r} n&apos;est pas l&apos;une des valeurs {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: the text is longer than {1} characters</source>
+        <translation>{0} : le texte dépasse {1} caractères</translation>
+    </message>
+    <message>
+        <location filename="../../ocs_desktop/fleet/overrides.py" line="+34"/>
+        <source>machine</source>
+        <translation>machine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>group</source>
+        <translation>groupe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server</source>
+        <translation>serveur</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigTab</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/config_tab.py" line="+196"/>
+        <source>Activations</source>
+        <translation>Activations</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Frequencies</source>
+        <extracomment>The values arrived from the database. Apply wrote its changes (their count).</extracomment>
+        <translation>Fréquences</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Revert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+121"/>
+        <source>%n key(s) saved</source>
+        <translation>
+            <numerusform>%n clé enregistrée</numerusform>
+            <numerusform>%n clés enregistrées</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -584,8 +1846,9 @@ TLS : {4}</translation>
 <context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../ocs_desktop/views/search_page.py" line="+177"/>
+        <location filename="../../ocs_desktop/views/fleet/search_page.py" line="+181"/>
         <source>not</source>
+        <extracomment>Admin fields offered after TAG (read from the database by the page).</extracomment>
         <translation>non</translation>
     </message>
     <message>
@@ -599,7 +1862,7 @@ TLS : {4}</translation>
         <translation>Retirer ce critère</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>{table}: {column}</source>
         <translation>{table} : {column}</translation>
     </message>
@@ -664,7 +1927,7 @@ TLS : {4}</translation>
         <translation>n&apos;est pas vide</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+60"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
@@ -682,9 +1945,9 @@ TLS : {4}</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ocs_desktop/views/dashboard_page.py" line="+122"/>
+        <location filename="../../ocs_desktop/views/fleet/dashboard_page.py" line="+44"/>
         <source>Operating systems</source>
-        <extracomment>Chart keys, in display order. Space kept for the longest bar label, in pixels. A chart with fewer bars keeps room for this many, so one bar does not fill it.</extracomment>
+        <extracomment>Chart keys, in display order.</extracomment>
         <translation>Systèmes d&apos;exploitation</translation>
     </message>
     <message>
@@ -713,7 +1976,7 @@ TLS : {4}</translation>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+20"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -754,9 +2017,17 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
+    <name>DefaultLoginBanner</name>
+    <message>
+        <location filename="../../ocs_desktop/views/default_login_banner.py" line="+32"/>
+        <source>The operator “admin” still has the password “admin”: anyone on the network who knows OCS can publish packages to every machine. Change it now: ocs-desktop operator passwd admin --db DATABASE</source>
+        <translation>L’opérateur « admin » a toujours le mot de passe « admin » : n’importe qui sur le réseau connaissant OCS peut publier des paquets vers toutes les machines. Changez-le maintenant : ocs-desktop operator passwd admin --db BASE</translation>
+    </message>
+</context>
+<context>
     <name>Deployment</name>
     <message>
-        <location filename="../../ocs_desktop/views/deployment_models.py" line="+54"/>
+        <location filename="../../ocs_desktop/views/deployment/models.py" line="+53"/>
         <location line="+9"/>
         <source>Waiting</source>
         <extracomment>The package&apos;s FILEID (str) of any cell of the package list. The whole row object (``PackageSummary``, ``MachineState``…) of any cell. The value a column sorts by (numbers stay numbers). A machine&apos;s ``hardware.ID`` in the status and target lists. Bar and text colours of the four status buckets.</extracomment>
@@ -780,7 +2051,7 @@ TLS : {4}</translation>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../../ocs_desktop/views/package_status_panel.py" line="+56"/>
+        <location filename="../../ocs_desktop/views/deployment/status_panel.py" line="+56"/>
         <source>Machines by status</source>
         <translation>Machines par état</translation>
     </message>
@@ -788,7 +2059,7 @@ TLS : {4}</translation>
 <context>
     <name>DeploymentPage</name>
     <message>
-        <location filename="../../ocs_desktop/views/deployment_page.py" line="+121"/>
+        <location filename="../../ocs_desktop/views/deployment/page.py" line="+124"/>
         <source>&amp;New package…</source>
         <extracomment>The package list arrived. The selected package&apos;s status arrived. The status CSV export finished: rows written, path.</extracomment>
         <translation>&amp;Nouveau paquet…</translation>
@@ -859,7 +2130,7 @@ TLS : {4}</translation>
         <translation>Exporter les machines affichées ci-dessous</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>Activate package {0}</source>
         <translation>Activer le paquet {0}</translation>
     </message>
@@ -919,19 +2190,378 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
+    <name>DownloadWarning</name>
+    <message>
+        <location filename="../../ocs_desktop/views/deployment/download_warning.py" line="+40"/>
+        <source>Turn deployment on</source>
+        <extracomment>The check finished (the bar shown or hidden).</extracomment>
+        <translation>Activer le déploiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set DOWNLOAD=1 in the server&apos;s configuration</source>
+        <translation>Mettre DOWNLOAD=1 dans la configuration du serveur</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Deployment is off for the whole server (DOWNLOAD=0): agents are told not to install anything, whatever is assigned.</source>
+        <translation>Le déploiement est désactivé pour tout le serveur (DOWNLOAD=0) : les agents n&apos;installent rien, quelles que soient les affectations.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Deployment is switched off for %n machine(s) of this package (DOWNLOAD_SWITCH of the machine or one of its groups).</source>
+        <translation>
+            <numerusform>Le déploiement est désactivé pour %n machine de ce paquet (DOWNLOAD_SWITCH de la machine ou d&apos;un de ses groupes).</numerusform>
+            <numerusform>Le déploiement est désactivé pour %n machines de ce paquet (DOWNLOAD_SWITCH de la machine ou d&apos;un de ses groupes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Deployment turned on (DOWNLOAD=1)</source>
+        <translation>Déploiement activé (DOWNLOAD=1)</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_files.py" line="+245"/>
+        <location filename="../../ocs_desktop/views/deployment/files.py" line="+201"/>
         <source>Drop files or folders here</source>
         <translation>Déposez des fichiers ou des dossiers ici</translation>
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/duplicates_text.py" line="+21"/>
+        <source>Hostname</source>
+        <translation>Nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC address</source>
+        <translation>Adresse MAC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hostname + serial</source>
+        <translation>Nom d&apos;hôte + numéro de série</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hostname + MAC</source>
+        <translation>Nom d&apos;hôte + MAC</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MAC + serial</source>
+        <translation>MAC + numéro de série</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>hostname</source>
+        <translation>nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>serial</source>
+        <translation>numéro de série</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+10"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Machine record</source>
+        <translation>Fiche de la machine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAG and admin fields</source>
+        <translation>TAG et données administratives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings and package statuses</source>
+        <translation>Paramètres et statuts des paquets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group memberships</source>
+        <translation>Appartenances aux groupes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inventory: {0}</source>
+        <translation>Inventaire : {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type a value to blacklist.</source>
+        <translation>Saisissez une valeur à exclure.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A {0} is at most 255 characters.</source>
+        <translation>Un {0} fait au plus 255 caractères.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {0} contains control characters.</source>
+        <translation>Le {0} contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} is not a MAC address (six hex pairs, e.g. 00:11:22:AA:BB:CC).</source>
+        <translation>{0} n&apos;est pas une adresse MAC (six paires hexadécimales, p. ex. 00:11:22:AA:BB:CC).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} is already blacklisted.</source>
+        <translation>{0} est déjà dans la liste d&apos;exclusion.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} is not blacklisted.</source>
+        <translation>{0} n&apos;est pas dans la liste d&apos;exclusion.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not changed: {0}</source>
+        <translation>Rien n&apos;a changé : {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The machines changed since this plan was made. Check the new plan and confirm again.</source>
+        <translation>Les machines ont changé depuis que ce plan a été établi. Vérifiez le nouveau plan et confirmez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The machines are no longer all there, or one of them is a group: nothing was merged.</source>
+        <translation>Les machines ne sont plus toutes là, ou l&apos;une d&apos;elles est un groupe : rien n&apos;a été fusionné.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another writer (an inventory arriving?) holds one of these machines: nothing was merged. Try again in a moment.</source>
+        <translation>Un autre programme (un inventaire qui arrive ?) écrit sur l&apos;une de ces machines : rien n&apos;a été fusionné. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One of these machines no longer exists: refresh the list.</source>
+        <translation>L&apos;une de ces machines n&apos;existe plus : actualisez la liste.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select at least two machines to merge.</source>
+        <translation>Sélectionnez au moins deux machines à fusionner.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Groups cannot be merged, only machines.</source>
+        <translation>Les groupes ne peuvent pas être fusionnés, seulement les machines.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was merged: {0}</source>
+        <translation>Rien n&apos;a été fusionné : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/duplicates_page.py" line="+60"/>
+        <source>All criteria</source>
+        <extracomment>The sets arrived and are shown.</extracomment>
+        <translation>Tous les critères</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show ignored sets</source>
+        <translation>Afficher les ensembles ignorés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Blacklists…</source>
+        <translation>&amp;Listes d&apos;exclusion…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Criterion:</source>
+        <translation>&amp;Critère :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+182"/>
+        <source>Select a set to see why its machines look alike.</source>
+        <translation>Sélectionnez un ensemble pour voir pourquoi ses machines se ressemblent.</translation>
+    </message>
+    <message>
+        <location line="-164"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionner…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge the checked machines into the one heard from last</source>
+        <translation>Fusionner les machines cochées dans celle qui s&apos;est manifestée en dernier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+195"/>
+        <source>These are &amp;not duplicates</source>
+        <translation>Ce ne sont &amp;pas des doublons</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Looking for duplicates…</source>
+        <translation>Recherche des doublons…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search cancelled.</source>
+        <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Duplicates not found: {0}</source>
+        <translation>Doublons non recherchés : {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n set(s)</source>
+        <translation>
+            <numerusform>%n ensemble</numerusform>
+            <numerusform>%n ensembles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n ignored set(s) hidden</source>
+        <translation>
+            <numerusform>%n ensemble ignoré masqué</numerusform>
+            <numerusform>%n ensembles ignorés masqués</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n shared value(s) excluded by the blacklists: they never make duplicates.</source>
+        <translation>
+            <numerusform>%n valeur partagée exclue par les listes d&apos;exclusion : elle ne fait jamais de doublons.</numerusform>
+            <numerusform>%n valeurs partagées exclues par les listes d&apos;exclusion : elles ne font jamais de doublons.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n machine(s) share {0}. Newest first: a merge of the checked machines keeps the first one.</source>
+        <translation>
+            <numerusform>%n machine partage {0}. La plus récente d&apos;abord : une fusion des machines cochées garde la première.</numerusform>
+            <numerusform>%n machines partagent {0}. La plus récente d&apos;abord : une fusion des machines cochées garde la première.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;i&gt;Marked as not duplicates.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Marqué comme n&apos;étant pas des doublons.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Show this set again</source>
+        <translation>&amp;Afficher à nouveau cet ensemble</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The set is listed again.</source>
+        <translation>L&apos;ensemble est de nouveau listé.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set hidden until its machines change. Show ignored sets to undo.</source>
+        <translation>Ensemble masqué jusqu&apos;à ce que ses machines changent. Affichez les ensembles ignorés pour annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldDialog</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/admin_fields_tab.py" line="-304"/>
+        <source>New admin field</source>
+        <translation>Nouveau champ administratif</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Letters A-Z and digits; stored in capitals</source>
+        <translation>Lettres A-Z et chiffres ; enregistré en majuscules</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
     <name>FilesModel</name>
     <message>
-        <location line="-55"/>
+        <location filename="../../ocs_desktop/views/deployment/files.py" line="-104"/>
         <source>Name</source>
-        <extracomment>The chosen item&apos;s path (``Path``) of any cell. Files or folders were dropped on the list. The total size changed (or became known).</extracomment>
+        <extracomment>The chosen item&apos;s path (``Path``) of any cell. Files or folders were dropped on the list. The total size changed (or became known). However a file manager offers them, the files are only read.</extracomment>
         <translation>Nom</translation>
     </message>
     <message>
@@ -948,7 +2578,7 @@ TLS : {4}</translation>
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_choice_pages.py" line="+30"/>
+        <location filename="../../ocs_desktop/views/deployment/choice_pages.py" line="+59"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
@@ -1034,7 +2664,7 @@ TLS : {4}</translation>
 <context>
     <name>GroupsModel</name>
     <message>
-        <location filename="../../ocs_desktop/views/groups_page.py" line="+55"/>
+        <location filename="../../ocs_desktop/views/fleet/groups_page.py" line="+58"/>
         <source>Name</source>
         <extracomment>At most this many members are listed in the &quot;Remove members&quot; dialog. The cache-age column is re-rendered this often (ms) so &quot;5 min ago&quot; stays true.</extracomment>
         <translation>Nom</translation>
@@ -1060,7 +2690,7 @@ TLS : {4}</translation>
         <translation>Description</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -1094,7 +2724,7 @@ TLS : {4}</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Dynamic</source>
         <translation>Dynamique</translation>
     </message>
@@ -1112,7 +2742,7 @@ TLS : {4}</translation>
 <context>
     <name>GroupsPage</name>
     <message>
-        <location line="+166"/>
+        <location line="+116"/>
         <source>New static group…</source>
         <extracomment>Asks the main window for the search page, with a dynamic group&apos;s Search or None.</extracomment>
         <translation>Nouveau groupe statique…</translation>
@@ -1158,7 +2788,7 @@ TLS : {4}</translation>
         <translation>Glissez des machines depuis une liste de machines sur un groupe statique pour les y ajouter.</translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+81"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groupe</numerusform>
@@ -1219,7 +2849,7 @@ TLS : {4}</translation>
 <context>
     <name>InventoryImport</name>
     <message>
-        <location filename="../../ocs_desktop/views/importing.py" line="+82"/>
+        <location filename="../../ocs_desktop/views/importing.py" line="+83"/>
         <source>Import cancelled; the files already imported are kept.</source>
         <translation>Import annulé ; les fichiers déjà importés sont conservés.</translation>
     </message>
@@ -1238,31 +2868,158 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
+    <name>KeyEditor</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/config_tab.py" line="-232"/>
+        <source>On</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Default</source>
+        <translation>Défaut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the OCS default in the editor</source>
+        <translation>Mettre la valeur par défaut d&apos;OCS dans l&apos;éditeur</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default {0}</source>
+        <translation>défaut {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTab</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/label_tab.py" line="+36"/>
+        <source>The label contains control characters.</source>
+        <extracomment>Bytes shown in the preview&apos;s hexadecimal line; the rest is counted.</extracomment>
+        <translation>Le libellé contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The label is at most {0} characters.</source>
+        <translation>Le libellé fait au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The label was refused ({0}).</source>
+        <translation>Le libellé a été refusé ({0}).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>On its first run, the Windows agent asks the user for its TAG with this text. Tabs and line breaks are removed; an empty label makes agents use their own prompt.</source>
+        <translation>À son premier lancement, l&apos;agent Windows demande son TAG à l&apos;utilisateur avec ce texte. Les tabulations et retours à la ligne sont retirés ; avec un libellé vide, les agents utilisent leur propre invite.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. Your office number (building-floor-room):</source>
+        <translation>par ex. Votre numéro de bureau (bâtiment-étage-pièce) :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the label</source>
+        <translation>Supprimer le libellé</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What a Windows agent asking now receives</source>
+        <translation>Ce que reçoit maintenant un agent Windows qui le demande</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The agent&apos;s prompt:</source>
+        <translation>L&apos;invite de l&apos;agent :</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>(empty: the label is removed)</source>
+        <translation>(vide : le libellé est supprimé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Will be saved as: {0}</source>
+        <translation>Sera enregistré ainsi : {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HTTP 200, {0} bytes: the agent shows the label.</source>
+        <translation>HTTP 200, {0} octets : l&apos;agent affiche le libellé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HTTP 403: the DEPLOY option is off in the configuration, so the agent gets no label and shows its own prompt.</source>
+        <translation>HTTP 403 : l&apos;option DEPLOY est désactivée dans la configuration, l&apos;agent ne reçoit donc aucun libellé et affiche sa propre invite.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP 400: there is no label; the agent shows its own prompt.</source>
+        <translation>HTTP 400 : il n&apos;y a pas de libellé ; l&apos;agent affiche sa propre invite.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Label saved.</source>
+        <translation>Libellé enregistré.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label removed.</source>
+        <translation>Libellé supprimé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database refused the change: {0}</source>
+        <translation>La base de données a refusé la modification : {0}</translation>
+    </message>
+</context>
+<context>
     <name>MachineDetailPane</name>
     <message>
-        <location filename="../../ocs_desktop/views/machine_detail_pane.py" line="+104"/>
-        <location line="+85"/>
+        <location filename="../../ocs_desktop/views/fleet/machine_detail_pane.py" line="+136"/>
+        <location line="+93"/>
         <source>No machine selected</source>
         <extracomment>The machine shown was deleted from this pane. A machine&apos;s detail arrived (or None: the machine no longer exists).</extracomment>
         <translation>Aucune machine sélectionnée</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-88"/>
         <source>Delete machine…</source>
         <translation>Supprimer la machine…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>This machine no longer exists</source>
         <translation>Cette machine n&apos;existe plus</translation>
     </message>
@@ -1272,12 +3029,7 @@ TLS : {4}</translation>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-JJ</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+63"/>
         <source>Not saved: {0}</source>
         <translation>Non enregistré : {0}</translation>
     </message>
@@ -1308,11 +3060,40 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
+    <name>MachineOverrides</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/machine_overrides.py" line="+36"/>
+        <source>Settings sent to this agent</source>
+        <extracomment>The values of a machine arrived.</extracomment>
+        <translation>Réglages envoyés à cet agent</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A machine&apos;s own value wins, then its groups&apos;, then the server&apos;s configuration.</source>
+        <translation>La valeur propre à la machine l&apos;emporte, puis celle de ses groupes, puis la configuration du serveur.</translation>
+    </message>
+</context>
+<context>
     <name>MachinesModel</name>
     <message>
-        <location filename="../../ocs_desktop/views/machines_model.py" line="+115"/>
+        <location filename="../../ocs_desktop/views/fleet/machines_model.py" line="+125"/>
         <source>Name</source>
-        <extracomment>The machine&apos;s ``hardware.ID`` (int) of any cell. The whole :class:`MachineRow` of any cell. What Qt passes to model methods: a model index or a persistent one. The number of machines the query lists (known after the first read). True while a read is running. A read delivered its rows (tests and status labels wait on this).</extracomment>
+        <extracomment>The machine&apos;s ``hardware.ID`` (int) of any cell. The whole :class:`MachineRow` of any cell. The number of machines the query lists (known after the first read). True while a read is running. A read delivered its rows (tests and status labels wait on this). Headers of the admin field columns (``admin:fields_3`` → its label).</extracomment>
         <translation>Nom</translation>
     </message>
     <message>
@@ -1371,7 +3152,7 @@ TLS : {4}</translation>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>{0} MB</source>
         <translation>{0} Mo</translation>
     </message>
@@ -1379,7 +3160,7 @@ TLS : {4}</translation>
 <context>
     <name>MachinesPage</name>
     <message>
-        <location filename="../../ocs_desktop/views/machines_page.py" line="+79"/>
+        <location filename="../../ocs_desktop/views/fleet/machines_page.py" line="+73"/>
         <source>Quick filter: name, IP, user, serial, TAG</source>
         <extracomment>The CSV export finished: rows written, path.</extracomment>
         <translation>Filtre rapide : nom, IP, utilisateur, numéro de série, TAG</translation>
@@ -1390,7 +3171,7 @@ TLS : {4}</translation>
         <translation>Effacer le filtre</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -1400,7 +3181,7 @@ TLS : {4}</translation>
         <translation>Définir le &amp;TAG…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
@@ -1410,17 +3191,17 @@ TLS : {4}</translation>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Add to &amp;group</source>
         <translation>Ajouter au &amp;groupe</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Showing: {0}</source>
         <translation>Affichage : {0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -1433,7 +3214,7 @@ TLS : {4}</translation>
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+55"/>
         <source>Set TAG</source>
         <translation>Définir le TAG</translation>
     </message>
@@ -1454,7 +3235,25 @@ TLS : {4}</translation>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-167"/>
+        <source>Set admin &amp;field…</source>
+        <translation>Définir un &amp;champ administratif…</translation>
+    </message>
+    <message>
+        <location line="+329"/>
+        <source>Admin fields</source>
+        <translation>Champs administratifs</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-139"/>
+        <source>Admin field set on %n machine(s)</source>
+        <translation>
+            <numerusform>Champ administratif défini sur %n machine</numerusform>
+            <numerusform>Champ administratif défini sur %n machines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Delete machines</source>
         <translation>Supprimer des machines</translation>
     </message>
@@ -1503,11 +3302,12 @@ TLS : {4}</translation>
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Default columns</source>
         <translation>Colonnes par défaut</translation>
     </message>
     <message>
+        <location line="-331"/>
         <source>&amp;Merge as duplicates…</source>
         <translation>&amp;Fusionner comme doublons…</translation>
     </message>
@@ -1515,19 +3315,23 @@ TLS : {4}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ocs_desktop/views/main_window.py" line="+46"/>
+        <location filename="../../ocs_desktop/views/main_window.py" line="+106"/>
+        <source>Tagging rules</source>
+        <translation>Règles d&apos;étiquetage</translation>
+    </message>
+    <message>
+        <location line="-59"/>
         <source>OCS Desktop — {0}</source>
         <extracomment>File &gt; Connect… was chosen: the application opens the connect dialog.</extracomment>
         <translation>OCS Desktop — {0}</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+127"/>
+        <location line="+26"/>
         <source>Machine detail</source>
         <translation>Détail de la machine</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="+26"/>
         <source>All machines</source>
         <translation>Toutes les machines</translation>
     </message>
@@ -1557,7 +3361,7 @@ TLS : {4}</translation>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Deployment</source>
         <translation>Déploiement</translation>
     </message>
@@ -1572,18 +3376,12 @@ TLS : {4}</translation>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Arrives with a later release.</source>
         <translation>Arrive avec une prochaine version.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+52"/>
-        <source>This page is not part of this build.</source>
-        <translation>Cette page ne fait pas partie de cette version.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+73"/>
         <source>&amp;Connect…</source>
         <translation>Se &amp;connecter…</translation>
     </message>
@@ -1708,14 +3506,412 @@ TLS : {4}</translation>
         <translation>&lt;h3&gt;OCS Desktop {0}&lt;/h3&gt;&lt;p&gt;Une console d&apos;inventaire compatible OCS Inventory NG.&lt;/p&gt;&lt;p&gt;Connecté à {1}&lt;/p&gt;&lt;p&gt;Licence : GPL-2.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
+        <location line="-322"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/merge_dialog.py" line="+87"/>
+        <source>Merge duplicates</source>
+        <extracomment>What a refused plan or merge comes back as from the worker: its exception, to be translated here (the worker&apos;s ``failed`` would carry only its English text). The plan arrived (or was refused): the dialog shows it. The machines were merged: the :class:`MergeOutcome`.</extracomment>
+        <translation>Fusionner des doublons</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the plan of the merge…</source>
+        <translation>Lecture du plan de la fusion…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The machine heard from last survives. Its settings and static groups come from the oldest machine, its TAG and admin fields from the one that has them filled in; every comment is kept.</source>
+        <translation>La machine qui s&apos;est manifestée en dernier est conservée. Ses paramètres et groupes statiques viennent de la plus ancienne, son TAG et ses données administratives de celle qui les a renseignés ; tous les commentaires sont gardés.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+105"/>
+        <source>A merge cannot be undone.</source>
+        <translation>Une fusion ne peut pas être annulée.</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>These machines cannot be merged.</source>
+        <translation>Ces machines ne peuvent pas être fusionnées.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was merged: {0}</source>
+        <translation>Rien n&apos;a été fusionné : {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} (ID {1})</source>
+        <translation>{0} (ID {1})</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Merge %n machine(s) into {0}?</source>
+        <translation>
+            <numerusform>Fusionner %n machine dans {0} ?</numerusform>
+            <numerusform>Fusionner %n machines dans {0} ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Survives (heard from last)</source>
+        <translation>Conservée (manifestée en dernier)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleted (merged into it)</source>
+        <translation>Supprimées (fusionnées dans celle-ci)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The survivor keeps</source>
+        <translation>La machine conservée garde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows deleted</source>
+        <translation>Lignes supprimées</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Each deleted machine is recorded in deleted_equiv (TRACE_DELETED).</source>
+        <translation>Chaque machine supprimée est enregistrée dans deleted_equiv (TRACE_DELETED).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last contact {0} · {1}</source>
+        <translation>dernier contact {0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Merging…</source>
+        <translation>Fusion en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n machine(s) merged into machine {0}</source>
+        <translation>
+            <numerusform>%n machine fusionnée dans la machine {0}</numerusform>
+            <numerusform>%n machines fusionnées dans la machine {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/operator_dialogs.py" line="+134"/>
+        <source>New operator</source>
+        <translation>Nouvel opérateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator {0}</source>
+        <translation>Opérateur {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Login:</source>
+        <translation>Identifiant :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name:</source>
+        <translation>Prénom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile:</source>
+        <translation>Profil :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments:</source>
+        <translation>Commentaires :</translation>
+    </message>
+</context>
+<context>
+    <name>Operators</name>
+    <message>
+        <location line="-134"/>
+        <source>Super administrator</source>
+        <extracomment>The dialogs&apos; least width: room for the French labels and a pattern&apos;s placeholder.</extracomment>
+        <translation>Super-administrateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local administrator</source>
+        <translation>Administrateur local</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no profile)</source>
+        <translation>(aucun profil)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This operator no longer exists.</source>
+        <translation>Cet opérateur n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An operator with this login already exists.</source>
+        <translation>Un opérateur a déjà cet identifiant.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A login cannot be empty, start or end with spaces, or exceed 100 characters.</source>
+        <translation>Un identifiant ne peut être vide, commencer ou finir par des espaces, ni dépasser 100 caractères.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown profile.</source>
+        <translation>Profil inconnu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password cannot be empty.</source>
+        <translation>Le mot de passe ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>admin/admin is the login everyone knows: choose another password.</source>
+        <translation>admin/admin est l’identifiant que tout le monde connaît : choisissez un autre mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the last enabled super administrator: it cannot be deleted, disabled or given another profile.</source>
+        <translation>C’est le dernier super-administrateur actif : il ne peut être ni supprimé, ni désactivé, ni changer de profil.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The current password is wrong: nothing changed.</source>
+        <translation>Le mot de passe actuel est faux : rien n’a changé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A TAG pattern cannot be empty.</source>
+        <translation>Un motif de TAG ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A TAG pattern holds at most 100 characters.</source>
+        <translation>Un motif de TAG compte au plus 100 caractères.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsModel</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/operators_tab.py" line="+86"/>
+        <source>Login</source>
+        <extracomment>``ConsoleContext.changed`` topic after an operator edit.</extracomment>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAG perimeter</source>
+        <translation>Périmètre de TAG</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enabled</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(every machine)</source>
+        <translation>(toutes les machines)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no machine)</source>
+        <translation>(aucune machine)</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsTab</name>
+    <message>
+        <location line="+26"/>
+        <source>New…</source>
+        <extracomment>The list arrived. A write finished: its message (translated), shown in the tab.</extracomment>
+        <translation>Nouveau…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set password…</source>
+        <translation>Définir le mot de passe…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change my password…</source>
+        <translation>Changer mon mot de passe…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perimeter…</source>
+        <translation>Périmètre…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Accounts of the OCS console, shared with it. Passwords are stored as OCS 2.10 stores them; a disabled operator cannot log in here nor in OCS.</source>
+        <translation>Comptes de la console OCS, partagés avec elle. Les mots de passe sont enregistrés comme OCS 2.10 le fait ; un opérateur désactivé ne peut se connecter ni ici ni dans OCS.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The database refused the change: {0}</source>
+        <translation>La base de données a refusé la modification : {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Operator {0} created.</source>
+        <translation>Opérateur {0} créé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Operator {0} changed.</source>
+        <translation>Opérateur {0} modifié.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Password of {0} changed.</source>
+        <translation>Mot de passe de {0} changé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Operator {0} disabled.</source>
+        <translation>Opérateur {0} désactivé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator {0} enabled.</source>
+        <translation>Opérateur {0} activé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Operator {0} deleted.</source>
+        <translation>Opérateur {0} supprimé.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} added to the perimeter of {1}.</source>
+        <translation>{0} ajouté au périmètre de {1}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} removed from the perimeter of {1}.</source>
+        <translation>{0} retiré du périmètre de {1}.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Delete operator</source>
+        <translation>Supprimer l’opérateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the operator {0} and its TAG perimeter?</source>
+        <translation>Supprimer l’opérateur {0} et son périmètre de TAG ?</translation>
+    </message>
+</context>
+<context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_options_page.py" line="+86"/>
+        <location filename="../../ocs_desktop/views/deployment/options_page.py" line="+90"/>
         <source>Download and notification</source>
         <translation>Téléchargement et notification</translation>
     </message>
@@ -1811,7 +4007,7 @@ TLS : {4}</translation>
         <translation>Fragmentation :</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+64"/>
         <source>Measuring the files…</source>
         <translation>Mesure des fichiers…</translation>
     </message>
@@ -1819,7 +4015,7 @@ TLS : {4}</translation>
 <context>
     <name>PackagePage</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_choice_pages.py" line="+15"/>
+        <location filename="../../ocs_desktop/views/deployment/choice_pages.py" line="+17"/>
         <source>Target and action</source>
         <translation>Cible et action</translation>
     </message>
@@ -1879,7 +4075,7 @@ TLS : {4}</translation>
         <translation>Action :</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+69"/>
         <source>&amp;Command:</source>
         <translation>&amp;Commande :</translation>
     </message>
@@ -1912,7 +4108,7 @@ TLS : {4}</translation>
 <context>
     <name>PackageWizard</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_options_page.py" line="-170"/>
+        <location filename="../../ocs_desktop/views/deployment/options_page.py" line="-204"/>
         <source>Priority 0 goes before everything: while this package is pending, agents download no other package.</source>
         <translation>La priorité 0 passe avant tout : tant que ce paquet est en attente, les agents ne téléchargent aucun autre paquet.</translation>
     </message>
@@ -1932,25 +4128,17 @@ TLS : {4}</translation>
         <translation>Priorité {0} : un fragment tous les {0} cycles de téléchargement ({1} par période de {2}) ; 1 est la plus rapide, 9 la plus lente.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>No fragment: agents download nothing (command only).</source>
         <translation>Aucun fragment : les agents ne téléchargent rien (commande seule).</translation>
     </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>%n fragment(s): {0}</source>
-        <translation>
-            <numerusform>%n fragment : {0}</numerusform>
-            <numerusform>%n fragments : {0}</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>About {0} (estimated from the files; compression makes it smaller)</source>
         <translation>Environ {0} (estimé d&apos;après les fichiers ; la compression réduit la taille)</translation>
     </message>
     <message>
-        <location filename="../../ocs_desktop/views/package_wizard.py" line="+92"/>
+        <location filename="../../ocs_desktop/views/deployment/wizard.py" line="+92"/>
         <source>New package</source>
         <extracomment>The package was built and recorded (``BuiltPackage``). The build failed (message) or was cancelled.</extracomment>
         <translation>Nouveau paquet</translation>
@@ -1961,7 +4149,7 @@ TLS : {4}</translation>
         <translation>&amp;Suivant &gt;</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+85"/>
         <source>Without files, the package can only execute a command.</source>
         <translation>Sans fichier, le paquet ne peut qu&apos;exécuter une commande.</translation>
     </message>
@@ -1976,7 +4164,7 @@ TLS : {4}</translation>
         <translation>Choisissez des fichiers, une archive, ou aucun fichier.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+24"/>
         <source>Building…</source>
         <translation>Construction…</translation>
     </message>
@@ -1997,9 +4185,20 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
+    <name>PackageWizardPlurals</name>
+    <message numerus="yes">
+        <location filename="../../ocs_desktop/views/deployment/options_page.py" line="-18"/>
+        <source>%n fragment(s): {0}</source>
+        <translation>
+            <numerusform>%n fragment : {0}</numerusform>
+            <numerusform>%n fragments : {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PackagesModel</name>
     <message>
-        <location filename="../../ocs_desktop/views/deployment_models.py" line="+57"/>
+        <location filename="../../ocs_desktop/views/deployment/models.py" line="+41"/>
         <source>Name</source>
         <extracomment>Machines were dropped on a package: (FILEID, machine ids).</extracomment>
         <translation>Nom</translation>
@@ -2055,7 +4254,7 @@ TLS : {4}</translation>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+50"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -2063,6 +4262,80 @@ TLS : {4}</translation>
         <location line="+0"/>
         <source>No</source>
         <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/operator_dialogs.py" line="+140"/>
+        <source>Change my password ({0})</source>
+        <translation>Changer mon mot de passe ({0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the password of {0}</source>
+        <translation>Définir le mot de passe de {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Current password:</source>
+        <translation>Mot de passe actuel :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stored as OCS 2.10 and later store it (SHA-256).</source>
+        <translation>Enregistré comme OCS 2.10 et suivants l’enregistrent (SHA-256).</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <location line="-111"/>
+        <source>New password:</source>
+        <translation>Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Again:</source>
+        <translation>Confirmation :</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>PerimeterDialog</name>
+    <message>
+        <location line="+133"/>
+        <source>TAG perimeter of {0}</source>
+        <translation>Périmètre de TAG de {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TAG or pattern, e.g. PARIS-*</source>
+        <translation>TAG ou motif, par ex. PARIS-*</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wildcards: * any characters, ? one character.</source>
+        <translation>Jokers : * n’importe quels caractères, ? un caractère.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This profile sees every machine: the perimeter only applies to local administrators (ladmin).</source>
+        <translation>Ce profil voit toutes les machines : le périmètre ne s’applique qu’aux administrateurs locaux (ladmin).</translation>
     </message>
 </context>
 <context>
@@ -2159,9 +4432,196 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
+    <name>RegistryModel</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/registry_tab.py" line="+91"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hive</source>
+        <translation>Ruche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>* (every value)</source>
+        <translation>* (toutes les valeurs)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryTab</name>
+    <message>
+        <location line="-60"/>
+        <source>Give the query a name.</source>
+        <translation>Donnez un nom à la requête.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is at most 255 characters.</source>
+        <translation>Le nom fait au plus 255 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name contains control characters.</source>
+        <translation>Le nom contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose one of the hives in the list.</source>
+        <translation>Choisissez une des ruches de la liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the key path, e.g. SOFTWARE\Vendor\App.</source>
+        <translation>Indiquez le chemin de la clé, par ex. SOFTWARE\Vendor\App.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key path is too long.</source>
+        <translation>Le chemin de la clé est trop long.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key path contains control characters.</source>
+        <translation>Le chemin de la clé contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the key path without its hive: the hive is chosen in the list.</source>
+        <translation>Indiquez le chemin de la clé sans sa ruche : la ruche se choisit dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give a value name, or * for every value of the key.</source>
+        <translation>Indiquez un nom de valeur, ou * pour toutes les valeurs de la clé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The value name is at most 255 characters.</source>
+        <translation>Le nom de valeur fait au plus 255 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The value name contains control characters.</source>
+        <translation>Le nom de valeur contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This query no longer exists.</source>
+        <translation>Cette requête n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The query was refused ({0}).</source>
+        <translation>La requête a été refusée ({0}).</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Windows agents read these registry values at each inventory and send them back; the answers are shown in a machine&apos;s Registry category.</source>
+        <extracomment>A write finished: its message (translated).</extracomment>
+        <translation>Les agents Windows lisent ces valeurs du registre à chaque inventaire et les renvoient ; les réponses s&apos;affichent dans la catégorie Registre d&apos;une machine.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The REGISTRY option is off in the configuration: the server sends none of these queries.</source>
+        <translation>L&apos;option REGISTRY est désactivée dans la configuration : le serveur n&apos;envoie aucune de ces requêtes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>stored as the answer&apos;s name</source>
+        <translation>enregistré comme nom de la réponse</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a value name, or * for every value</source>
+        <translation>un nom de valeur, ou * pour toutes les valeurs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hive:</source>
+        <translation>Ruche :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value:</source>
+        <translation>Valeur :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save changes</source>
+        <translation>Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The database refused the change: {0}</source>
+        <translation>La base de données a refusé la modification : {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Registry query {0} added.</source>
+        <translation>Requête de registre {0} ajoutée.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registry query {0} changed.</source>
+        <translation>Requête de registre {0} modifiée.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registry query {0} deleted.</source>
+        <translation>Requête de registre {0} supprimée.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete registry query</source>
+        <translation>Supprimer la requête de registre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the registry query {0}? Answers already received stay.</source>
+        <translation>Supprimer la requête de registre {0} ? Les réponses déjà reçues sont conservées.</translation>
+    </message>
+</context>
+<context>
     <name>RemoveMembersDialog</name>
     <message>
-        <location filename="../../ocs_desktop/views/groups_page.py" line="-304"/>
+        <location filename="../../ocs_desktop/views/fleet/groups_page.py" line="-291"/>
         <source>Remove members of {0}</source>
         <translation>Retirer des membres de {0}</translation>
     </message>
@@ -2187,7 +4647,7 @@ TLS : {4}</translation>
 <context>
     <name>SearchFields</name>
     <message>
-        <location filename="../../ocs_desktop/views/search_page.py" line="-239"/>
+        <location filename="../../ocs_desktop/views/fleet/search_page.py" line="-258"/>
         <source>Hardware</source>
         <extracomment>Role of the field combo&apos;s items holding the field key (None on table headings). Every table and column label of the core&apos;s ``SEARCH_FIELDS``, marked so ``lupdate`` extracts them; :func:`translate_field` looks them up at run time. A test checks that the core has no label missing here.</extracomment>
         <translation>Matériel</translation>
@@ -2721,7 +5181,7 @@ TLS : {4}</translation>
 <context>
     <name>SearchPage</name>
     <message>
-        <location line="+162"/>
+        <location line="+182"/>
         <source>all criteria (AND)</source>
         <extracomment>A dynamic group was saved from this page (its id).</extracomment>
         <translation>tous les critères (ET)</translation>
@@ -2767,7 +5227,7 @@ TLS : {4}</translation>
         <translation>Machines répondant à</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+98"/>
         <source>Criterion {0}: {1}</source>
         <translation>Critère {0} : {1}</translation>
     </message>
@@ -2839,9 +5299,237 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
+    <name>ServerTab</name>
+    <message>
+        <location filename="../../ocs_desktop/views/admin/server_tab.py" line="+70"/>
+        <source>cacert.pem (empty: the system&apos;s CAs)</source>
+        <translation>cacert.pem (vide : les AC du système)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server connection</source>
+        <translation>Connexion au serveur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server URL:</source>
+        <translation>URL du serveur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA file:</source>
+        <translation>Fichier de l&apos;AC :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server status</source>
+        <translation>État du serveur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health:</source>
+        <translation>Santé :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server version:</source>
+        <translation>Version du serveur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventories in the last hour:</source>
+        <translation>Inventaires de la dernière heure :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked at:</source>
+        <translation>Vérifié à :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate is always verified: give the CA file of ocs-desktop cert init for a private CA. Inventories are counted in the database.</source>
+        <translation>Le certificat est toujours vérifié : donnez le fichier de l&apos;AC de ocs-desktop cert init pour une AC privée. Les inventaires sont comptés dans la base de données.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>CA file</source>
+        <translation>Fichier de l&apos;AC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PEM files (*.pem *.crt);;All (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt);;Tous (*)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No server URL: enter the server&apos;s address and save.</source>
+        <translation>Pas d&apos;URL de serveur : saisissez l&apos;adresse du serveur et enregistrez.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Not a server URL: {0}</source>
+        <translation>Ce n&apos;est pas une URL de serveur : {0}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Failed: {0}</source>
+        <translation>Échec : {0}</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>OK (HTTP {0})</source>
+        <translation>OK (HTTP {0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreachable: {0}</source>
+        <translation>Injoignable : {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unhealthy (HTTP {0}): {1}</source>
+        <translation>En difficulté (HTTP {0}) : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SetAdminFieldDialog</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/set_admin_field_dialog.py" line="+44"/>
+        <source>Set admin field</source>
+        <extracomment>The fields arrived and the editor is shown.</extracomment>
+        <translation>Définir un champ administratif</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Value for %n machine(s); empty clears it.</source>
+        <translation>
+            <numerusform>Valeur pour %n machine ; vide l&apos;efface.</numerusform>
+            <numerusform>Valeur pour %n machines ; vide l&apos;efface.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No admin field is defined</source>
+        <translation>Aucun champ administratif n&apos;est défini</translation>
+    </message>
+</context>
+<context>
+    <name>SetMachinesModel</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/duplicates_models.py" line="+100"/>
+        <source>ID</source>
+        <extracomment>The checked machines changed.</extracomment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC addresses</source>
+        <translation>Adresses MAC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First inventory</source>
+        <translation>Premier inventaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last inventory</source>
+        <translation>Dernier inventaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEVICEID</source>
+        <translation>DEVICEID</translation>
+    </message>
+</context>
+<context>
+    <name>SetsModel</name>
+    <message>
+        <location line="-70"/>
+        <source>Criterion</source>
+        <extracomment>The machine id of a row of the machines table. True on a cell holding a value the set&apos;s machines share.</extracomment>
+        <translation>Critère</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shared values</source>
+        <translation>Valeurs partagées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} (not duplicates)</source>
+        <translation>{0} (pas des doublons)</translation>
+    </message>
+</context>
+<context>
     <name>SoftwareModel</name>
     <message>
-        <location filename="../../ocs_desktop/views/software_page.py" line="+77"/>
+        <location filename="../../ocs_desktop/views/fleet/software_page.py" line="+81"/>
         <source>Name</source>
         <extracomment>Columns of the lower pane&apos;s machines list.</extracomment>
         <translation>Nom</translation>
@@ -2865,7 +5553,7 @@ TLS : {4}</translation>
 <context>
     <name>SoftwarePage</name>
     <message>
-        <location line="+151"/>
+        <location line="+140"/>
         <source>Filter by name or publisher</source>
         <translation>Filtrer par nom ou éditeur</translation>
     </message>
@@ -2883,12 +5571,12 @@ TLS : {4}</translation>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+117"/>
+        <location line="+105"/>
         <source>Select a software to list its machines.</source>
         <translation>Sélectionnez un logiciel pour lister ses machines.</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-104"/>
         <source>Show in machines list</source>
         <translation>Afficher dans la liste des machines</translation>
     </message>
@@ -2921,7 +5609,7 @@ TLS : {4}</translation>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+26"/>
         <source>Machines with {name} {version}</source>
         <translation>Machines avec {name} {version}</translation>
     </message>
@@ -2949,7 +5637,7 @@ TLS : {4}</translation>
 <context>
     <name>StatusModel</name>
     <message>
-        <location filename="../../ocs_desktop/views/deployment_models.py" line="+100"/>
+        <location filename="../../ocs_desktop/views/deployment/models.py" line="+58"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
@@ -2969,7 +5657,7 @@ TLS : {4}</translation>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+48"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -2982,7 +5670,7 @@ TLS : {4}</translation>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_status_panel.py" line="+49"/>
+        <location filename="../../ocs_desktop/views/deployment/status_panel.py" line="+49"/>
         <source>E&amp;xport CSV…</source>
         <extracomment>The filter changed (the status shown, or None for all). The CSV export finished: rows written, path.</extracomment>
         <translation>E&amp;xporter en CSV…</translation>
@@ -3037,14 +5725,14 @@ TLS : {4}</translation>
 <context>
     <name>TagCountsModel</name>
     <message>
-        <location filename="../../ocs_desktop/views/tags_page.py" line="+59"/>
+        <location filename="../../ocs_desktop/views/fleet/tags_page.py" line="+52"/>
         <source>(no TAG)</source>
-        <extracomment>What Qt passes to model methods: a model index or a persistent one. Raw values for sorting: TAG (casefolded) or count. Machine ids were dropped on a TAG (``None``: the &quot;no TAG&quot; row).</extracomment>
         <translation>(sans TAG)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-17"/>
         <source>TAG</source>
+        <extracomment>Raw values for sorting: TAG (casefolded) or count. Machine ids were dropped on a TAG (``None``: the &quot;no TAG&quot; row).</extracomment>
         <translation>TAG</translation>
     </message>
     <message>
@@ -3054,9 +5742,439 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
+    <name>TagRuleDialog</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/tag_rule_dialog.py" line="+43"/>
+        <source>Edit tagging rule</source>
+        <translation>Modifier la règle d&apos;étiquetage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New tagging rule</source>
+        <translation>Nouvelle règle d&apos;étiquetage</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Overwrite the TAG the agent sent</source>
+        <translation>Écraser le TAG envoyé par l&apos;agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enabled</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also run after each inventory</source>
+        <translation>Appliquer aussi après chaque inventaire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pattern:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Field to set:</source>
+        <translation>&amp;Champ à renseigner :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valeur :</translation>
+    </message>
+</context>
+<context>
+    <name>TagRules</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/tag_rules_text.py" line="+22"/>
+        <source>Subnet</source>
+        <translation>Sous-réseau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IP range</source>
+        <translation>Plage d&apos;adresses IP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hostname</source>
+        <translation>Nom de machine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operating system</source>
+        <translation>Système d&apos;exploitation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed software</source>
+        <translation>Logiciel installé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin field</source>
+        <translation>Champ administratif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A network in CIDR notation (IPv4 or IPv6), e.g. 10.1.0.0/16. Matches the machine&apos;s main address or any of its network cards.</source>
+        <translation>Un réseau en notation CIDR (IPv4 ou IPv6), p. ex. 10.1.0.0/16. Correspond à l&apos;adresse principale de la machine ou à l&apos;une de ses cartes réseau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The first and last address, e.g. 10.1.0.10-10.1.0.50. Matches the machine&apos;s main address or any of its network cards.</source>
+        <translation>La première et la dernière adresse, p. ex. 10.1.0.10-10.1.0.50. Correspond à l&apos;adresse principale de la machine ou à l&apos;une de ses cartes réseau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A pattern on the machine&apos;s name, case-insensitive: * for any text, ? for one character, e.g. WEB-*.</source>
+        <translation>Un motif sur le nom de la machine, sans tenir compte de la casse : * pour n&apos;importe quel texte, ? pour un caractère, p. ex. WEB-*.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A pattern on the operating system&apos;s name, case-insensitive, e.g. *Windows 11*.</source>
+        <translation>Un motif sur le nom du système d&apos;exploitation, sans tenir compte de la casse, p. ex. *Windows 11*.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A pattern on the name of any installed software, case-insensitive, e.g. *Firefox*.</source>
+        <translation>Un motif sur le nom d&apos;un logiciel installé, sans tenir compte de la casse, p. ex. *Firefox*.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The machines whose admin field matches the pattern (case-insensitive, * and ?); an empty pattern matches an empty field.</source>
+        <translation>Les machines dont le champ administratif correspond au motif (sans tenir compte de la casse, * et ?) ; un motif vide correspond à un champ vide.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The machines of a group: the live search of a dynamic group made here, otherwise its current members.</source>
+        <translation>Les machines d&apos;un groupe : la recherche en direct d&apos;un groupe dynamique créé ici, sinon ses membres actuels.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>TAG is the location the agent sent (ocsinventory-agent --tag). A rule may only overwrite it if you tick &quot;Overwrite the TAG the agent sent&quot;.</source>
+        <translation>Le TAG est l&apos;emplacement envoyé par l&apos;agent (ocsinventory-agent --tag). Une règle ne peut l&apos;écraser que si vous cochez « Écraser le TAG envoyé par l&apos;agent ».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Give the rule a name.</source>
+        <translation>Donnez un nom à la règle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the admin field the rule looks at.</source>
+        <translation>Choisissez le champ administratif examiné par la règle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose an existing group.</source>
+        <translation>Choisissez un groupe existant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a pattern.</source>
+        <translation>Saisissez un motif.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This admin field no longer exists: choose another one.</source>
+        <translation>Ce champ administratif n&apos;existe plus : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value does not fit the chosen field (a number or a date?).</source>
+        <translation>La valeur ne convient pas au champ choisi (un nombre ou une date ?).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A group rule cannot run after each inventory: apply it from this page instead.</source>
+        <translation>Une règle de groupe ne peut pas s&apos;appliquer après chaque inventaire : appliquez-la depuis cette page.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The first address must come before the last one.</source>
+        <translation>La première adresse doit précéder la dernière.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a valid address pattern: {0}</source>
+        <translation>Ce n&apos;est pas un motif d&apos;adresse valide : {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This rule no longer exists: the list was refreshed.</source>
+        <translation>Cette règle n&apos;existe plus : la liste a été actualisée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not changed: {0}</source>
+        <translation>Non modifié : {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The machines changed since the preview: nothing was written. The preview was computed again; check it and apply again.</source>
+        <translation>Les machines ont changé depuis l&apos;aperçu : rien n&apos;a été écrit. L&apos;aperçu a été recalculé ; vérifiez-le et appliquez de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no rule run to undo.</source>
+        <translation>Il n&apos;y a aucune application de règles à annuler.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another writer holds these machines: nothing was written. Try again.</source>
+        <translation>Un autre programme modifie ces machines : rien n&apos;a été écrit. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was written: {0}</source>
+        <translation>Rien n&apos;a été écrit : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TagRulesPage</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/tag_rules_page.py" line="+139"/>
+        <source>&amp;Add…</source>
+        <extracomment>What a rule change refused by the core comes back as (the transaction wrote nothing). The rules were read and are shown. A preview arrived and is shown.</extracomment>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>Mon&amp;ter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>Descen&amp;dre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+193"/>
+        <source>Disa&amp;ble</source>
+        <translation>Désacti&amp;ver</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ena&amp;ble</source>
+        <translation>Acti&amp;ver</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pattern</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After inventory</source>
+        <translation>Après inventaire</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Prévisualiser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appl&amp;y…</source>
+        <translation>Appli&amp;quer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>U&amp;ndo last rule run…</source>
+        <translation>A&amp;nnuler la dernière application…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+245"/>
+        <source>Preview to see what the enabled rules change.</source>
+        <translation>Prévisualisez pour voir ce que changent les règles actives.</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>No rule run to undo.</source>
+        <translation>Aucune application de règles à annuler.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Last rule run: {0} by {1}, {2} change(s).</source>
+        <translation>Dernière application : {0} par {1}, {2} modification(s).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Rule saved. Preview to see what it changes.</source>
+        <translation>Règle enregistrée. Prévisualisez pour voir ce qu&apos;elle change.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove rule</source>
+        <translation>Supprimer la règle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the rule {0}? It no longer changes any machine.</source>
+        <translation>Supprimer la règle {0} ? Elle ne modifiera plus aucune machine.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Computing the preview…</source>
+        <translation>Calcul de l&apos;aperçu…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Preview cancelled.</source>
+        <translation>Aperçu annulé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not done: {0}</source>
+        <translation>Non effectué : {0}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{0} change(s) on {1} machine(s). Apply writes exactly these.</source>
+        <translation>{0} modification(s) sur {1} machine(s). Appliquer écrit exactement celles-ci.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The enabled rules change nothing.</source>
+        <translation>Les règles actives ne changent rien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Apply tagging rules</source>
+        <translation>Appliquer les règles d&apos;étiquetage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write {0} change(s) on {1} machine(s)? The rows are backed up first: &quot;Undo last rule run&quot; restores them.</source>
+        <translation>Écrire {0} modification(s) sur {1} machine(s) ? Les lignes sont d&apos;abord sauvegardées : « Annuler la dernière application » les restaure.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Applied: {0} change(s) written.</source>
+        <translation>Appliqué : {0} modification(s) écrite(s).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Undo last rule run</source>
+        <translation>Annuler la dernière application</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore the admin data of the machines it changed, as they were before? Changes made to those machines since are lost.</source>
+        <translation>Restaurer les données administratives des machines modifiées telles qu&apos;elles étaient ? Les changements faits depuis sur ces machines seront perdus.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Run undone: {0} row(s) restored, {1} row(s) deleted.</source>
+        <translation>Application annulée : {0} ligne(s) restaurée(s), {1} ligne(s) supprimée(s).</translation>
+    </message>
+</context>
+<context>
     <name>TagsPage</name>
     <message>
-        <location line="+85"/>
+        <location filename="../../ocs_desktop/views/fleet/tags_page.py" line="+75"/>
         <source>Double-click a TAG to list its machines. Drop machines on a TAG to set it.</source>
         <extracomment>The counts arrived.</extracomment>
         <translation>Double-cliquez sur un TAG pour lister ses machines. Déposez des machines sur un TAG pour le leur attribuer.</translation>
@@ -3109,7 +6227,7 @@ TLS : {4}</translation>
 <context>
     <name>TargetGroupsModel</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_targets.py" line="+185"/>
+        <location filename="../../ocs_desktop/views/deployment/targets.py" line="+153"/>
         <source>Dynamic</source>
         <translation>Dynamique</translation>
     </message>
@@ -3119,7 +6237,7 @@ TLS : {4}</translation>
         <translation>Statique</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-22"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
@@ -3137,7 +6255,7 @@ TLS : {4}</translation>
 <context>
     <name>TargetMachinesModel</name>
     <message>
-        <location line="-61"/>
+        <location line="-33"/>
         <source>Machine</source>
         <extracomment>How many machines one target search shows at most.</extracomment>
         <translation>Machine</translation>
@@ -3161,7 +6279,7 @@ TLS : {4}</translation>
 <context>
     <name>TargetsForm</name>
     <message>
-        <location line="+79"/>
+        <location line="+84"/>
         <source>Search machines: name, IP, user, serial, TAG</source>
         <extracomment>The assignment was written.</extracomment>
         <translation>Chercher des machines : nom, IP, utilisateur, numéro de série, TAG</translation>
@@ -3258,7 +6376,7 @@ TLS : {4}</translation>
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../ocs_desktop/views/package_wizard.py" line="-276"/>
+        <location filename="../../ocs_desktop/views/deployment/wizard.py" line="-222"/>
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
@@ -3271,448 +6389,6 @@ TLS : {4}</translation>
         <location line="+18"/>
         <source>Activate the package first (previous page).</source>
         <translation>Activez d&apos;abord le paquet (page précédente).</translation>
-    </message>
-</context>
-<context>
-    <name>BlacklistDialog</name>
-    <message>
-        <source>Duplicate blacklists</source>
-        <translation>Listes d&apos;exclusion des doublons</translation>
-    </message>
-    <message>
-        <source>Serials and MAC addresses listed here never make machines duplicates: neither here nor in the server&apos;s automatic merge.</source>
-        <translation>Les numéros de série et adresses MAC listés ici ne font jamais de machines des doublons : ni ici, ni dans la fusion automatique du serveur.</translation>
-    </message>
-    <message>
-        <source>Serial numbers</source>
-        <translation>Numéros de série</translation>
-    </message>
-    <message>
-        <source>MAC addresses</source>
-        <translation>Adresses MAC</translation>
-    </message>
-</context>
-<context>
-    <name>BlacklistEditor</name>
-    <message>
-        <source>e.g. To Be Filled By O.E.M.</source>
-        <translation>p. ex. To Be Filled By O.E.M.</translation>
-    </message>
-    <message>
-        <source>e.g. 00:11:22:AA:BB:CC</source>
-        <translation>p. ex. 00:11:22:AA:BB:CC</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Retirer</translation>
-    </message>
-    <message>
-        <source>{0} blacklisted</source>
-        <translation>{0} ajouté à la liste d&apos;exclusion</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n value(s) taken off the blacklist</source>
-        <translation>
-            <numerusform>%n valeur retirée de la liste d&apos;exclusion</numerusform>
-            <numerusform>%n valeurs retirées de la liste d&apos;exclusion</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Duplicates</name>
-    <message>
-        <source>Hostname</source>
-        <translation>Nom d&apos;hôte</translation>
-    </message>
-    <message>
-        <source>Serial number</source>
-        <translation>Numéro de série</translation>
-    </message>
-    <message>
-        <source>MAC address</source>
-        <translation>Adresse MAC</translation>
-    </message>
-    <message>
-        <source>Hostname + serial</source>
-        <translation>Nom d&apos;hôte + numéro de série</translation>
-    </message>
-    <message>
-        <source>Hostname + MAC</source>
-        <translation>Nom d&apos;hôte + MAC</translation>
-    </message>
-    <message>
-        <source>MAC + serial</source>
-        <translation>MAC + numéro de série</translation>
-    </message>
-    <message>
-        <source>UUID</source>
-        <translation>UUID</translation>
-    </message>
-    <message>
-        <source>hostname</source>
-        <translation>nom d&apos;hôte</translation>
-    </message>
-    <message>
-        <source>serial</source>
-        <translation>numéro de série</translation>
-    </message>
-    <message>
-        <source>MAC</source>
-        <translation>MAC</translation>
-    </message>
-    <message>
-        <source>Machine record</source>
-        <translation>Fiche de la machine</translation>
-    </message>
-    <message>
-        <source>TAG and admin fields</source>
-        <translation>TAG et données administratives</translation>
-    </message>
-    <message>
-        <source>Settings and package statuses</source>
-        <translation>Paramètres et statuts des paquets</translation>
-    </message>
-    <message>
-        <source>Group memberships</source>
-        <translation>Appartenances aux groupes</translation>
-    </message>
-    <message>
-        <source>Comments</source>
-        <translation>Commentaires</translation>
-    </message>
-    <message>
-        <source>Inventory: {0}</source>
-        <translation>Inventaire : {0}</translation>
-    </message>
-    <message>
-        <source>Type a value to blacklist.</source>
-        <translation>Saisissez une valeur à exclure.</translation>
-    </message>
-    <message>
-        <source>A {0} is at most 255 characters.</source>
-        <translation>Un {0} fait au plus 255 caractères.</translation>
-    </message>
-    <message>
-        <source>The {0} contains control characters.</source>
-        <translation>Le {0} contient des caractères de contrôle.</translation>
-    </message>
-    <message>
-        <source>{0} is not a MAC address (six hex pairs, e.g. 00:11:22:AA:BB:CC).</source>
-        <translation>{0} n&apos;est pas une adresse MAC (six paires hexadécimales, p. ex. 00:11:22:AA:BB:CC).</translation>
-    </message>
-    <message>
-        <source>{0} is already blacklisted.</source>
-        <translation>{0} est déjà dans la liste d&apos;exclusion.</translation>
-    </message>
-    <message>
-        <source>{0} is not blacklisted.</source>
-        <translation>{0} n&apos;est pas dans la liste d&apos;exclusion.</translation>
-    </message>
-    <message>
-        <source>Not changed: {0}</source>
-        <translation>Rien n&apos;a changé : {0}</translation>
-    </message>
-    <message>
-        <source>The machines changed since this plan was made. Check the new plan and confirm again.</source>
-        <translation>Les machines ont changé depuis que ce plan a été établi. Vérifiez le nouveau plan et confirmez à nouveau.</translation>
-    </message>
-    <message>
-        <source>The machines are no longer all there, or one of them is a group: nothing was merged.</source>
-        <translation>Les machines ne sont plus toutes là, ou l&apos;une d&apos;elles est un groupe : rien n&apos;a été fusionné.</translation>
-    </message>
-    <message>
-        <source>Another writer (an inventory arriving?) holds one of these machines: nothing was merged. Try again in a moment.</source>
-        <translation>Un autre programme (un inventaire qui arrive ?) écrit sur l&apos;une de ces machines : rien n&apos;a été fusionné. Réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>One of these machines no longer exists: refresh the list.</source>
-        <translation>L&apos;une de ces machines n&apos;existe plus : actualisez la liste.</translation>
-    </message>
-    <message>
-        <source>Select at least two machines to merge.</source>
-        <translation>Sélectionnez au moins deux machines à fusionner.</translation>
-    </message>
-    <message>
-        <source>Groups cannot be merged, only machines.</source>
-        <translation>Les groupes ne peuvent pas être fusionnés, seulement les machines.</translation>
-    </message>
-    <message>
-        <source>Nothing was merged: {0}</source>
-        <translation>Rien n&apos;a été fusionné : {0}</translation>
-    </message>
-</context>
-<context>
-    <name>DuplicatesPage</name>
-    <message>
-        <source>All criteria</source>
-        <translation>Tous les critères</translation>
-    </message>
-    <message>
-        <source>Show ignored sets</source>
-        <translation>Afficher les ensembles ignorés</translation>
-    </message>
-    <message>
-        <source>&amp;Blacklists…</source>
-        <translation>&amp;Listes d&apos;exclusion…</translation>
-    </message>
-    <message>
-        <source>&amp;Criterion:</source>
-        <translation>&amp;Critère :</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Détails</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>Machines</source>
-        <translation>Machines</translation>
-    </message>
-    <message>
-        <source>Select a set to see why its machines look alike.</source>
-        <translation>Sélectionnez un ensemble pour voir pourquoi ses machines se ressemblent.</translation>
-    </message>
-    <message>
-        <source>&amp;Merge…</source>
-        <translation>&amp;Fusionner…</translation>
-    </message>
-    <message>
-        <source>Merge the checked machines into the one heard from last</source>
-        <translation>Fusionner les machines cochées dans celle qui s&apos;est manifestée en dernier</translation>
-    </message>
-    <message>
-        <source>These are &amp;not duplicates</source>
-        <translation>Ce ne sont &amp;pas des doublons</translation>
-    </message>
-    <message>
-        <source>Looking for duplicates…</source>
-        <translation>Recherche des doublons…</translation>
-    </message>
-    <message>
-        <source>Search cancelled.</source>
-        <translation>Recherche annulée.</translation>
-    </message>
-    <message>
-        <source>Duplicates not found: {0}</source>
-        <translation>Doublons non recherchés : {0}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n set(s)</source>
-        <translation>
-            <numerusform>%n ensemble</numerusform>
-            <numerusform>%n ensembles</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n ignored set(s) hidden</source>
-        <translation>
-            <numerusform>%n ensemble ignoré masqué</numerusform>
-            <numerusform>%n ensembles ignorés masqués</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n shared value(s) excluded by the blacklists: they never make duplicates.</source>
-        <translation>
-            <numerusform>%n valeur partagée exclue par les listes d&apos;exclusion : elle ne fait jamais de doublons.</numerusform>
-            <numerusform>%n valeurs partagées exclues par les listes d&apos;exclusion : elles ne font jamais de doublons.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n machine(s) share {0}. Newest first: a merge of the checked machines keeps the first one.</source>
-        <translation>
-            <numerusform>%n machine partage {0}. La plus récente d&apos;abord : une fusion des machines cochées garde la première.</numerusform>
-            <numerusform>%n machines partagent {0}. La plus récente d&apos;abord : une fusion des machines cochées garde la première.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Marked as not duplicates.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Marqué comme n&apos;étant pas des doublons.&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Show this set again</source>
-        <translation>&amp;Afficher à nouveau cet ensemble</translation>
-    </message>
-    <message>
-        <source>The set is listed again.</source>
-        <translation>L&apos;ensemble est de nouveau listé.</translation>
-    </message>
-    <message>
-        <source>Set hidden until its machines change. Show ignored sets to undo.</source>
-        <translation>Ensemble masqué jusqu&apos;à ce que ses machines changent. Affichez les ensembles ignorés pour annuler.</translation>
-    </message>
-</context>
-<context>
-    <name>MergeDialog</name>
-    <message>
-        <source>Merge duplicates</source>
-        <translation>Fusionner des doublons</translation>
-    </message>
-    <message>
-        <source>Reading the plan of the merge…</source>
-        <translation>Lecture du plan de la fusion…</translation>
-    </message>
-    <message>
-        <source>The machine heard from last survives. Its settings and static groups come from the oldest machine, its TAG and admin fields from the one that has them filled in; every comment is kept.</source>
-        <translation>La machine qui s&apos;est manifestée en dernier est conservée. Ses paramètres et groupes statiques viennent de la plus ancienne, son TAG et ses données administratives de celle qui les a renseignés ; tous les commentaires sont gardés.</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Détails</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>Lignes</translation>
-    </message>
-    <message>
-        <source>A merge cannot be undone.</source>
-        <translation>Une fusion ne peut pas être annulée.</translation>
-    </message>
-    <message>
-        <source>&amp;Merge</source>
-        <translation>&amp;Fusionner</translation>
-    </message>
-    <message>
-        <source>These machines cannot be merged.</source>
-        <translation>Ces machines ne peuvent pas être fusionnées.</translation>
-    </message>
-    <message>
-        <source>Nothing was merged: {0}</source>
-        <translation>Rien n&apos;a été fusionné : {0}</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(sans nom)</translation>
-    </message>
-    <message>
-        <source>{0} (ID {1})</source>
-        <translation>{0} (ID {1})</translation>
-    </message>
-    <message numerus="yes">
-        <source>Merge %n machine(s) into {0}?</source>
-        <translation>
-            <numerusform>Fusionner %n machine dans {0} ?</numerusform>
-            <numerusform>Fusionner %n machines dans {0} ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Survives (heard from last)</source>
-        <translation>Conservée (manifestée en dernier)</translation>
-    </message>
-    <message>
-        <source>Deleted (merged into it)</source>
-        <translation>Supprimées (fusionnées dans celle-ci)</translation>
-    </message>
-    <message>
-        <source>The survivor keeps</source>
-        <translation>La machine conservée garde</translation>
-    </message>
-    <message>
-        <source>Rows deleted</source>
-        <translation>Lignes supprimées</translation>
-    </message>
-    <message>
-        <source>Each deleted machine is recorded in deleted_equiv (TRACE_DELETED).</source>
-        <translation>Chaque machine supprimée est enregistrée dans deleted_equiv (TRACE_DELETED).</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>jamais</translation>
-    </message>
-    <message>
-        <source>last contact {0} · {1}</source>
-        <translation>dernier contact {0} · {1}</translation>
-    </message>
-    <message>
-        <source>Merging…</source>
-        <translation>Fusion en cours…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n machine(s) merged into machine {0}</source>
-        <translation>
-            <numerusform>%n machine fusionnée dans la machine {0}</numerusform>
-            <numerusform>%n machines fusionnées dans la machine {0}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SetMachinesModel</name>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Serial</source>
-        <translation>Numéro de série</translation>
-    </message>
-    <message>
-        <source>MAC addresses</source>
-        <translation>Adresses MAC</translation>
-    </message>
-    <message>
-        <source>UUID</source>
-        <translation>UUID</translation>
-    </message>
-    <message>
-        <source>First inventory</source>
-        <translation>Premier inventaire</translation>
-    </message>
-    <message>
-        <source>Last inventory</source>
-        <translation>Dernier inventaire</translation>
-    </message>
-    <message>
-        <source>Last contact</source>
-        <translation>Dernier contact</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <source>DEVICEID</source>
-        <translation>DEVICEID</translation>
-    </message>
-</context>
-<context>
-    <name>SetsModel</name>
-    <message>
-        <source>Criterion</source>
-        <translation>Critère</translation>
-    </message>
-    <message>
-        <source>Shared values</source>
-        <translation>Valeurs partagées</translation>
-    </message>
-    <message>
-        <source>Machines</source>
-        <translation>Machines</translation>
-    </message>
-    <message>
-        <source>{0} (not duplicates)</source>
-        <translation>{0} (pas des doublons)</translation>
     </message>
 </context>
 </TS>

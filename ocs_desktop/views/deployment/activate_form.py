@@ -9,6 +9,7 @@ progress and can be cancelled. What was typed is remembered, except the password
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from ocs_desktop.common.progress import Progress
@@ -19,7 +20,7 @@ from ocs_desktop.packager.activation import (
     activate,
     check_published,
     normalize_location,
-    publish_to_dir,
+    publishing,
 )
 from ocs_desktop.packager.upload import upload_package
 from ocs_desktop.views.context import ConsoleContext
@@ -271,17 +272,18 @@ class ActivateForm(QtWidgets.QWidget):
             with engine.connect() as conn:  # refuse an unknown or deleted package first
                 activate(conn, fileid, info_loc, pack_loc, cert_path, cert_file)
                 conn.rollback()
-            if mode == "folder":
-                publish_to_dir(store, fileid, download_dir)
-            elif mode == "upload":
-                upload_package(
-                    url, store, fileid, user=user, password=password, verify=verify,
-                    progress=progress,
-                )  # fmt: skip
-            if check:
-                check_published(info_loc, pack_loc, fileid, verify)
-            with engine.begin() as conn:
-                return activate(conn, fileid, info_loc, pack_loc, cert_path, cert_file)
+            with contextlib.ExitStack() as published:  # a failure below unpublishes
+                if mode == "folder":
+                    published.enter_context(publishing(store, fileid, download_dir))
+                elif mode == "upload":
+                    upload_package(
+                        url, store, fileid, user=user, password=password, verify=verify,
+                        progress=progress,
+                    )  # fmt: skip
+                if check:
+                    check_published(info_loc, pack_loc, fileid, verify)
+                with engine.begin() as conn:
+                    return activate(conn, fileid, info_loc, pack_loc, cert_path, cert_file)
 
         self.result.setText(self.tr("Activating package {0}…").format(fileid))
         self.progress.setRange(0, 0)

@@ -51,6 +51,14 @@ def priority_explanation(priority: int, period_length: int = 10) -> str:
     ).format(priority, per_period, period_length)
 
 
+class PackageWizardPlurals(QtCore.QObject):
+    """Plural forms: ``self.tr`` with a count is the only form ``pyside6-lupdate`` extracts
+    as numerus, so ``tools/translations.sh update`` keeps their French."""
+
+    def fragments(self, count: int) -> str:
+        return self.tr("%n fragment(s): {0}", "", count)
+
+
 def describe_fragments(sizes: Sequence[int], estimate: bool) -> str:
     """The fragments as "3 fragments: 2 x 1.2 MiB, 1 x 1.3 MiB", marked when estimated."""
     if not sizes:
@@ -64,9 +72,7 @@ def describe_fragments(sizes: Sequence[int], estimate: bool) -> str:
         else:
             runs.append([size, 1])
     parts = ", ".join(f"{count} \u00d7 {format_size(size)}" for size, count in runs)
-    text = QtCore.QCoreApplication.translate(
-        "PackageWizard", "%n fragment(s): {0}", None, len(sizes)
-    ).format(parts)
+    text = PackageWizardPlurals().fragments(len(sizes)).format(parts)
     if estimate:
         return QtCore.QCoreApplication.translate(
             "PackageWizard", "About {0} (estimated from the files; compression makes it smaller)"

@@ -30,6 +30,7 @@ from ocs_desktop.packager.status import (
 )
 from ocs_desktop.views.context import GROUPS, MACHINES, ConsoleContext
 from ocs_desktop.views.deployment.activate_form import ActivateForm
+from ocs_desktop.views.deployment.download_warning import DownloadWarning
 from ocs_desktop.views.deployment.models import PackagesModel
 from ocs_desktop.views.deployment.settings import DOWNLOAD_DIR, PACKAGES, store_path
 from ocs_desktop.views.deployment.status_panel import StatusPanel
@@ -89,6 +90,7 @@ class DeploymentPage(QtWidgets.QWidget):
         self.status_view = self.panel.view
         self.status_filter = self.panel.status_filter
 
+        self.download_warning = DownloadWarning(context)
         self._make_actions()
         toolbar = QtWidgets.QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -102,6 +104,7 @@ class DeploymentPage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(toolbar)
+        layout.addWidget(self.download_warning)
         layout.addWidget(self.splitter, 1)
 
         self._restore_layout()
@@ -226,6 +229,8 @@ class DeploymentPage(QtWidgets.QWidget):
         if status is not None and status.fileid != self.current_fileid():
             return  # an answer for a package no longer selected
         self.panel.show_status(status)
+        machines = status.machines.values() if status is not None else ()
+        self.download_warning.check([s.hardware_id for states in machines for s in states])
         self._update_actions()
         self.statusLoaded.emit()
 

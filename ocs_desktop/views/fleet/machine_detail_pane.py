@@ -11,18 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from sqlalchemy import Connection
 
 from ocs_desktop.fleet.admin_data import (
     AdminField,
-    AdminFieldType,
     admin_fields,
     delete_machines,
     load_admin_values,
     save_admin_values,
 )
+from ocs_desktop.fleet.admin_fields import Choice, choices_by_column
 from ocs_desktop.fleet.machine_detail import (
     CATEGORIES,
     CategoryRows,
@@ -30,6 +31,8 @@ from ocs_desktop.fleet.machine_detail import (
     load_machine_detail,
 )
 from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleContext
+from ocs_desktop.views.fleet.admin_field_editors import editor_value, make_editor
+from ocs_desktop.views.fleet.machine_overrides import MachineOverrides
 from ocs_desktop.views.fleet.machines_model import format_value
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
@@ -51,6 +54,8 @@ class LoadedMachine:
     detail: MachineDetail
     fields: list[AdminField]
     values: dict[str, str | None]
+    #: Choices of the list, radio and checkbox fields, by column.
+    choices: dict[str, list[Choice]] = dataclass_field(default_factory=dict)
 
 
 def load_for_pane(conn: Connection, hardware_id: int) -> LoadedMachine | None:
@@ -59,7 +64,9 @@ def load_for_pane(conn: Connection, hardware_id: int) -> LoadedMachine | None:
         detail = load_machine_detail(conn, hardware_id)
     except LookupError:
         return None
-    return LoadedMachine(detail, admin_fields(conn), load_admin_values(conn, hardware_id))
+    return LoadedMachine(
+        detail, admin_fields(conn), load_admin_values(conn, hardware_id), choices_by_column(conn)
+    )
 
 
 class CategoryModel(RowTableModel[str]):
@@ -246,20 +253,27 @@ class MachineDetailPane(QtWidgets.QWidget):
         self.table.setWordWrap(False)
         compact_rows(self.table)
 
-        self.admin_form = QtWidgets.QWidget()
+        # Scrolls: many admin fields must not make the window taller than a small screen.
+        self.admin_form = QtWidgets.QScrollArea()
+        self.admin_form.setWidgetResizable(True)
+        self.admin_form.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        admin_inner = QtWidgets.QWidget()
         self.form_layout = QtWidgets.QFormLayout()
-        self.admin_editors: dict[str, QtWidgets.QLineEdit] = {}
+        self.admin_editors: dict[str, Any] = {}  # QLineEdit, combo, date... by field type
         self.save_button = QtWidgets.QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save_admin)
         self.admin_message = QtWidgets.QLabel()
         self.admin_message.setWordWrap(True)
-        admin_layout = QtWidgets.QVBoxLayout(self.admin_form)
+        admin_layout = QtWidgets.QVBoxLayout(admin_inner)
         admin_layout.addLayout(self.form_layout)
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.admin_message, 1)
         buttons.addWidget(self.save_button)
         admin_layout.addLayout(buttons)
+        self.overrides = MachineOverrides(context)  # effective FREQUENCY, DOWNLOAD...
+        admin_layout.addWidget(self.overrides)
         admin_layout.addStretch(1)
+        self.admin_form.setWidget(admin_inner)
 
         self.stack = QtWidgets.QStackedWidget()
         self.stack.addWidget(self.table)
@@ -287,6 +301,7 @@ class MachineDetailPane(QtWidgets.QWidget):
         if hardware_id != self.machine_id:
             self.title.setText(self.tr("Loading…"))
         self.machine_id = hardware_id
+        self.overrides.show_machine(hardware_id)
         return self.context.read(
             lambda conn, progress: load_for_pane(conn, hardware_id), self._arrived, key=self._key
         )
@@ -366,21 +381,14 @@ class MachineDetailPane(QtWidgets.QWidget):
         if machine is None:
             return
         for field in machine.fields:
-            editor = QtWidgets.QLineEdit(machine.values.get(field.column) or "")
-            if field.type == AdminFieldType.NUMBER:
-                editor.setValidator(
-                    QtGui.QRegularExpressionValidator(QtCore.QRegularExpression(r"-?\d*"), editor)
-                )
-            elif field.type == AdminFieldType.DATE:
-                editor.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            value = machine.values.get(field.column)
+            editor = make_editor(field, value, machine.choices.get(field.column, ()))
             self.admin_editors[field.column] = editor
             self.form_layout.addRow(field.label, editor)
 
     def admin_values(self) -> dict[str, str | None]:
         """The form's values by column; an empty box means no value."""
-        return {
-            column: (editor.text().strip() or None) for column, editor in self.admin_editors.items()
-        }
+        return {column: editor_value(editor) for column, editor in self.admin_editors.items()}
 
     def save_admin(self) -> Task | None:
         """Write the administrative data of the machine shown."""

@@ -18,12 +18,14 @@ from sqlalchemy import Connection
 
 from ocs_desktop.common.progress import Progress
 from ocs_desktop.fleet.machines import (
+    ADMIN_PREFIX,
     DEFAULT_COLUMNS,
     MACHINE_COLUMNS,
     MachineQuery,
     MachineRow,
     count_machines,
     fetch_machines,
+    is_admin_key,
 )
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import Qt, QtCore, Signal
@@ -94,6 +96,8 @@ class MachinesModel(RowTableModel[MachineRow]):
         self._pending: Task | None = None
         self._key = f"machines-model-{id(self):x}"
         self.page_size = max(1, int(context.settings.get(PAGE_SIZE)))
+        #: Headers of the admin field columns (``admin:fields_3`` → its label).
+        self.admin_labels: dict[str, str] = {}
 
     # --- what the model shows ------------------------------------------------------------
     def query(self) -> MachineQuery:
@@ -131,16 +135,24 @@ class MachinesModel(RowTableModel[MachineRow]):
             "lastdate": self.tr("Last inventory"),
             "lastcome": self.tr("Last contact"),
         }
-        return tuple(labels.get(key) or MACHINE_COLUMNS[key].label for key in keys)
+        return tuple(
+            labels.get(key)
+            or self.admin_labels.get(key)
+            or (MACHINE_COLUMNS[key].label if key in MACHINE_COLUMNS else key)
+            for key in keys
+        )
 
     def set_columns(self, columns: Sequence[str]) -> None:
         """Show these columns (``MACHINE_COLUMNS`` keys), in this order."""
         wanted = _valid_columns(columns)
         if wanted == self._columns:
             return
+        fetched = self._admin_columns()
         self.beginResetModel()
         self._columns = wanted
         self.endResetModel()
+        if self._admin_columns() - fetched:
+            self.refresh()  # bring the values of the admin field now shown
 
     def set_query(self, query: MachineQuery) -> None:
         """Show ``query``: clear, then load its count and first page in the background."""
@@ -170,12 +182,16 @@ class MachinesModel(RowTableModel[MachineRow]):
         return [self._rows[r].id for r in rows]
 
     # --- loading -------------------------------------------------------------------------
+    def _admin_columns(self) -> set[str]:
+        """The accountinfo columns of the admin field columns shown."""
+        return {k.removeprefix(ADMIN_PREFIX) for k in self._columns if is_admin_key(k)}
+
     def _load(self, offset: int, limit: int, replace: bool) -> None:
         if self._pending is not None:
             self._pending.cancel()
         self._generation += 1
         generation = self._generation
-        query = self._query
+        query = dataclasses.replace(self._query, admin_columns=tuple(sorted(self._admin_columns())))
         with_count = offset == 0
 
         def read(conn: Connection, progress: Progress) -> tuple[int | None, list[MachineRow]]:
@@ -275,8 +291,8 @@ class MachinesModel(RowTableModel[MachineRow]):
         if not 0 <= column < len(self._columns):
             return
         key = self._columns[column]
-        if not MACHINE_COLUMNS[key].sortable:
-            return
+        if key not in MACHINE_COLUMNS or not MACHINE_COLUMNS[key].sortable:
+            return  # admin field columns are not sorted by the database
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._query.sort_key, self._query.descending):
             return
@@ -293,5 +309,7 @@ class MachinesModel(RowTableModel[MachineRow]):
 
 
 def _valid_columns(columns: Iterable[str]) -> tuple[str, ...]:
-    wanted = tuple(dict.fromkeys(key for key in columns if key in MACHINE_COLUMNS))
+    wanted = tuple(
+        dict.fromkeys(key for key in columns if key in MACHINE_COLUMNS or is_admin_key(key))
+    )
     return wanted or DEFAULT_COLUMNS

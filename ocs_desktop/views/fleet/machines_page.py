@@ -19,17 +19,21 @@ from sqlalchemy import Connection
 
 from ocs_desktop.common.progress import Progress
 from ocs_desktop.fleet import groups
-from ocs_desktop.fleet.admin_data import delete_machines, set_tag, tag_counts
+from ocs_desktop.fleet.admin_data import delete_machines, set_admin_value, set_tag, tag_counts
+from ocs_desktop.fleet.admin_fields import list_fields
 from ocs_desktop.fleet.filters import MachineFilter
 from ocs_desktop.fleet.machines import (
+    ADMIN_PREFIX,
     DEFAULT_COLUMNS,
     MACHINE_COLUMNS,
     MachineQuery,
     export_machines_csv,
+    is_admin_key,
 )
 from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleContext
 from ocs_desktop.views.fleet.machines_model import MachinesModel
 from ocs_desktop.views.fleet.merge_dialog import MergeDialog, open_merge_dialog
+from ocs_desktop.views.fleet.set_admin_field_dialog import SetAdminFieldDialog
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.settings import MACHINE_COLUMNS as COLUMNS_OPTION
 from ocs_desktop.views.settings import QUICK_FILTER_DELAY
@@ -54,10 +58,15 @@ class MachinesPage(QtWidgets.QWidget):
         self._filter_title = ""
         self.static_groups: list[tuple[int, str]] = []
         self.known_tags: list[str] = []
+        self.admin_columns: list[tuple[str, str]] = []  # (admin:fields_3, label)
         self.merge_dialog: MergeDialog | None = None
 
         settings = context.settings
-        saved_columns = [key for key in settings.get(COLUMNS_OPTION) if key in MACHINE_COLUMNS]
+        saved_columns = [
+            key
+            for key in settings.get(COLUMNS_OPTION)
+            if key in MACHINE_COLUMNS or is_admin_key(key)  # admin:fields_3 too
+        ]
         self.model = MachinesModel(context, saved_columns or DEFAULT_COLUMNS, parent=self)
 
         self.quick_filter = QtWidgets.QLineEdit()
@@ -135,6 +144,7 @@ class MachinesPage(QtWidgets.QWidget):
         self.model.set_query(MachineQuery(sort_key=sort_key, descending=descending))
         self.view.setSortingEnabled(True)
         self._load_choices()
+        self._load_admin_columns()
         self._update_actions()
 
     # --- actions ----------------------------------------------------------------------------
@@ -150,6 +160,7 @@ class MachinesPage(QtWidgets.QWidget):
 
         self.open_action = action(self.tr("&Open"), self.open_current)
         self.set_tag_action = action(self.tr("Set &TAG…"), self.ask_set_tag)
+        self.set_admin_action = action(self.tr("Set admin &field…"), self.ask_set_admin_field)
         self.delete_action = action(
             self.tr("&Delete…"),
             self.delete_selection,
@@ -162,6 +173,7 @@ class MachinesPage(QtWidgets.QWidget):
         selected = bool(self.selected_ids())
         self.open_action.setEnabled(self.view.currentIndex().isValid())
         self.set_tag_action.setEnabled(selected)
+        self.set_admin_action.setEnabled(selected)
         self.delete_action.setEnabled(selected)
         self.merge_action.setEnabled(len(self.selected_ids()) >= 2)
 
@@ -177,6 +189,7 @@ class MachinesPage(QtWidgets.QWidget):
         menu.addAction(self.open_action)
         menu.addSeparator()
         menu.addAction(self.set_tag_action)
+        menu.addAction(self.set_admin_action)
         groups_menu = menu.addMenu(self.tr("Add to &group"))
         groups_menu.setEnabled(bool(self.selected_ids()) and bool(self.static_groups))
         for group_id, name in self.static_groups:
@@ -234,6 +247,8 @@ class MachinesPage(QtWidgets.QWidget):
             self.model.refresh()
         if topic in (TAGS, GROUPS):
             self._load_choices()
+        if topic == MACHINES:
+            self._load_admin_columns()  # an admin field may have been added or renamed
 
     def _update_count(self, *_args: object) -> None:
         total = self.model.total()
@@ -256,6 +271,23 @@ class MachinesPage(QtWidgets.QWidget):
             self.known_tags, self.static_groups = result
 
         self.context.read(read, done, key=f"machines-choices-{id(self):x}")
+
+    def _load_admin_columns(self) -> None:
+        """The admin fields the column menu offers (``admin:fields_3``, label)."""
+
+        def read(conn: Connection, progress: Progress) -> list[tuple[str, str]]:
+            return [
+                (f"{ADMIN_PREFIX}{f.column}", f.label) for f in list_fields(conn) if not f.builtin
+            ]
+
+        def done(columns: list[tuple[str, str]]) -> None:
+            self.admin_columns = columns
+            self.model.admin_labels = dict(columns)
+            self.model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, 0, max(0, len(self.model.columns()) - 1)
+            )
+
+        self.context.read(read, done, key=f"machines-admin-columns-{id(self):x}")
 
     # --- selection ---------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -299,6 +331,31 @@ class MachinesPage(QtWidgets.QWidget):
 
         return self.context.write(
             lambda conn, progress: set_tag(conn, ids, tag), done, topics=(MACHINES, TAGS)
+        )
+
+    def ask_set_admin_field(self) -> Task | None:
+        """Ask which admin field to set on the selection, and to what; then set it."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        dialog = SetAdminFieldDialog(self.context, len(ids), self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.column() is None:
+            return None
+        return self.set_admin_field_for_selection(str(dialog.column()), dialog.value())
+
+    def set_admin_field_for_selection(self, column: str, value: str | None) -> Task | None:
+        """Set admin field ``column`` (as stored; ``None`` clears) on the selected machines."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+
+        def done(count: int) -> None:
+            self.context.status.emit(self.tr("Admin field set on %n machine(s)", "", count))
+
+        return self.context.write(
+            lambda conn, progress: set_admin_value(conn, ids, column, value),
+            done,
+            topics=(MACHINES,),
         )
 
     def add_selection_to_group(self, group_id: int) -> Task | None:
@@ -432,6 +489,14 @@ class MachinesPage(QtWidgets.QWidget):
             act.setChecked(key in visible)
             act.setEnabled(not (key in visible and len(visible) == 1))
             act.toggled.connect(lambda checked, k=key: self.toggle_column(k, checked))
+        admin_menu = menu.addMenu(self.tr("Admin fields"))
+        admin_menu.setEnabled(bool(self.admin_columns))
+        for key, label in self.admin_columns:
+            act = admin_menu.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(key in visible)
+            act.setEnabled(not (key in visible and len(visible) == 1))
+            act.toggled.connect(lambda checked, k=key: self.toggle_column(k, checked))
         menu.addSeparator()
         reset = menu.addAction(self.tr("Default columns"))
         reset.triggered.connect(lambda _checked=False: self.set_visible_columns(DEFAULT_COLUMNS))
@@ -439,10 +504,14 @@ class MachinesPage(QtWidgets.QWidget):
 
     def toggle_column(self, key: str, visible: bool) -> None:
         columns = list(self.export_columns())
-        if visible and key not in columns:
+        if visible and key not in columns and key not in MACHINE_COLUMNS:
+            columns.append(key)  # an admin field: at the end
+        elif visible and key not in columns:
             # A column comes back at its place in the catalogue order.
             order = list(MACHINE_COLUMNS)
-            position = sum(1 for k in columns if order.index(k) < order.index(key))
+            position = sum(
+                1 for k in columns if k in MACHINE_COLUMNS and order.index(k) < order.index(key)
+            )
             columns.insert(position, key)
         elif not visible and key in columns and len(columns) > 1:
             columns.remove(key)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from ocs_desktop.common.progress import Progress
 from ocs_desktop.fleet import groups
+from ocs_desktop.fleet.admin_fields import list_fields
 from ocs_desktop.fleet.machines import MachineQuery, export_machines_csv
 from ocs_desktop.fleet.search import (
     SEARCH_FIELDS,
@@ -26,6 +27,7 @@ from ocs_desktop.fleet.search import (
     SearchField,
     operators_for,
 )
+from ocs_desktop.fleet.search_fields import ADMIN_TABLE, admin_search_field, field_of
 from ocs_desktop.views.context import GROUPS, MACHINES, TAGS, ConsoleContext
 from ocs_desktop.views.fleet.machines_model import MachineIdRole, MachinesModel
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -168,6 +170,8 @@ class CriterionRow(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        #: Admin fields offered after TAG (read from the database by the page).
+        self.extra_fields: tuple[SearchField, ...] = ()
         self.field_combo = QtWidgets.QComboBox(self)
         self.field_combo.setModel(self._field_model())
         self.field_combo.setMaxVisibleItems(25)
@@ -197,7 +201,10 @@ class CriterionRow(QtWidgets.QWidget):
         heading_font = QtGui.QFont(self.font())
         heading_font.setBold(True)
         last_table = None
-        for search_field in SEARCH_FIELDS.values():
+        catalog = list(SEARCH_FIELDS.values())
+        after = max(i for i, f in enumerate(catalog) if f.table == ADMIN_TABLE) + 1
+        catalog[after:after] = self.extra_fields
+        for search_field in catalog:
             table_label, column_label = field_parts(search_field)
             if search_field.table != last_table:
                 last_table = search_field.table
@@ -242,8 +249,22 @@ class CriterionRow(QtWidgets.QWidget):
     def operator(self) -> Operator:
         return Operator(self.operator_combo.currentData())
 
+    def set_extra_fields(self, fields: tuple[SearchField, ...]) -> None:
+        """Offer these admin fields too; the row keeps its field when it still exists."""
+        key = self.field_combo.currentData(FieldKeyRole)
+        self.extra_fields = tuple(fields)
+        self.field_combo.blockSignals(True)
+        self.field_combo.setModel(self._field_model())
+        self.field_combo.blockSignals(False)
+        found = self.field_combo.findData(key, FieldKeyRole) if key is not None else -1
+        self.set_field(key if found >= 0 else next(iter(SEARCH_FIELDS)))
+
     def set_field(self, key: str) -> None:
         index = self.field_combo.findData(key, FieldKeyRole)
+        if index < 0 and key.startswith(f"{ADMIN_TABLE}.fields_"):
+            # A saved search naming an admin field not read yet: offer it by its column.
+            self.set_extra_fields((*self.extra_fields, admin_search_field(key.partition(".")[2])))
+            index = self.field_combo.findData(key, FieldKeyRole)
         if index < 0:
             raise ValueError(f"unknown search field {key!r}")
         self.field_combo.setCurrentIndex(index)
@@ -267,7 +288,7 @@ class CriterionRow(QtWidgets.QWidget):
             # A heading: move to its first field, so a row always has one.
             self.field_combo.setCurrentIndex(self.field_combo.currentIndex() + 1)
             return
-        kind = SEARCH_FIELDS[key].kind
+        kind = field_of(key).kind
         previous = self.operator_combo.currentData()
         self.operator_combo.blockSignals(True)
         self.operator_combo.clear()
@@ -302,6 +323,7 @@ class SearchPage(QtWidgets.QWidget):
         super().__init__(parent)
         self.context = context
         self.rows: list[CriterionRow] = []
+        self.admin_search_fields: tuple[SearchField, ...] = ()  # read from the database
         self._last_search: Search | None = None
         self._export_task: Task | None = None
         self._fitted = False
@@ -393,15 +415,35 @@ class SearchPage(QtWidgets.QWidget):
         self.add_row()
         self._update_buttons()
         context.changed.connect(self._on_changed)
+        self._load_admin_search_fields()
 
     def _on_changed(self, topic: str) -> None:
         if topic in (MACHINES, TAGS) and self.isVisible():
             self.refresh()
+        if topic == MACHINES:
+            self._load_admin_search_fields()  # an admin field may have been added
+
+    def _load_admin_search_fields(self) -> None:
+        """Read the admin fields and offer them in every criterion row."""
+
+        def read(conn: Connection, progress: Progress) -> tuple[SearchField, ...]:
+            return tuple(
+                admin_search_field(f.column, f.label) for f in list_fields(conn) if not f.builtin
+            )
+
+        def done(fields: tuple[SearchField, ...]) -> None:
+            self.admin_search_fields = fields
+            for row in self.rows:
+                row.set_extra_fields(fields)
+
+        self.context.read(read, done, key=f"search-admin-fields-{id(self):x}")
 
     # --- rows --------------------------------------------------------------------------
     def add_row(self, criterion: Criterion | None = None) -> CriterionRow:
         """Append a criterion row (a copy of ``criterion`` if given)."""
         row = CriterionRow(self.rows_widget)
+        if self.admin_search_fields:
+            row.set_extra_fields(self.admin_search_fields)
         if criterion is not None:
             row.set_criterion(criterion)
         row.removeRequested.connect(self.remove_row)
