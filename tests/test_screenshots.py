@@ -52,12 +52,13 @@ def test_screenshots_in_english_and_french(
     rendered: dict[str, list[Path]] = {}
     for lang in ("en", "fr"):
         out = tmp_path / lang
-        assert main(["screenshots", "--db", url, "--lang", lang, str(out)]) == 0
+        command = ["screenshots", "--db", url, "--lang", lang, "--size", "1024x768", str(out)]
+        assert main(command) == 0
         files = sorted(out.glob("*.png"))
         assert [f.name for f in files] == [f"{n:02d}-{v}.png" for n, v in enumerate(VIEWS, 1)]
         for path in files:
             image = QtGui.QImage(str(path))
-            assert (image.width(), image.height()) == SIZE, path.name
+            assert (image.width(), image.height()) == (1024, 768), path.name
             assert distinct_colours(image) > MIN_COLOURS, f"{path.name} looks blank"
         rendered[lang] = files
 
@@ -65,6 +66,18 @@ def test_screenshots_in_english_and_french(
     if pages_present:
         for english, french in zip(rendered["en"], rendered["fr"], strict=True):
             assert english.read_bytes() != french.read_bytes(), f"{english.name} is not translated"
+
+
+@pytest.mark.parametrize("size", ["1024", "800x-1", "320x200", "axb"])
+def test_screenshots_refuse_a_size_that_is_none(
+    size: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["screenshots", "--db", str(tmp_path / "x.sqlite"), "--size", size, str(tmp_path)])
+    assert exited.value.code == 2
+    assert "--size" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+    assert SIZE == (1400, 900)  # the default when --size is not given
 
 
 def test_screenshots_refuse_a_database_failing_the_check(

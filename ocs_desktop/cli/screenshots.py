@@ -24,17 +24,36 @@ from ocs_desktop.cli.common import (
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "screenshots",
-        help="render the console's main views to PNG (offscreen, 1400x900)",
+        help="render the console's main views to PNG (offscreen, 1400x900 by default)",
         description="Open the desktop console offscreen on a database and save a PNG of "
         "each main view (machines list, machine detail, software, search, groups, "
-        "dashboard, duplicates) into DIR. Nothing is written to the database.",
+        "dashboard, duplicates, tagging rules, every Administration tab) into DIR. "
+        "Nothing is written to the database.",
     )
     add_db_option(parser)
     parser.add_argument(
         "--lang", choices=("en", "fr"), default="en", help="interface language (default: en)"
     )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=None,
+        metavar="WxH",
+        help="window size in pixels, e.g. 1024x768 (the smallest screen we hold to)",
+    )
     parser.add_argument("dir", metavar="DIR", help="folder for the PNG files")
     parser.set_defaults(handler=run)
+
+
+def _size(text: str) -> tuple[int, int]:
+    """``WxH`` as two integers of at least 640x480."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1024x768: {text!r}") from None
+    if width < 640 or height < 480:
+        raise argparse.ArgumentTypeError(f"at least 640x480: {text!r}")
+    return width, height
 
 
 @contextmanager
@@ -65,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         with _quiet_offscreen_messages():
-            paths = render_screenshots(args.db, args.dir, lang=args.lang, on_saved=print)
+            sized = {"size": args.size} if args.size else {}
+            paths = render_screenshots(args.db, args.dir, lang=args.lang, on_saved=print, **sized)
     except ValueError as exc:
         raise CommandError(f"this database cannot be shown:\n{exc}", EXIT_DATABASE) from None
     except FileNotFoundError as exc:
