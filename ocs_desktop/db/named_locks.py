@@ -31,6 +31,11 @@ def identity_lock_name(key: str) -> str:
     return "ocsdesktop:dup:" + hashlib.sha1(key.encode()).hexdigest()[:40]
 
 
+def subnet_lock_name(subnet: str) -> str:
+    """The lock of one subnet's IP discovery election (held while an inventory decides it)."""
+    return "ocsdesktop:ipd:" + hashlib.sha1(subnet.encode()).hexdigest()[:40]
+
+
 def acquire(conn: Connection, name: str, held: list[str], what: str) -> None:
     """Wait for lock ``name`` and append it to ``held``; ``LockBusy`` naming ``what``
     after :data:`LOCK_TIMEOUT_S`."""

@@ -36,6 +36,7 @@ from ocs_desktop.inventory.digests import (
 from ocs_desktop.inventory.duplicate_merge import DuplicateMerger
 from ocs_desktop.inventory.hardware_writer import HardwareWriter
 from ocs_desktop.inventory.history_writer import HistoryWriter
+from ocs_desktop.inventory.ipdiscover_election import IpdiscoverElection
 from ocs_desktop.inventory.rows import RowChanges
 from ocs_desktop.inventory.schema import Schema
 from ocs_desktop.inventory.section_writer import SectionWriter
@@ -118,6 +119,8 @@ class Ingestor:
             AccountInfoWriter(engine, bmp_only=schema.bmp_only),
             # After the admin data: the agent's values are in, the rules may overwrite them.
             TagRulesWriter(engine, bmp_only=schema.bmp_only),
+            # After the TAG is final: IP discovery may count elected machines per TAG.
+            IpdiscoverElection(engine, is_mysql=schema.is_mysql, bmp_only=schema.bmp_only),
             HistoryWriter(),
         )
         self._digested = tuple(section for writer in self.writers for section in writer.digested)
@@ -215,7 +218,7 @@ class Ingestor:
                     if lock is not None:
                         held.append(lock)
                     result = self._write_in_transaction(
-                        conn, inventory, prepared, remote_addr, useragent
+                        conn, inventory, prepared, remote_addr, useragent, held
                     )
             finally:
                 if held:
@@ -252,6 +255,7 @@ class Ingestor:
         prepared: Prepared,
         remote_addr: str | None,
         useragent: str | None,
+        held: list[str] | None = None,
     ) -> IngestResult:
         keeps_digests = self._digests_active
         existing = conn.execute(self._digest_query(inventory.deviceid)).first()
@@ -277,6 +281,8 @@ class Ingestor:
             # What the stored rows match after this transaction: kept digests of sections
             # not written, new ones of sections written; a new machine has no rows anywhere.
             digests=dict.fromkeys(self._digested, EMPTY_DIGEST) if created else dict(stored),
+            useragent=useragent,
+            held=held if held is not None else [],
         )
         for writer in self.writers:
             writer.write(machine)

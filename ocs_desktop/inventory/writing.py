@@ -73,6 +73,10 @@ class Machine:
     account_update: tuple[tuple[str, str], ...] | None = None
     #: The machines merged into this one as its duplicates (deleted).
     merged: list[int] = field(default_factory=list)
+    #: The User-Agent of the request (None for an offline import).
+    useragent: str | None = None
+    #: MariaDB named locks taken in the transaction, released by the Ingestor after the commit.
+    held: list[str] = field(default_factory=list)
 
     def write_section(
         self, section: str, write: Callable[[], tuple[RowChanges, WritePath]]
