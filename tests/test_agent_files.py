@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert, text
 
 from ocs_desktop.cli.main import main
+from ocs_desktop.common.progress import Cancelled
+from ocs_desktop.db.deploy_rows import DEPLOY
 from ocs_desktop.fleet.agent_files import (
     AgentFile,
     AgentFileError,
     check_name,
     delete_file,
     download_file,
+    file_content,
     list_files,
     upload_file,
     upload_limit,
 )
 from ocs_desktop.fleet.label import set_label
 from tests.support.builders import count
+from tests.support.live_server import maria
 from tests.support.server_helpers import client_for, set_config
+
+__all__ = ["maria"]  # the fixture, imported for pytest
 
 
 def _file(tmp_path: Path, name: str, content: bytes) -> Path:
@@ -152,3 +159,135 @@ def test_cli(engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert target.read_bytes() == source.read_bytes()
     assert main(["agent-files", "delete", "--db", db, "cacert.pem"]) == 0
     assert count(engine, "deploy") == 0
+
+
+# -- the limits, exactly -------------------------------------------------------------
+
+
+def test_the_limits_are_the_documented_ones(engine: Engine) -> None:
+    assert check_name("a" * 100) == "a" * 100
+    with pytest.raises(AgentFileError) as caught:
+        check_name("a" * 101)
+    assert (caught.value.reason, caught.value.value, caught.value.limit) == (
+        "name_long",
+        "a" * 101,
+        0,
+    )
+    assert "longer than 100 characters" in str(caught.value)
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            assert upload_limit(conn) == 64 * 1024 * 1024
+
+
+def test_a_file_of_exactly_the_cap_passes_one_byte_more_is_refused(
+    engine: Engine, tmp_path: Path
+) -> None:
+    with engine.begin() as conn:
+        assert upload_file(conn, _file(tmp_path, "exact.bin", b"x" * 1000), cap=1000).size == 1000
+        with pytest.raises(AgentFileError) as caught:
+            upload_file(conn, _file(tmp_path, "over.bin", b"x" * 1001), cap=1000)
+    assert (caught.value.reason, caught.value.value, caught.value.limit) == ("too_big", 1001, 1000)
+    assert str(caught.value) == "over.bin is 1001 bytes, above the limit of 1000"
+    assert count(engine, "deploy") == 1
+
+
+def test_a_file_read_in_chunks_is_whole_and_reports_each(engine: Engine, tmp_path: Path) -> None:
+    mib = 1024 * 1024
+    payload = os.urandom(2 * mib + 5)
+    seen: list[tuple[int, int]] = []
+    with engine.begin() as conn:
+        upload_file(
+            conn,
+            _file(tmp_path, "big.bin", payload),
+            progress=lambda d, t: seen.append((d, t)) or True,
+        )
+    assert seen == [(mib, len(payload)), (2 * mib, len(payload)), (len(payload), len(payload))]
+    with engine.connect() as conn:
+        assert file_content(conn, "big.bin") == payload
+
+
+def test_a_file_that_grows_while_read_is_refused(engine: Engine, tmp_path: Path) -> None:
+    mib = 1024 * 1024
+    source = _file(tmp_path, "growing.bin", b"x" * (2 * mib))
+
+    def grow(done: int, total: int) -> bool:
+        if done == mib:
+            with source.open("ab") as more:
+                more.write(b"y" * (2 * mib))
+        return True
+
+    with engine.begin() as conn, pytest.raises(AgentFileError) as caught:
+        upload_file(conn, source, cap=3 * mib, progress=grow)
+    assert (caught.value.reason, caught.value.value, caught.value.limit) == (
+        "too_big",
+        3 * mib + mib,
+        3 * mib,
+    )
+    assert "above the limit of" in str(caught.value)
+    assert count(engine, "deploy") == 0
+
+
+def test_a_cancelled_upload_writes_nothing(engine: Engine, tmp_path: Path) -> None:
+    source = _file(tmp_path, "big.bin", b"x" * (2 * 1024 * 1024))
+    with engine.begin() as conn, pytest.raises(Cancelled):
+        upload_file(conn, source, progress=lambda d, t: False)
+    assert count(engine, "deploy") == 0
+
+
+def test_replace_keeps_the_stored_spelling_and_sizes_of_empty_rows(
+    engine: Engine, tmp_path: Path
+) -> None:
+    with engine.begin() as conn:
+        upload_file(conn, _file(tmp_path, "ocspackage.exe", b"v1"))
+        again = upload_file(conn, _file(tmp_path, "v2", b"v22"), "OCSPACKAGE.EXE", replace=True)
+        conn.execute(insert(DEPLOY).values(NAME="empty.txt", CONTENT=b""))
+        files = list_files(conn)
+    assert again == AgentFile("ocspackage.exe", 3)
+    assert files == [AgentFile("empty.txt", 0), AgentFile("ocspackage.exe", 3)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        again.size = 4  # type: ignore[misc]
+
+
+def test_missing_and_reserved_names_when_reading_or_deleting(engine: Engine) -> None:
+    with engine.begin() as conn:
+        set_label(conn, "Office")
+        for call in (file_content, delete_file):
+            with pytest.raises(AgentFileError) as caught:
+                call(conn, "nothing.exe")
+            assert (caught.value.reason, caught.value.value) == ("missing", "nothing.exe")
+            assert "no file named 'nothing.exe'" in str(caught.value)
+            with pytest.raises(AgentFileError) as caught:
+                call(conn, "Label")
+            assert caught.value.reason == "reserved"
+    assert count(engine, "deploy", NAME="label") == 1
+
+
+def test_a_failed_download_leaves_no_file_behind(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with engine.begin() as conn:
+        upload_file(conn, _file(tmp_path, "agent.exe", b"MZ" * 1000))
+    out = tmp_path / "out"
+    out.mkdir()
+    temporaries: list[str] = []
+
+    def refuse(source: str, target: object) -> None:
+        temporaries.append(Path(source).name)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with engine.connect() as conn, pytest.raises(OSError, match="No space"):
+        download_file(conn, "agent.exe", out)
+    # Written hidden (a half file never looks like the real one), then removed.
+    assert temporaries and temporaries[0].startswith(".ocs-")
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.mariadb
+def test_mariadb_max_allowed_packet_bounds_the_limit(maria: tuple[str, Engine]) -> None:
+    _, engine = maria
+    with engine.connect() as conn:
+        packet = int(conn.execute(text("SELECT @@max_allowed_packet")).scalar_one())
+        assert upload_limit(conn, 1 << 40) == packet - 64 * 1024
+        assert upload_limit(conn, 1000) == 1000
+        assert upload_limit(conn, 0) == 0

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, delete, insert
 
 from ocs_desktop.cli.main import main
+from ocs_desktop.db.deploy_rows import DEPLOY
 from ocs_desktop.fleet.label import (
     AGENT_DEFAULT_PROMPT,
     LabelError,
+    LabelPreview,
     clean_label,
     clear_label,
     preview_label,
     read_label,
     set_label,
 )
+from ocs_desktop.models.settings import Config
 from tests.support.builders import count
 from tests.support.server_helpers import client_for, set_config
 
@@ -78,3 +81,41 @@ def test_cli(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     assert count(engine, "deploy") == 0
     assert main(["label", "show", "--db", db]) == 0
     assert "HTTP 400" in capsys.readouterr().out
+
+
+def test_the_length_limit_exactly() -> None:
+    assert clean_label("x" * 1000) == "x" * 1000
+    with pytest.raises(LabelError) as caught:
+        clean_label("x" * 1001)
+    assert caught.value.reason == "long"
+    assert str(caught.value) == "the label is longer than 1000 characters"
+
+
+def test_the_agents_own_prompt_is_the_windows_agents() -> None:
+    # What the Windows agent asks when the server has no label (OCSInventory.cpp).
+    assert AGENT_DEFAULT_PROMPT == "Please, enter TAG value"
+    assert LabelPreview(400, b"").prompt == "Please, enter TAG value"
+
+
+def test_setting_the_same_label_twice_keeps_one_row(engine: Engine) -> None:
+    # MySQL reports 0 changed rows for an UPDATE to the same value: no second INSERT.
+    with engine.begin() as conn:
+        set_label(conn, "Office")
+        assert set_label(conn, "Office") == "Office"
+    assert count(engine, "deploy", NAME="label") == 1
+
+
+def test_a_label_stored_by_another_tool_in_another_encoding_still_reads(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(insert(DEPLOY).values(NAME="label", CONTENT="Bâtiment".encode("latin-1")))
+        assert read_label(conn) == "B\ufffdtiment"
+    set_config(engine, "DEPLOY", 1)
+    with engine.connect() as conn:
+        assert preview_label(conn).prompt == "B\ufffdtiment"
+
+
+def test_no_deploy_row_in_config_means_deploy_off(engine: Engine) -> None:
+    with engine.begin() as conn:
+        set_label(conn, "Office")
+        conn.execute(delete(Config).where(Config.NAME == "DEPLOY"))
+        assert preview_label(conn) == LabelPreview(403, b"")

@@ -94,10 +94,8 @@ def upload_limit(conn: Connection, cap: int = MAX_FILE_BYTES) -> int:
     ``max_allowed_packet`` bounds one statement."""
     if conn.dialect.name != "mysql":
         return cap
-    packet = conn.execute(text("SELECT @@max_allowed_packet")).scalar()
-    if packet is None:
-        return cap
-    return max(0, min(cap, int(packet) - _PACKET_MARGIN))
+    packet = int(conn.execute(text("SELECT @@max_allowed_packet")).scalar_one())
+    return max(0, min(cap, packet - _PACKET_MARGIN))
 
 
 def list_files(conn: Connection) -> list[AgentFile]:
@@ -107,7 +105,7 @@ def list_files(conn: Connection) -> list[AgentFile]:
         .where(DEPLOY.c.NAME != LABEL_NAME)
         .order_by(DEPLOY.c.NAME)
     )
-    return [AgentFile(name, int(size or 0)) for name, size in rows]
+    return [AgentFile(name, int(size)) for name, size in rows]  # CONTENT is NOT NULL
 
 
 def _existing(conn: Connection, name: str) -> str | None:
@@ -170,19 +168,18 @@ def upload_file(
     return AgentFile(target, len(content))
 
 
-def _stored_name(name: str) -> str:
-    """A name to read or delete: any stored one (OCS's console may have stored names we
+def _refuse_label(name: str) -> None:
+    """Any stored name may be read or deleted (OCS's console may have stored names we
     would refuse on upload), except the label."""
     if name.casefold() == LABEL_NAME:
         raise AgentFileError(
             "'label' is the TAG prompt: edit it with `ocs-desktop label`", "reserved", name
         )
-    return name
 
 
 def file_content(conn: Connection, name: str) -> bytes:
     """The bytes agents receive for ``name``; ``missing`` when there is no such file."""
-    _stored_name(name)
+    _refuse_label(name)
     blob = deploy_blob(conn, name)
     if blob is None:
         raise AgentFileError(f"no file named {name!r}", "missing", name)
@@ -212,6 +209,6 @@ def download_file(
 
 def delete_file(conn: Connection, name: str) -> None:
     """Remove file ``name``; ``missing`` when there is none."""
-    _stored_name(name)
+    _refuse_label(name)
     if not conn.execute(delete(DEPLOY).where(DEPLOY.c.NAME == name)).rowcount:
         raise AgentFileError(f"no file named {name!r}", "missing", name)

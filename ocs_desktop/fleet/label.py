@@ -62,7 +62,7 @@ def set_label(conn: Connection, text: str) -> str | None:
     changed = conn.execute(
         update(DEPLOY).where(DEPLOY.c.NAME == LABEL_NAME).values(CONTENT=content)
     ).rowcount
-    if not changed and deploy_blob(conn, LABEL_NAME) is None:
+    if not changed:  # SQLAlchemy's MySQL dialects count matched rows, not changed ones
         conn.execute(insert(DEPLOY).values(NAME=LABEL_NAME, CONTENT=content))
     return cleaned
 
