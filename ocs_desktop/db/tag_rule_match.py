@@ -36,17 +36,16 @@ from sqlalchemy import (
 from sqlalchemy.sql.expression import TableClause
 
 from ocs_desktop.common.like import LIKE_ESCAPE, like_escape
+from ocs_desktop.db.column_text import as_text, to_column
 from ocs_desktop.db.machine_rows import GROUP_DEVICEIDS
 from ocs_desktop.db.tag_rules import (
     AdminColumns,
     RuleKind,
     TagRule,
     TagRuleError,
-    as_text,
     check_rule,
     ip_range,
     split_admin_pattern,
-    to_column,
 )
 from ocs_desktop.models import Hardware, Network, Software, SoftwareName
 

@@ -14,7 +14,6 @@ rule may only overwrite it when created with ``overwrite_agent_tag``.
 
 from __future__ import annotations
 
-import datetime as dt
 import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -24,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, inspect, select, update
 from sqlalchemy import types as sqltypes
 
+from ocs_desktop.db.column_text import to_column
 from ocs_desktop.models import AccountInfoConfig
 from ocs_desktop.models.extensions import (
     EXTENSION_METADATA,
@@ -162,30 +162,6 @@ class AdminColumns:
             return self.by_name[wanted]
         known = ", ".join(sorted(n for n in self.types if n != "HARDWARE_ID"))
         raise TagRuleError(f"no admin field {field!r} (accountinfo has: {known})")
-
-
-def to_column(value: str | None, type_: sqltypes.TypeEngine[Any]) -> Any:
-    """A rule's text value as the column holds it; empty is NULL for non-text columns."""
-    if value is None:
-        return None
-    if isinstance(type_, sqltypes.Integer | sqltypes.Numeric):
-        return int(value) if value.strip() else None
-    if isinstance(type_, sqltypes.DateTime):
-        return dt.datetime.fromisoformat(value.strip()) if value.strip() else None
-    if isinstance(type_, sqltypes.Date):
-        return dt.date.fromisoformat(value.strip()) if value.strip() else None
-    return value
-
-
-def as_text(value: Any) -> str | None:
-    """A column's value as text, the way rules compare it."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def check_rule(conn: Connection, rule: TagRule, columns: AdminColumns | None = None) -> TagRule:

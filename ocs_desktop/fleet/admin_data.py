@@ -9,7 +9,6 @@ machine follows the OCS console: every table that points at it goes too, and wit
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -29,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy import types as sqltypes
 from sqlalchemy.sql.expression import TableClause
 
+from ocs_desktop.db.column_text import as_text, to_column
 from ocs_desktop.db.machine_rows import delete_machine_rows
 from ocs_desktop.db.options import load_options
 from ocs_desktop.fleet.filters import GROUP_DEVICEIDS, machines_only
@@ -129,16 +129,6 @@ def _accountinfo_table(fields: Sequence[AdminField]) -> TableClause:
     return table("accountinfo", column("HARDWARE_ID"), *(column(f.column) for f in fields))
 
 
-def _as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def load_admin_values(
     conn: Connection, hardware_id: int, fields: Sequence[AdminField] | None = None
 ) -> dict[str, str | None]:
@@ -157,20 +147,7 @@ def load_admin_values(
     ).first()
     if row is None:
         return {f.column: None for f in fields}
-    return {f.column: _as_text(value) for f, value in zip(fields, row, strict=True)}
-
-
-def _to_column(value: str | None, type_: sqltypes.TypeEngine[Any]) -> Any:
-    """Text from an editor to what the column holds; empty means NULL for non-text."""
-    if value is None:
-        return None
-    if isinstance(type_, sqltypes.Integer | sqltypes.Numeric):
-        return int(value) if value.strip() else None
-    if isinstance(type_, sqltypes.DateTime):
-        return dt.datetime.fromisoformat(value.strip()) if value.strip() else None
-    if isinstance(type_, sqltypes.Date):
-        return dt.date.fromisoformat(value.strip()) if value.strip() else None
-    return value
+    return {f.column: as_text(value) for f, value in zip(fields, row, strict=True)}
 
 
 def _require_machine(conn: Connection, hardware_id: int) -> None:
@@ -193,7 +170,7 @@ def save_admin_values(conn: Connection, hardware_id: int, values: Mapping[str, s
     if unknown:
         raise ValueError(f"unknown admin fields: {', '.join(unknown)}")
     _require_machine(conn, hardware_id)
-    converted = {name: _to_column(value, types[name]) for name, value in values.items()}
+    converted = {name: to_column(value, types[name]) for name, value in values.items()}
     accountinfo = _accountinfo_table(fields)
     exists = conn.execute(
         select(accountinfo.c.HARDWARE_ID).where(accountinfo.c.HARDWARE_ID == hardware_id)
@@ -325,7 +302,7 @@ def set_admin_value(conn: Connection, ids: Iterable[int], column: str, value: st
     fields, types = _fields(conn)
     if column not in {f.column for f in fields}:
         raise ValueError(f"unknown admin field: {column}")
-    converted = _to_column(value, types[column])
+    converted = to_column(value, types[column])
     accountinfo = _accountinfo_table(fields)
     done = 0
     for chunk in _chunks(ids):
