@@ -12,11 +12,18 @@ import datetime as dt
 import logging
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from ocs_desktop.inventory.ingest import Ingestor
-from ocs_desktop.inventory.ipdiscover_results import LOGGED_ENTRIES
+from ocs_desktop.inventory.ipdiscover_results import (
+    LOGGED_ENTRIES,
+    Scan,
+    Stored,
+    store_results,
+    valid_entries,
+)
 from ocs_desktop.inventory.ipdiscover_rules import MAX_ENTRIES, Entry, check_entry
+from ocs_desktop.models import Base
 from tests.support.builders import count
 from tests.support.ipdiscover import (
     ingest,
@@ -176,3 +183,63 @@ def test_a_hostile_scan_costs_bounded_work_and_loses_nothing_else(
     # The rest of the inventory landed in the same transaction.
     assert count(engine, "networks", HARDWARE_ID=result.hardware_id) == 2
     assert count(engine, "bios", HARDWARE_ID=result.hardware_id) == 1
+
+
+# -- the store itself, counted -------------------------------------------------------
+
+
+def _hosts(count_: int, *, invalid_every: int = 0) -> list[dict[str, str | None]]:
+    rows: list[dict[str, str | None]] = []
+    for i in range(count_):
+        mac = f"02:00:00:{i >> 16:02x}:{(i >> 8) & 255:02x}:{i & 255:02x}"
+        if invalid_every and i % invalid_every == 0:
+            mac = "bad"
+        rows.append({"I": f"10.1.{i >> 8 & 255}.{i & 255}", "M": mac, "N": f"h{i}"})
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("invalid", "summary"), [(LOGGED_ENTRIES, False), (LOGGED_ENTRIES + 2, True)]
+)
+def test_invalid_entries_are_logged_one_by_one_up_to_the_limit_then_counted(
+    caplog: pytest.LogCaptureFixture, invalid: int, summary: bool
+) -> None:
+    assert LOGGED_ENTRIES == 10
+    rows = _hosts(invalid, invalid_every=1)
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        entries, dropped = valid_entries(rows, "pc", bmp_only=False)
+    assert (entries, dropped) == ({}, invalid)
+    lines = [r.getMessage() for r in caplog.records if r.name == LOGGER]
+    assert len(lines) == LOGGED_ENTRIES + (1 if summary else 0)
+    if summary:
+        assert lines[-1] == "machine pc: 2 more invalid IPDISCOVER entries dropped"
+
+
+@pytest.mark.parametrize("extra", [0, 3])
+def test_entries_beyond_a_slash_16_are_dropped_and_counted(
+    caplog: pytest.LogCaptureFixture, extra: int
+) -> None:
+    rows = _hosts(MAX_ENTRIES + extra)
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        entries, dropped = valid_entries(rows, "pc", bmp_only=False)
+    assert (len(entries), dropped) == (MAX_ENTRIES, extra)
+    lines = [r.getMessage() for r in caplog.records if r.name == LOGGER]
+    assert len(lines) == (1 if extra else 0)
+
+
+def test_store_counts_and_clips_what_the_scanner_sent(engine: Engine) -> None:
+    table = Base.metadata.tables["netmap"]
+    scan = Scan("pc", 7, netid="192.168.100.1000", mask="255.255.255.2550", tag="T" * 300)
+    with engine.begin() as conn:
+        assert store_results(conn, table, scan, _hosts(3, invalid_every=1), bmp_only=False) == (
+            Stored(0, 3)
+        )
+        assert count(engine, "netmap") == 0
+        stored = store_results(conn, table, scan, _hosts(4, invalid_every=2), bmp_only=False)
+        assert stored == Stored(2, 2)
+        rows = conn.execute(select(table).order_by(table.c.MAC)).mappings().all()
+    assert [row["MAC"] for row in rows] == ["02:00:00:00:00:01", "02:00:00:00:00:03"]
+    for row in rows:
+        assert (row["NETID"], row["MASK"]) == ("192.168.100.100", "255.255.255.255")
+        assert row["TAG"] == "T" * 255 and row["HARDWARE_ID"] == 7
+        assert row["DATE"].microsecond == 0
