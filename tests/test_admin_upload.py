@@ -21,36 +21,20 @@ import pytest
 from sqlalchemy import Engine, insert, text
 from starlette.testclient import TestClient
 
-from ocs_desktop.db.engines import create_engine_for, normalize_url
-from ocs_desktop.db.schema import init_database
 from ocs_desktop.server import admin_upload
 from ocs_desktop.server.app import create_app
 from ocs_desktop.server.operator_auth import OPERATORS, sha256_passwd
 from ocs_desktop.server.settings import ServerSettings
 from tests.support.info_files import ONE_MIB, TOO_LARGE, info_of_size, snapshot
 from tests.support.server_helpers import client_for
+from tests.support.upload_fixtures import download, sqlite_engine
+
+__all__ = ["download", "sqlite_engine"]  # the fixtures, imported for pytest
 
 FILEID = "1720000001"
 BASE = f"/admin/packages/{FILEID}"
 AUTH = {"Authorization": "Basic " + base64.b64encode(b"admin:admin").decode()}
 LOGGER = "ocs_desktop.server.admin_upload"
-
-
-@pytest.fixture
-def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = create_engine_for(normalize_url(str(tmp_path / "ocsweb.sqlite")))
-    init_database(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-
-
-@pytest.fixture
-def download(tmp_path: Path) -> Path:
-    path = tmp_path / "download"
-    path.mkdir()
-    return path
 
 
 @pytest.fixture

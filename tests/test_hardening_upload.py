@@ -34,7 +34,7 @@ from sqlalchemy import Engine
 from starlette.requests import Request
 from starlette.testclient import TestClient
 
-from ocs_desktop.db.engines import create_engine_for, normalize_url
+from ocs_desktop.db.engines import create_engine_for
 from ocs_desktop.db.schema import init_database
 from ocs_desktop.packager.info_file import MAX_FRAGS, parse_info
 from ocs_desktop.server import admin_upload, os_lock, package_lock
@@ -44,8 +44,9 @@ from ocs_desktop.server.settings import MIB, ServerSettings
 from tests.support.info_files import snapshot
 from tests.support.live_server import LiveServer, live_server, maria
 from tests.support.server_helpers import client_for
+from tests.support.upload_fixtures import download, sqlite_engine
 
-__all__ = ["maria"]  # the fixture, imported for pytest
+__all__ = ["download", "maria", "sqlite_engine"]  # the fixtures, imported for pytest
 
 FILEID = "1730000001"
 AUTH = ("admin", "admin")
@@ -331,23 +332,6 @@ def test_pkglock_a_holder_killed_with_sigkill_leaves_no_stale_lock(tmp_path: Pat
 
 
 # -- 6. caps on the package's size and fragments ---------------------------------------
-
-
-@pytest.fixture
-def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = create_engine_for(normalize_url(str(tmp_path / "ocsweb.sqlite")))
-    init_database(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-
-
-@pytest.fixture
-def download(tmp_path: Path) -> Path:
-    path = tmp_path / "download"
-    path.mkdir()
-    return path
 
 
 def _client(engine: Engine, download: Path, **settings: object):

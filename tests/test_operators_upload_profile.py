@@ -30,6 +30,9 @@ from ocs_desktop.server.operator_auth import (
 )
 from tests.support.info_files import info_of_size
 from tests.support.server_helpers import client_for
+from tests.support.upload_fixtures import download
+
+__all__ = ["download"]  # the fixture, imported for pytest
 
 FILEID = "1720000042"
 BASE = f"/admin/packages/{FILEID}"
@@ -60,13 +63,6 @@ def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
-
-
-@pytest.fixture
-def download(tmp_path: Path) -> Path:
-    path = tmp_path / "download"
-    path.mkdir()
-    return path
 
 
 @pytest.fixture
