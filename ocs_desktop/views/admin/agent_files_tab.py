@@ -30,7 +30,7 @@ from ocs_desktop.fleet.agent_files import (
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
-from ocs_desktop.views.widgets.tables import compact_rows
+from ocs_desktop.views.widgets.tables import single_row_table
 from ocs_desktop.views.worker import Task
 
 AGENT_FILES_TOPIC = "agent_files"
@@ -128,12 +128,7 @@ class AgentFilesTab(QtWidgets.QWidget):
         self.setAcceptDrops(True)
         self.upload_task: Task | None = None
         self.model = AgentFilesModel(self)
-        self.view = QtWidgets.QTableView()
-        self.view.setObjectName("agentFilesTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        compact_rows(self.view)
+        self.view = single_row_table(self.model, "agentFilesTable")
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)

@@ -46,7 +46,7 @@ from ocs_desktop.views.admin.operator_dialogs import (
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import Qt, QtWidgets, Signal
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
-from ocs_desktop.views.widgets.tables import compact_rows
+from ocs_desktop.views.widgets.tables import fit_columns, single_row_table
 from ocs_desktop.views.worker import Task
 
 #: ``ConsoleContext.changed`` topic after an operator edit.
@@ -120,15 +120,8 @@ class OperatorsTab(QtWidgets.QWidget):
         super().__init__(parent)
         self.context = context
         self.model = OperatorsModel(self)
-        self.view = QtWidgets.QTableView()
-        self.view.setObjectName("operatorsTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        compact_rows(self.view)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view = single_row_table(self.model, "operatorsTable")
+        fit_columns(self.view)
         self.view.doubleClicked.connect(lambda _index: self.ask_edit())
 
         self.new_button = QtWidgets.QPushButton(self.tr("New…"))

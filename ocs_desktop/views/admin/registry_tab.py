@@ -30,7 +30,7 @@ from ocs_desktop.fleet.registry_queries import (
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
-from ocs_desktop.views.widgets.tables import compact_rows
+from ocs_desktop.views.widgets.tables import fit_columns, single_row_table
 from ocs_desktop.views.worker import Task
 
 REGISTRY_TOPIC = "registry"
@@ -118,15 +118,8 @@ class RegistryTab(QtWidgets.QWidget):
         super().__init__(parent)
         self.context = context
         self.model = RegistryModel(self)
-        self.view = QtWidgets.QTableView()
-        self.view.setObjectName("registryTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        compact_rows(self.view)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view = single_row_table(self.model, "registryTable")
+        fit_columns(self.view)
 
         hint = QtWidgets.QLabel(
             self.tr("Windows agents read these registry values at each inventory and send "
