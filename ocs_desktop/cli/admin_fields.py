@@ -19,8 +19,8 @@ import json
 import sys
 from typing import Any
 
-from ocs_desktop.cli.common import EXIT_OK, CommandError, add_db_option, handled
-from ocs_desktop.cli.machine_selection import add_json_option, fleet_connection
+from ocs_desktop.cli.common import EXIT_OK, CommandError, add_db_option, fleet_connection, handled
+from ocs_desktop.cli.machine_selection import add_json_option
 from ocs_desktop.fleet.admin_data import AdminFieldType
 from ocs_desktop.fleet.admin_fields import (
     FieldDefinition,

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from ocs_desktop.cli.common import EXIT_OK, CommandError, add_db_option, database_error, handled
+from ocs_desktop.cli.common import EXIT_OK, add_db_option, database_error, fleet_connection, handled
 from ocs_desktop.cli.common import open_database as _open
 from ocs_desktop.fleet.agent_files import (
     AgentFileError,
@@ -77,14 +77,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, *, write: bool, work: Any) -> Any:
-    with _open(args.db, table="deploy") as engine:
-        try:
-            with engine.begin() if write else engine.connect() as conn:
-                return work(conn)
-        except AgentFileError as exc:
-            raise CommandError(str(exc)) from exc
-        except SQLAlchemyError as exc:
-            raise database_error(exc) from exc
+    with fleet_connection(args.db, write=write, table="deploy", refused=(AgentFileError,)) as conn:
+        return work(conn)
 
 
 @handled("agent-files upload")

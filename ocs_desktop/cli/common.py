@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Final
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from tqdm import tqdm
 
@@ -137,6 +137,27 @@ def check_database(url_or_path: str, *, table: str) -> str:
 
 
 # -- progress on stderr ---------------------------------------------------------------
+
+
+@contextmanager
+def fleet_connection(
+    url: str,
+    *,
+    write: bool,
+    table: str = "hardware",
+    refused: tuple[type[Exception], ...] = (),
+) -> Iterator[Connection]:
+    """A connection on an OCS database (exit 2 unless it has ``table``), in one
+    transaction when ``write``: the core's ``refused`` errors exit 1 with their message,
+    database errors exit 2. Nothing is written when either is raised."""
+    with open_database(url, table=table) as engine:
+        try:
+            with engine.begin() if write else engine.connect() as conn:
+                yield conn
+        except refused as exc:
+            raise CommandError(str(exc), EXIT_FAILED) from exc
+        except SQLAlchemyError as exc:
+            raise database_error(exc) from exc
 
 
 @contextmanager

@@ -19,8 +19,8 @@ import argparse
 import json
 from typing import Any
 
-from ocs_desktop.cli.common import EXIT_OK, CommandError, add_db_option, handled
-from ocs_desktop.cli.machine_selection import add_json_option, fleet_connection
+from ocs_desktop.cli.common import EXIT_OK, CommandError, add_db_option, fleet_connection, handled
+from ocs_desktop.cli.machine_selection import add_json_option
 from ocs_desktop.fleet.config_edit import read_values, reset_keys, write_changes
 from ocs_desktop.fleet.config_keys import GROUP_ORDER, KEYS, ConfigValueError, config_key, keys_of
 from ocs_desktop.fleet.overrides import (

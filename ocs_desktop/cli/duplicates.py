@@ -15,11 +15,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from ocs_desktop.cli.common import (
@@ -28,6 +25,7 @@ from ocs_desktop.cli.common import (
     CommandError,
     add_db_option,
     database_error,
+    fleet_connection,
     handled,
     open_database,
 )
@@ -101,17 +99,6 @@ def register(subparsers: Any) -> None:
         editing.set_defaults(handler=run_blacklist)
 
 
-@contextmanager
-def _connection(url: str, *, write: bool) -> Iterator[Connection]:
-    """A connection in a transaction on an OCS database; database errors exit 2."""
-    with open_database(url, table="hardware") as engine:
-        try:
-            with engine.begin() if write else engine.connect() as conn:
-                yield conn
-        except SQLAlchemyError as exc:
-            raise database_error(exc) from exc
-
-
 # -- list -------------------------------------------------------------------------------
 
 
@@ -146,7 +133,7 @@ def print_report(report: DuplicateReport) -> None:
 @handled("duplicates list")
 def run_list(args: argparse.Namespace) -> int:
     criteria = [SetCriterion(c) for c in args.criterion or [c.value for c in SetCriterion]]
-    with _connection(args.db, write=False) as conn:
+    with fleet_connection(args.db, write=False) as conn:
         report = find_duplicates(conn, criteria, include_ignored=args.all)
     print_report(report)
     return EXIT_OK
@@ -212,7 +199,7 @@ def run_ignore(args: argparse.Namespace) -> int:
     prefix = args.set_key.strip().lower()
     if len(prefix) < 4:
         raise CommandError("give at least 4 characters of the set's key")
-    with _connection(args.db, write=True) as conn:
+    with fleet_connection(args.db, write=True) as conn:
         report = find_duplicates(conn, include_ignored=True)
         matches = [s for s in report.sets if s.key.startswith(prefix)]
         if len(matches) != 1:
@@ -236,7 +223,7 @@ def run_ignore(args: argparse.Namespace) -> int:
 def run_blacklist(args: argparse.Namespace) -> int:
     kind = BlacklistKind(args.kind)
     action = args.blacklist_action
-    with _connection(args.db, write=action != "list") as conn:
+    with fleet_connection(args.db, write=action != "list") as conn:
         try:
             if action == "list":
                 for entry in list_blacklist(conn, kind):

@@ -28,13 +28,13 @@ from ocs_desktop.cli.common import (
     EXIT_USAGE,
     CommandError,
     add_db_option,
+    fleet_connection,
     handled,
 )
 from ocs_desktop.cli.machine_selection import (
     SELECTORS_HELP,
     add_json_option,
     add_machine_selectors,
-    fleet_connection,
     listed_machines,
     print_machines,
     require_group,

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
 
-from ocs_desktop.cli.common import CommandError, database_error, open_database
+from ocs_desktop.cli.common import CommandError
 from ocs_desktop.fleet.filters import MachineFilter
 from ocs_desktop.fleet.groups import GroupInfo
 from ocs_desktop.fleet.machine_selection import (
@@ -70,17 +68,6 @@ def add_machine_selectors(parser: argparse.ArgumentParser) -> None:
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-
-
-@contextmanager
-def fleet_connection(url: str, *, write: bool) -> Iterator[Connection]:
-    """A connection on an OCS database, in one transaction when ``write``; errors exit 2."""
-    with open_database(url, table="hardware") as engine:
-        try:
-            with engine.begin() if write else engine.connect() as conn:
-                yield conn
-        except SQLAlchemyError as exc:
-            raise database_error(exc) from exc
 
 
 def require_group(conn: Connection, name: str) -> GroupInfo:

@@ -18,21 +18,17 @@ from __future__ import annotations
 
 import argparse
 import getpass
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
 
 from ocs_desktop.cli.common import (
-    EXIT_FAILED,
     EXIT_OK,
-    CommandError,
     add_db_option,
-    database_error,
+    fleet_connection,
     handled,
-    open_database,
 )
 from ocs_desktop.db.tag_rule_match import Change
 from ocs_desktop.db.tag_rule_runs import undo_last_run
@@ -116,17 +112,9 @@ def register(subparsers: Any) -> None:
         acting.set_defaults(handler=handler)
 
 
-@contextmanager
-def _connection(url: str, *, write: bool) -> Iterator[Connection]:
-    """A connection in a transaction; rule problems exit 1, database errors exit 2."""
-    with open_database(url, table="hardware") as engine:
-        try:
-            with engine.begin() if write else engine.connect() as conn:
-                yield conn
-        except (TagRuleError, LookupError) as exc:
-            raise CommandError(str(exc), EXIT_FAILED) from exc
-        except SQLAlchemyError as exc:
-            raise database_error(exc) from exc
+def _connection(url: str, *, write: bool) -> AbstractContextManager[Connection]:
+    """Rule problems exit 1, database errors exit 2."""
+    return fleet_connection(url, write=write, refused=(TagRuleError, LookupError))
 
 
 def _user() -> str:

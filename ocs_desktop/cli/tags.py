@@ -16,12 +16,11 @@ import argparse
 import json
 from typing import Any
 
-from ocs_desktop.cli.common import EXIT_OK, CommandError, add_db_option, handled
+from ocs_desktop.cli.common import EXIT_OK, CommandError, add_db_option, fleet_connection, handled
 from ocs_desktop.cli.machine_selection import (
     SELECTORS_HELP,
     add_json_option,
     add_machine_selectors,
-    fleet_connection,
     listed_machines,
     print_machines,
     selected_machines,
