@@ -34,6 +34,7 @@ from ocs_desktop.cli.common import (
     percent_line,
 )
 from ocs_desktop.cli.db_gate import refuse_outdated, require_checked
+from ocs_desktop.db.cluster import inspect_cluster
 from ocs_desktop.db.console_indexes import ensure_console_indexes
 from ocs_desktop.db.engines import (
     create_database_if_missing,
@@ -85,6 +86,12 @@ def register(subparsers: Any) -> None:
         "1 if something we need is missing, 2 if the database cannot be reached.",
     )
     check.add_argument("url", metavar="URL", nargs="?", help=_URL_HELP)
+    check.add_argument(
+        "--cluster",
+        action="store_true",
+        help="also report every table a Galera cluster would not replicate (not InnoDB, or "
+        "no primary key) and the writers' lock table; exit 1 if any (see db upgrade --cluster)",
+    )
     check.set_defaults(handler=run_check)
 
     fix_case = actions.add_parser(
@@ -186,6 +193,7 @@ def run_check(args: argparse.Namespace) -> int:
         with engine.connect():
             pass
         report = check_database(engine)
+        cluster = inspect_cluster(engine) if getattr(args, "cluster", False) else None
         # Ours, not OCS's: reported, but never a reason to call the database unusable.
         summary = None if report.outdated else _summary_line(url, verify=True)
     except OperationalError as exc:
@@ -197,6 +205,10 @@ def run_check(args: argparse.Namespace) -> int:
     print("\n".join(report.format()))
     if summary is not None:
         print(summary)
+    if cluster is not None:
+        print("\n".join(cluster.format()))
+        if cluster.supported and not cluster.ok:
+            return EXIT_FAILED
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

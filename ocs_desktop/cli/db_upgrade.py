@@ -30,7 +30,16 @@ from ocs_desktop.cli.common import (
     handled,
     percent_line,
 )
-from ocs_desktop.db.backup import BackupError, drop_backup, drop_hint, restore_backup
+from ocs_desktop.db.backup import (
+    Backup,
+    BackupError,
+    default_location,
+    drop_backup,
+    drop_hint,
+    restore_backup,
+    take_backup,
+)
+from ocs_desktop.db.cluster import convert_tables, unreplicated_tables
 from ocs_desktop.db.engines import create_engine_for, is_mysql, is_sqlite, safe_url
 from ocs_desktop.db.schema import check_database
 from ocs_desktop.db.software_migration import BATCH_ROWS, MigrationError
@@ -69,6 +78,13 @@ def register(actions: Any) -> None:
         default=BATCH_ROWS,
         metavar="N",
         help=f"software rows moved per transaction (default {BATCH_ROWS})",
+    )
+    upgrade.add_argument(
+        "--cluster",
+        action="store_true",
+        help="also make every table replicate on a Galera cluster: InnoDB, with a primary "
+        "key, and the writers' lock table (see db check --cluster); a backup is taken "
+        "first if the upgrade itself took none",
     )
     upgrade.set_defaults(handler=run_upgrade)
 
@@ -157,10 +173,44 @@ def run_upgrade(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot upgrade {shown}: {db_reason(exc)}{hint}", code) from exc
     finally:
         engine.dispose()
+    backup = report.backup
+    if getattr(args, "cluster", False):
+        backup = _cluster_upgrade(url, shown, args.backup, backup)
     print("\n".join(report.format(shown)))
-    if report.backup is not None:
-        print(drop_hint(report.backup, shown))
+    if backup is not None:
+        print(drop_hint(backup, shown))
     return EXIT_OK if report.final is None or report.final.ok else EXIT_FAILED
+
+
+def _cluster_upgrade(
+    url: str, shown: str, wanted: str | None, backup: Backup | None
+) -> Backup | None:
+    """``--cluster``: after the upgrade's backup (or one of its own), convert the tables
+    a Galera cluster would not replicate; print each statement. Returns the backup."""
+    if is_sqlite(url):
+        print("Cluster: SQLite is one file on one machine; nothing to convert.")
+        return backup
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as conn:
+            pending = unreplicated_tables(conn)
+        if pending and backup is None:
+            with percent_line("Backing up") as progress:
+                backup = take_backup(engine, wanted or default_location(engine), progress)
+            print(f"Backup: {backup.location} (undo: {backup.restore_command(shown)})")
+        with percent_line("Converting for the cluster") as progress:
+            statements = convert_tables(engine, progress)
+    except BackupError as exc:
+        raise CommandError(str(exc), EXIT_FAILED) from exc
+    except SQLAlchemyError as exc:
+        hint = f"; to undo: {backup.restore_command(shown)}" if backup is not None else ""
+        raise CommandError(f"cannot convert {shown}: {db_reason(exc)}{hint}", EXIT_FAILED) from exc
+    finally:
+        engine.dispose()
+    for statement in statements:
+        print(f"Cluster: {statement}")
+    print(f"Cluster: {len(statements)} tables converted; every table replicates.")
+    return backup
 
 
 @handled("db", interrupted="interrupted: run the same command again to finish the restore")

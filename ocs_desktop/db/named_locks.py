@@ -5,6 +5,10 @@ writing, so the Ingestor, its duplicate merge and the console's manual merge ser
 named locks (``GET_LOCK``): they belong to the session, not the transaction, and are
 released after the commit so the next holder sees the rows. Names are digests, within
 MariaDB's 64 characters whatever the value. SQLite needs none: one writer at a time.
+
+On a Galera node a named lock holds on that node only, so there the same names are rows
+of ``ocsdesktop_writer_lock`` instead (``db.writer_lock``), upserted in the writer's
+transaction and held to its commit; nothing is appended to ``held`` for them.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import hashlib
 
 from sqlalchemy import Connection, text
+
+from ocs_desktop.db import writer_lock
 
 LOCK_TIMEOUT_S = 60
 
@@ -38,7 +44,11 @@ def subnet_lock_name(subnet: str) -> str:
 
 def acquire(conn: Connection, name: str, held: list[str], what: str) -> None:
     """Wait for lock ``name`` and append it to ``held``; ``LockBusy`` naming ``what``
-    after :data:`LOCK_TIMEOUT_S`."""
+    after :data:`LOCK_TIMEOUT_S`. On a Galera node: the lock row, held to the commit."""
+    if writer_lock.uses_rows(conn):
+        if not writer_lock.take(conn, name, LOCK_TIMEOUT_S):
+            raise LockBusy(f"{what} is locked by another writer")
+        return
     got = conn.execute(
         text("SELECT GET_LOCK(:name, :timeout)"), {"name": name, "timeout": LOCK_TIMEOUT_S}
     ).scalar()

@@ -20,9 +20,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, FromClause, Row, Select, select, text
 
-from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import writer_options
+from ocs_desktop.common.transaction_retry import retry_whole
 from ocs_desktop.db import named_locks
-from ocs_desktop.db.named_locks import LockBusy, device_lock_name
+from ocs_desktop.db.named_locks import device_lock_name
 from ocs_desktop.db.options import Options, load_options
 from ocs_desktop.db.software_summary import SummaryMaintainer, fold_all
 from ocs_desktop.inventory.accountinfo import AccountInfoWriter
@@ -154,7 +155,8 @@ class Ingestor:
         remote_addr: str | None = None,
         useragent: str | None = None,
     ) -> IngestResult:
-        """Store ``inventory``; retried whole if another writer deadlocks it."""
+        """Store ``inventory``; retried whole if another writer or a cluster node refuses
+        it (``common.transaction_retry``): each attempt is one transaction from the start."""
         self.refresh()
         prepared = self._prepare(inventory)
         software = self._software
@@ -175,7 +177,7 @@ class Ingestor:
                 software.rows(inventory, prepared, in_transaction=False)
                 return self._write(inventory, prepared, remote_addr, useragent)
 
-        result = retry_transient(write)
+        result = retry_whole(write)
         self._maybe_fold()
         return result
 
@@ -230,23 +232,19 @@ class Ingestor:
         return result
 
     def _lock_device(self, conn: Connection, deviceid: str) -> str | None:
-        """Serialise writers of one DEVICEID across processes (MariaDB named lock).
+        """Serialise writers of one DEVICEID across processes and hosts.
 
         ``hardware.DEVICEID`` is not unique in the OCS schema, so without this two
-        concurrent first inventories of one machine would create two machines. The lock
-        belongs to the session, not the transaction: it is released after the commit.
-        SQLite serialises all writers already. Returns the lock's name.
+        concurrent first inventories of one machine would create two machines. MariaDB: a
+        named lock, released after the commit; on a Galera node a lock row instead, held to
+        the commit (``db.writer_lock``). SQLite serialises all writers already. Returns the
+        name to release after the commit, if any.
         """
         if not self._is_mysql:
             return None
-        name = device_lock_name(deviceid)
-        got = conn.execute(
-            text("SELECT GET_LOCK(:name, :timeout)"),
-            {"name": name, "timeout": named_locks.LOCK_TIMEOUT_S},
-        ).scalar()
-        if got != 1:
-            raise LockBusy(f"machine {deviceid} is locked by another writer")
-        return name
+        held: list[str] = []
+        named_locks.acquire(conn, device_lock_name(deviceid), held, f"machine {deviceid}")
+        return held[0] if held else None
 
     def _write_in_transaction(
         self,

@@ -158,3 +158,15 @@ tag_rule_backup = Table(
     Column("ROW_JSON", LongText),
     **_options(),
 )
+
+#: Writers' locks on a cluster (``db.named_locks``): one row per lock name (a digest of a
+#: DEVICEID, identity value or subnet). A writer upserts its rows in its own transaction,
+#: which holds them to its commit; on a Galera cluster two nodes writing one row conflict
+#: at certification, where ``GET_LOCK`` would have locked one node only.
+writer_lock = Table(
+    "ocsdesktop_writer_lock",
+    EXTENSION_METADATA,
+    Column("NAME", String(64), primary_key=True),
+    Column("USES", Integer, nullable=False),
+    **_options(),
+)

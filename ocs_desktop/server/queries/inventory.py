@@ -3,17 +3,22 @@
 Needs a prolog session when ``INVENTORY_SESSION_ONLY`` is on and the peer is not trusted
 (``sessions.inventory_allowed``): without one it is 403 and nothing is stored.
 
-The ingestion is one transaction, retried on deadlocks inside ``Ingestor.ingest``; only
-after it committed does the agent get 200. Two requests for one DEVICEID never interleave:
-an asyncio lock per DEVICEID here, a MariaDB named lock across worker processes.
+The ingestion is one transaction, retried whole on deadlocks and cluster refusals inside
+``Ingestor.ingest``; only after it committed does the agent get 200. When every attempt was
+refused the agent gets 503 (nothing stored, send again later), not 500. Two requests for
+one DEVICEID never interleave: an asyncio lock per DEVICEID here, a MariaDB named lock
+across worker processes, a lock row across Galera nodes (``db.writer_lock``).
 """
 
 from __future__ import annotations
 
+from sqlalchemy.exc import DBAPIError
 from starlette.responses import Response
 
+from ocs_desktop.common.transaction_retry import is_retryable
 from ocs_desktop.inventory.ingest import IngestResult
 from ocs_desktop.protocol import inventory_from_request
+from ocs_desktop.server.db_health import DatabaseUnavailable
 from ocs_desktop.server.queries.call import AgentCall
 from ocs_desktop.server.replies import Reply, reply_response
 from ocs_desktop.server.sessions import inventory_allowed
@@ -59,6 +64,11 @@ async def handle(call: AgentCall) -> Response:
         return ctx.ingestor().ingest(inventory, remote_addr=call.remote, useragent=call.useragent)
 
     async with ctx.device_lock(message.deviceid):
-        result = await ctx.run(work)
+        try:
+            result = await ctx.run(work)
+        except DBAPIError as error:
+            if not is_retryable(error):
+                raise
+            raise DatabaseUnavailable(f"inventory of {message.deviceid}: {error.orig}") from error
     call.activity(101 if result.created else 102, "inventory", "committed")
     return reply_response(inventory_reply(result), message.compression)
