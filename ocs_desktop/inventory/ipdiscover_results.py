@@ -9,21 +9,20 @@ all. An agent's content is not trusted: an invalid entry is dropped with one log
 and no more than a /16's worth of entries is stored, so a hostile inventory costs bounded
 work and never fails the inventory.
 
+The upsert itself is ``db/netmap_rows`` (the console's own sweep writes through it too).
 MACs are stored as sent. MariaDB's collation matches a MAC whatever its case; on SQLite a
 MAC sent in another case than the stored one is another row, as the reference would store.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table
 
-from ocs_desktop.common.batches import batches
-from ocs_desktop.db.upsert import upsert
+from ocs_desktop.db.netmap_rows import Host, Source, upsert_hosts
 from ocs_desktop.inventory.ipdiscover_rules import MAX_ENTRIES, Entry, check_entry
 from ocs_desktop.protocol.document import Row
 
@@ -31,8 +30,6 @@ log = logging.getLogger(__name__)
 
 #: Invalid entries logged one by one per inventory; the rest are counted in one line.
 LOGGED_ENTRIES = 10
-#: Rows per upsert statement batch.
-BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,24 +93,6 @@ def store_results(
     entries, dropped = valid_entries(rows, scan.deviceid, bmp_only=bmp_only)
     if not entries:
         return Stored(0, dropped)
-    now = dt.datetime.now().replace(microsecond=0)
-    common: dict[str, object] = {
-        "MASK": scan.mask[:15],
-        "NETID": scan.netid[:15],
-        "DATE": now,
-    }
-    if "HARDWARE_ID" in netmap.c:
-        common["HARDWARE_ID"] = scan.hardware_id
-    if scan.tag is not None and "TAG" in netmap.c:
-        common["TAG"] = scan.tag[:255]
-    updated = ["IP", "NAME", *common]
-    statement = upsert(
-        conn.dialect, netmap, lambda new: {column: new[column] for column in updated}
-    )
-    values = [
-        {"MAC": entry.mac, "IP": entry.ip, "NAME": entry.name, **common}
-        for entry in entries.values()
-    ]
-    for batch in batches(values, BATCH):
-        conn.execute(statement, batch)
-    return Stored(len(values), dropped)
+    source = Source(scan.netid, scan.mask, scan.hardware_id, scan.tag)
+    hosts = [Host(entry.mac, entry.ip, entry.name) for entry in entries.values()]
+    return Stored(upsert_hosts(conn, netmap, source, hosts), dropped)

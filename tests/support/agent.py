@@ -17,18 +17,24 @@ def _agent_path() -> str:
     return path
 
 
+def agent_command(server_url: str, state: Path, *extra: str) -> list[str]:
+    """The command line of one agent run with its own state folder (DEVICEID, checksums)
+    and log file; the folder is created."""
+    state.mkdir(parents=True, exist_ok=True)
+    return [
+        _agent_path(),
+        "--nolocal",
+        f"--server={server_url}/ocsinventory",
+        f"--basevardir={state}",
+        f"--logfile={state / 'agent.log'}",
+        *extra,
+    ]
+
+
 def run_agent(server_url: str, state: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """One agent run with its own state folder (DEVICEID, checksums) and log file."""
-    state.mkdir(parents=True, exist_ok=True)
     return subprocess.run(
-        [
-            _agent_path(),
-            "--nolocal",
-            f"--server={server_url}/ocsinventory",
-            f"--basevardir={state}",
-            f"--logfile={state / 'agent.log'}",
-            *extra,
-        ],
+        agent_command(server_url, state, *extra),
         capture_output=True,
         text=True,
         timeout=300,
