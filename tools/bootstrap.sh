@@ -14,6 +14,7 @@ venv=${OCS_VENV:-$here/.venv}
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
 
 need_packages=()
+i386_added=
 want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || need_packages+=("$1"); }
 
 # Python and the Qt runtime libraries that PySide6's wheels load.
@@ -28,8 +29,20 @@ if [ "$mode" = test ]; then
     want ocsinventory-agent
     want mariadb-client
     command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || want mariadb-server
+    # Agent installers (NSIS, makeself, 7z to look inside), a real X display for the
+    # console, network namespaces for IP discovery, and a Galera cluster behind HAProxy.
+    for p in nsis makeself p7zip-full xvfb xdotool x11-utils iproute2 galera-4 haproxy; do
+        want "$p"
+    done
+    # Wine runs the NSIS-built ocspackage.exe (a 32-bit Windows program) in the tests.
+    if ! dpkg --print-foreign-architectures | grep -qx i386; then
+        dpkg --add-architecture i386
+        i386_added=1
+    fi
+    want wine
+    want wine32:i386
 fi
-if [ ${#need_packages[@]} -gt 0 ]; then
+if [ ${#need_packages[@]} -gt 0 ] || [ -n "${i386_added:-}" ]; then
     log "installing Debian packages: ${need_packages[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q

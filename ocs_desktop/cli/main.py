@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     from ocs_desktop.cli import (
         admin_fields,
         agent_files,
+        agent_package,
         cert,
         config,
         db,
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         groups,
         importer,
         label,
+        network,
         operator,
         package,
         registry,
@@ -59,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(subparsers)
     admin_fields.register(subparsers)
     config.register(subparsers)
-    for module in (registry, label, agent_files):
+    for module in (registry, label, agent_files, agent_package, network):
         module.register(subparsers)
     return parser
 
