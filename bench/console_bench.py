@@ -404,9 +404,37 @@ def _big_machine(conn: Connection) -> int:
     raise LookupError("no machine with the full sample's software")
 
 
+def _admin_field(conn: Connection) -> str:
+    """An admin field "Room" on every machine (a text column of accountinfo, unindexed, as
+    OCS creates it); added once, kept with the fleet. Its column key (``admin:fields_3``)."""
+    from ocs_desktop.fleet.admin_data import AdminFieldType
+    from ocs_desktop.fleet.admin_fields import add_field, list_fields
+
+    found = [f for f in list_fields(conn) if f.name == "BENCHROOM"]
+    conn.rollback()
+    if found:
+        return f"admin:{found[0].column}"
+    with step("admin field BENCHROOM on every machine"):
+        field = add_field(conn, "BENCHROOM", AdminFieldType.TEXT, "Room")
+        conn.commit()
+        conn.execute(
+            text(
+                f"UPDATE accountinfo SET {_q(conn, field.column)} = "
+                "CONCAT('room ', LPAD(HARDWARE_ID * 7 % 500, 3, '0'))"
+            )
+        )
+        conn.commit()
+        conn.execute(text("ANALYZE TABLE accountinfo")).all()
+        conn.commit()
+    return f"admin:{field.column}"
+
+
 def cases(conn: Connection) -> list[Case]:
+    from ocs_desktop.fleet.machine_columns import CATALOGUE, CLASSIC_KEYS
     from ocs_desktop.fleet.machine_detail import load_machine_detail
     from ocs_desktop.fleet.machines import MachineQuery, count_machines, fetch_machines
+
+    classic = set(CLASSIC_KEYS)
     from ocs_desktop.fleet.search import Criterion, Operator, Search
     from ocs_desktop.fleet.software_catalog import (
         SoftwareFilter,
@@ -447,6 +475,33 @@ def cases(conn: Connection) -> list[Case]:
         rows = sum(len(category.rows) for category in found.categories.values())
         return f"machine {big_machine}: {rows} rows in {len(found.categories)} categories"
 
+    room = _admin_field(conn)
+    # Every column the machines list can sort by (the column picker offers them all).
+    sorts = [
+        Case(
+            f"machines: sorted by {key}",
+            machines(MachineQuery(sort_key=key, columns=(key,) if key not in classic else ())),
+        )
+        for key in (*CATALOGUE, room)
+        if key not in ("name", "lastdate")  # measured above
+    ]
+    sorts.append(
+        Case(
+            "machines: by IP address, descending",
+            machines(MachineQuery(sort_key="ipaddr", descending=True)),
+        )
+    )
+    sorts.append(
+        Case(
+            "machines: name descending, 12 extra columns",
+            machines(
+                MachineQuery(
+                    sort_key="name", descending=True, columns=tuple(list(CATALOGUE)[12:24])
+                )
+            ),
+        )
+    )
+
     search = Search(
         (
             Criterion("software.NAME", Operator.equals, common_name),
@@ -477,6 +532,7 @@ def cases(conn: Connection) -> list[Case]:
             machines(MachineQuery(filter=search)),
         ),
         Case("one machine's full detail", detail),
+        *sorts,
     ]
 
 

@@ -27,3 +27,4 @@ def test_every_text_is_translated_and_survives_an_update(tmp_path: Path) -> None
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "fr: 0 untranslated, 0 translations an update would drop" in done.stdout
+    assert "en: 0 untranslated, 0 translations an update would drop" in done.stdout

@@ -22,6 +22,7 @@ from ocs_desktop.fleet.filters import TagFilter
 from ocs_desktop.fleet.machine_detail import CATEGORIES
 from ocs_desktop.fleet.machines import MACHINE_COLUMNS, MachineQuery, fetch_machines
 from ocs_desktop.views.context import ConsoleContext
+from ocs_desktop.views.fleet.field_format import format_field
 from ocs_desktop.views.fleet.machine_detail_pane import MachineDetailPane
 from ocs_desktop.views.fleet.machines_model import MachineIdRole, MachinesModel
 from ocs_desktop.views.fleet.machines_page import MachinesPage
@@ -253,12 +254,13 @@ def test_columns_are_chosen_and_remembered(
     page.save_layout()
     idle(context)
 
-    # Memory reads as localised megabytes.
+    # Memory reads with its unit, as everywhere in the console (field_format).
     row = page.model.row(0)
     column = page.model.columns().index("memory")
     assert row.memory is not None
     shown = page.model.index(0, column).data()
-    assert shown == f"{QtCore.QLocale().toString(row.memory)} MB"
+    assert shown == format_field(row.memory, "mib")[0]
+    assert shown.endswith(("MiB", "GiB"))
 
     again = make_page(qtbot, context)
     assert again.model.columns() == ("name", "tag", "memory", "ssn")
@@ -363,7 +365,7 @@ def test_add_selection_to_a_static_group(
     select_ids(page, chosen)
     menu = page.build_row_menu()
     group_menu = next(m for a in menu.actions() if isinstance(m := a.menu(), QtWidgets.QMenu))
-    assert [a.text() for a in group_menu.actions()] == ["Lab"]
+    assert [a.text() for a in group_menu.actions()] == ["Lab", "", "&New group from selection…"]
     group_menu.actions()[0].trigger()
     idle(context)
     with db.connect() as conn:
@@ -409,16 +411,21 @@ def test_open_machine_shows_categories_with_sql_counts(
     assert pane.title.text() == "vm"
 
     model = pane.categories
-    assert model.rowCount() == len(CATEGORIES)
+    machine = model.machine_index()
+    assert model.rowCount() == 1 and machine.data() == "vm"
+    assert model.rowCount(machine) == len(CATEGORIES)
     for row_number, category in enumerate(CATEGORIES):
         if category.key == "admin":
             continue
         expected = sql_count(db, category.table, facts.sample_id)
         assert model.count(category.key) == expected, category.key
-        shown = model.index(row_number, 1).data()
+        shown = model.index(row_number, 1, machine).data()
         assert shown == QtCore.QLocale().toString(expected)
-        greyed = model.index(row_number, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
-        assert greyed == (expected == 0), category.key
+        greyed = model.index(row_number, 0, machine).data(Qt.ItemDataRole.ForegroundRole)
+        assert (greyed is not None) == (expected == 0), category.key
+        components = model.rowCount(model.index(row_number, 0, machine))
+        one_row = category.key in ("hardware", "bios")
+        assert components == (0 if one_row else expected), category.key
     software = sql_count(db, "software", facts.sample_id)
     assert software > 100
 

@@ -468,6 +468,7 @@ def test_navigation_switches_pages(
         "Deployment",
         "Network",
         "Administration",
+        "Agent installers",
     ]
     for number, spec in enumerate(PAGES, start=1):
         if number <= 6:

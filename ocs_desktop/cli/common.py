@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -42,6 +43,10 @@ class CommandError(Exception):
         self.code = code
 
 
+#: Where ``--db`` is read from when it is not given.
+DB_ENV = "OCS_DESKTOP_DB"
+
+
 def add_db_option(
     parser: argparse.ArgumentParser,
     *,
@@ -50,8 +55,21 @@ def add_db_option(
     metavar: str = "DB",
     help: str = DB_HELP,
 ) -> None:
-    """The ``--db`` option: where the command works."""
-    parser.add_argument("--db", required=required, dest=dest, metavar=metavar, help=help)
+    """The ``--db`` option: where the command works.
+
+    Without ``--db`` a command that needs one reads :data:`DB_ENV`, so a URL holding a
+    password (the console starting its own server, a service unit) stays out of process
+    lists and shell histories.
+    """
+    from_env = os.environ.get(DB_ENV) or None if dest == "db" else None
+    parser.add_argument(
+        "--db",
+        required=required and from_env is None,
+        default=from_env,
+        dest=dest,
+        metavar=metavar,
+        help=f"{help} (default: ${DB_ENV})" if dest == "db" else help,
+    )
 
 
 # -- failures -------------------------------------------------------------------------

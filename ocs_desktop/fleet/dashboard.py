@@ -1,4 +1,7 @@
-"""The dashboard's bar charts: operating systems, inventory age, agent versions.
+"""The dashboard's bar charts: the fleet by OS, age, agent, model, memory, disk, software.
+
+Operating systems, inventory age, agent versions, manufacturers and models, memory
+classes, free disk space, top software, deployment outcomes and inventories per day.
 
 Each bar carries the machine filter that selects exactly the machines it counts, so
 clicking a bar opens the machines list on the same set; the counts come from one
@@ -23,8 +26,23 @@ from sqlalchemy import (
     true,
 )
 
-from ocs_desktop.fleet.filters import AgeFilter, FieldFilter, MachineFilter, machines_only
-from ocs_desktop.models import Hardware
+from ocs_desktop.fleet.filters import (
+    DOWNLOAD_OUTCOMES,
+    AgeFilter,
+    BiosModelFilter,
+    DownloadOutcomeFilter,
+    FieldFilter,
+    FreeDiskFilter,
+    InventoryDayFilter,
+    MachineFilter,
+    MemoryFilter,
+    OtherBiosModelsFilter,
+    download_outcome,
+    machines_only,
+    measured_drive,
+)
+from ocs_desktop.fleet.software_catalog import SoftwareFilter, SoftwareQuery, fetch_software
+from ocs_desktop.models import Bios, Device, Drive, Hardware
 
 #: Label of the bar for machines whose value is NULL or empty (views translate it).
 UNKNOWN_LABEL = "Unknown"
@@ -118,3 +136,193 @@ def age_bars(conn: Connection, now: dt.datetime | None = None) -> list[Bar]:
         Bar(label, int(n or 0), filter_)
         for (label, _, _), n, filter_ in zip(AGE_BUCKETS, row, filters, strict=True)
     ]
+
+
+def model_bars(conn: Connection, limit: int = 10) -> list[Bar]:
+    """Machines per manufacturer and model (``bios``), biggest first, the rest as "Other"."""
+    manufacturer = func.nullif(Bios.SMANUFACTURER, "")
+    model = func.nullif(Bios.SMODEL, "")
+    count = func.count(literal_column("*"))
+    rows = conn.execute(
+        select(manufacturer, model, count)
+        .select_from(Hardware)
+        .outerjoin(Bios, Bios.HARDWARE_ID == Hardware.ID)
+        .where(machines_only())
+        .group_by(manufacturer, model)
+        .order_by(count.desc(), manufacturer, model)
+    ).all()
+    bars = []
+    for maker, name, n in rows[:limit]:
+        label = " ".join(part for part in (maker, name) if part) or UNKNOWN_LABEL
+        bars.append(Bar(label, int(n), BiosModelFilter(maker, name)))
+    rest = sum(int(n) for _, _, n in rows[limit:])
+    if rest:
+        shown = tuple((maker, name) for maker, name, _ in rows[:limit])
+        bars.append(Bar(OTHER_LABEL, rest, OtherBiosModelsFilter(shown)))
+    return bars
+
+
+#: (label, min_mib, max_mib) of the memory chart; both None = unknown.
+MEMORY_BUCKETS: tuple[tuple[str, int | None, int | None], ...] = (
+    ("< 4 GiB", 0, 4096),
+    ("4–8 GiB", 4096, 8192),  # noqa: RUF001 (the en dash is meant)
+    ("8–16 GiB", 8192, 16384),  # noqa: RUF001
+    ("16–32 GiB", 16384, 32768),  # noqa: RUF001
+    ("≥ 32 GiB", 32768, None),
+    (UNKNOWN_LABEL, None, None),
+)
+
+#: (label, min_percent, max_percent) of free space on the fullest drive; None = no drive.
+DISK_BUCKETS: tuple[tuple[str, int | None, int | None], ...] = (
+    ("< 10 % free", 0, 10),
+    ("10–20 % free", 10, 20),  # noqa: RUF001
+    ("≥ 20 % free", 20, None),
+    ("No drive data", None, None),
+)
+
+
+def _bucket_bars(conn: Connection, labelled: list[tuple[str, MachineFilter]]) -> list[Bar]:
+    """One bar per (label, filter), counted by one CASE sum each over the machines."""
+    sums: list[Any] = [func.sum(case((f.where(), 1), else_=0)) for _, f in labelled]
+    row = conn.execute(select(*sums).where(machines_only())).one()
+    return [Bar(label, int(n or 0), f) for (label, f), n in zip(labelled, row, strict=True)]
+
+
+def memory_bars(conn: Connection) -> list[Bar]:
+    """Machines by memory class (hardware.MEMORY, MiB); the classes partition the fleet."""
+    return _bucket_bars(
+        conn, [(label, MemoryFilter(low, high)) for label, low, high in MEMORY_BUCKETS]
+    )
+
+
+def disk_bars(conn: Connection) -> list[Bar]:
+    """Machines by the free share of their fullest drive; the buckets partition the fleet.
+
+    Counted per machine from its fullest drive in one pass over ``drives``; each bar's
+    :class:`FreeDiskFilter` selects the same machines.
+    """
+    drive = Drive.__table__.c
+    worst = (
+        select(
+            drive.HARDWARE_ID.label("hid"),
+            func.min(
+                case(
+                    (Drive.FREE * 100 < Drive.TOTAL * 10, 0),
+                    (Drive.FREE * 100 < Drive.TOTAL * 20, 1),
+                    else_=2,
+                )
+            ).label("worst"),
+        )
+        .where(measured_drive())
+        .group_by(drive.HARDWARE_ID)
+        .subquery()
+    )
+    bucket = func.coalesce(worst.c.worst, 3)
+    rows: dict[Any, Any] = dict(
+        conn.execute(
+            select(bucket, func.count())
+            .select_from(Hardware)
+            .outerjoin(worst, worst.c.hid == Hardware.ID)
+            .where(machines_only())
+            .group_by(bucket)
+        ).all()
+    )
+    return [
+        Bar(label, int(rows.get(index, 0)), FreeDiskFilter(low, high))
+        for index, (label, low, high) in enumerate(DISK_BUCKETS)
+    ]
+
+
+def software_bars(conn: Connection, limit: int = 10) -> list[Bar]:
+    """The ``limit`` software with the most installs (all versions added up).
+
+    Read from the maintained summary (:mod:`software_catalog`), so it costs one GROUP BY
+    over the summary whatever the size of ``software``. A bar counts installs (``software``
+    rows); its :class:`SoftwareFilter` lists the machines that have it, the same number
+    unless a machine lists the package twice. Counting distinct machines per name instead
+    took over 17 s at 20,000 machines on MariaDB.
+    """
+    query = SoftwareQuery(sort_key="installs", descending=True, rollup=True)
+    return [
+        Bar(entry.name, entry.installs, SoftwareFilter.of(entry))
+        for entry in fetch_software(conn, query, 0, limit)
+    ]
+
+
+#: Labels of the deployment outcomes (views translate them), by category.
+OUTCOME_LABELS = {
+    "waiting": "Waiting",
+    "notified": "Notified",
+    "success": "Success",
+    "error": "Error",
+}
+
+
+def outcome_bars(conn: Connection) -> list[Bar]:
+    """Machines with a package in each deployment outcome (a machine may be in several).
+
+    Distinct (machine, outcome) pairs of ``devices`` alone, then a count per outcome: no
+    join with ``hardware`` (a third of the time at 50,000 machines on MariaDB); the group
+    pseudo-machines' rows are left out by their few IDs. Rows a deleted machine left behind
+    would be counted but not listed; the console's and the server's deletions remove them.
+    """
+    category = case(
+        *((download_outcome(name), name) for name in DOWNLOAD_OUTCOMES[:-1]), else_="error"
+    ).label("outcome")
+    groups = select(Hardware.ID).where(~machines_only())
+    pairs = (
+        select(Device.HARDWARE_ID, category)
+        .distinct()
+        .where(Device.NAME == "DOWNLOAD", Device.HARDWARE_ID.not_in(groups))
+        .subquery()
+    )
+    rows: dict[Any, Any] = dict(
+        conn.execute(select(pairs.c.outcome, func.count()).group_by(pairs.c.outcome)).all()
+    )
+    return [
+        Bar(OUTCOME_LABELS[name], int(rows.get(name, 0)), DownloadOutcomeFilter(name))
+        for name in DOWNLOAD_OUTCOMES
+    ]
+
+
+#: Days shown by the inventories-per-day chart.
+DAYS = 30
+
+
+def day_bars(conn: Connection, today: dt.date | None = None, days: int = DAYS) -> list[Bar]:
+    """Machines by the day of their last inventory, over the last ``days`` days, oldest first.
+
+    Labels are ISO dates (views format them in the locale).
+    """
+    today = today or dt.date.today()
+    first = today - dt.timedelta(days=days - 1)
+    start = dt.datetime.combine(first, dt.time())
+    end = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())
+    day = func.date(Hardware.LASTDATE)
+    rows = conn.execute(
+        select(day, func.count())
+        .where(machines_only(), Hardware.LASTDATE >= start, Hardware.LASTDATE < end)
+        .group_by(day)
+    ).all()
+    per_day = {_as_date(value): int(n) for value, n in rows}
+    bars = []
+    for offset in range(days):
+        date = first + dt.timedelta(days=offset)
+        bars.append(Bar(date.isoformat(), per_day.get(date, 0), InventoryDayFilter(date)))
+    return bars
+
+
+def _as_date(value: Any) -> dt.date:
+    """DATE() gives a date on MariaDB and an ISO string on SQLite."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def fleet_size(conn: Connection) -> int:
+    """Machines in the fleet: the denominator of every bar's share."""
+    return int(
+        conn.execute(select(func.count()).select_from(Hardware).where(machines_only())).scalar_one()
+    )

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
 
-from ocs_desktop.models import AccountInfo, Hardware
+from ocs_desktop.models import AccountInfo, Bios, Device, Drive, Hardware
 
 GROUP_DEVICEIDS = ("_SYSTEMGROUP_", "_DOWNLOADGROUP_")
 
@@ -145,3 +145,173 @@ def machine_ids(filter_: MachineFilter | None) -> ColumnElement[bool]:
 def ids_select(filter_: MachineFilter | None) -> Select[int]:
     """``SELECT hardware.ID`` of the machines ``filter_`` keeps (for IN and INSERT…SELECT)."""
     return select(Hardware.ID).where(machine_ids(filter_))
+
+
+@dataclass(frozen=True)
+class BiosModelFilter:
+    """Machines of this manufacturer and model (``bios`` SMANUFACTURER, SMODEL).
+
+    ``None`` for either means NULL or empty; ``(None, None)`` also keeps machines that have
+    no ``bios`` row at all, so the dashboard's model bars partition the fleet.
+    """
+
+    manufacturer: str | None
+    model: str | None
+
+    def where(self) -> ColumnElement[bool]:
+        pairs = ((Bios.SMANUFACTURER, self.manufacturer), (Bios.SMODEL, self.model))
+        conditions = [
+            or_(column.is_(None), column == "") if value is None else column == value
+            for column, value in pairs
+        ]
+        having = Hardware.ID.in_(select(Bios.HARDWARE_ID).where(*conditions))
+        if self.manufacturer is None and self.model is None:
+            return or_(having, Hardware.ID.not_in(select(Bios.HARDWARE_ID)))
+        return having
+
+    def describe(self) -> str:
+        return f"model = {self.manufacturer or '(empty)'} {self.model or '(empty)'}"
+
+
+@dataclass(frozen=True)
+class OtherBiosModelsFilter:
+    """Machines of none of these (manufacturer, model) pairs: a model chart's "Other" bar."""
+
+    shown: tuple[tuple[str | None, str | None], ...]
+
+    def where(self) -> ColumnElement[bool]:
+        if not self.shown:
+            return true()
+        return and_(*(~BiosModelFilter(*pair).where() for pair in self.shown))
+
+    def describe(self) -> str:
+        return f"model not among {len(self.shown)} shown"
+
+
+#: File systems that are full by design (snap images, optical discs): never "low space".
+FULL_BY_DESIGN = ("squashfs", "iso9660", "udf", "cdfs")
+
+
+def measured_drive() -> ColumnElement[bool]:
+    """A ``drives`` row whose free share means something."""
+    filesystem = func.lower(Drive.FILESYSTEM)
+    return and_(
+        Drive.TOTAL > 0,
+        Drive.FREE.is_not(None),
+        or_(Drive.FILESYSTEM.is_(None), filesystem.not_in(FULL_BY_DESIGN)),
+    )
+
+
+def _drive_below(percent: int) -> ColumnElement[bool]:
+    return and_(measured_drive(), Drive.FREE * 100 < Drive.TOTAL * percent)
+
+
+@dataclass(frozen=True)
+class FreeDiskFilter:
+    """Machines whose fullest drive has between ``min_percent`` and ``max_percent`` free.
+
+    The fullest drive decides (its FREE/TOTAL share); ``max_percent`` None is no upper bound.
+    ``min_percent`` None selects machines with no measured drive. Snap images and optical
+    discs (:data:`FULL_BY_DESIGN`) are ignored.
+    """
+
+    min_percent: int | None
+    max_percent: int | None
+
+    def where(self) -> ColumnElement[bool]:
+        measured = select(Drive.HARDWARE_ID).where(measured_drive())
+        if self.min_percent is None:
+            return Hardware.ID.not_in(measured)
+        upper = measured_drive() if self.max_percent is None else _drive_below(self.max_percent)
+        condition: ColumnElement[bool] = Hardware.ID.in_(select(Drive.HARDWARE_ID).where(upper))
+        if self.min_percent > 0:
+            below = select(Drive.HARDWARE_ID).where(_drive_below(self.min_percent))
+            condition = and_(condition, Hardware.ID.not_in(below))
+        return condition
+
+    def describe(self) -> str:
+        if self.min_percent is None:
+            return "no measured drive"
+        high = f"{self.max_percent} %" if self.max_percent is not None else "100 %"
+        return f"fullest drive {self.min_percent} % to {high} free"
+
+
+@dataclass(frozen=True)
+class MemoryFilter:
+    """Machines with ``min_mib`` <= hardware.MEMORY < ``max_mib`` (MiB; None: no bound).
+
+    Both None selects machines whose memory is unknown (NULL or 0).
+    """
+
+    min_mib: int | None
+    max_mib: int | None
+
+    def where(self) -> ColumnElement[bool]:
+        if self.min_mib is None and self.max_mib is None:
+            return or_(Hardware.MEMORY.is_(None), Hardware.MEMORY <= 0)
+        condition = and_(Hardware.MEMORY > 0, Hardware.MEMORY >= (self.min_mib or 0))
+        if self.max_mib is not None:
+            condition = and_(condition, Hardware.MEMORY < self.max_mib)
+        return condition
+
+    def describe(self) -> str:
+        if self.min_mib is None and self.max_mib is None:
+            return "memory unknown"
+        return f"memory {self.min_mib or 0} to {self.max_mib or '∞'} MiB"
+
+
+#: Deployment outcome categories, as ``packager.status.Category`` names them.
+DOWNLOAD_OUTCOMES = ("waiting", "notified", "success", "error")
+
+
+def download_outcome(outcome: str) -> ColumnElement[bool]:
+    """The condition on ``devices.TVALUE`` of a DOWNLOAD row in category ``outcome``.
+
+    The same buckets as ``packager.status.category`` (fleet cannot import packager): NULL
+    or WAITING, NOTIFIED, SUCCESS* or EXIT_CODE_0, and everything else is an error.
+    """
+    value = Device.TVALUE
+    waiting = or_(value.is_(None), value == "WAITING")
+    success = or_(func.substr(value, 1, 7) == "SUCCESS", value == "EXIT_CODE_0")
+    if outcome == "waiting":
+        return waiting
+    if outcome == "notified":
+        return value == "NOTIFIED"
+    if outcome == "success":
+        return success
+    if outcome == "error":
+        return and_(value.is_not(None), value.not_in(("WAITING", "NOTIFIED")), ~success)
+    raise ValueError(f"unknown deployment outcome {outcome!r}, expected one of {DOWNLOAD_OUTCOMES}")
+
+
+@dataclass(frozen=True)
+class DownloadOutcomeFilter:
+    """Machines with at least one package (``devices`` DOWNLOAD row) in this outcome."""
+
+    outcome: str
+
+    def __post_init__(self) -> None:
+        download_outcome(self.outcome)  # fail early on a bad name
+
+    def where(self) -> ColumnElement[bool]:
+        rows = select(Device.HARDWARE_ID).where(
+            Device.NAME == "DOWNLOAD", download_outcome(self.outcome)
+        )
+        return Hardware.ID.in_(rows)
+
+    def describe(self) -> str:
+        return f"a package {self.outcome}"
+
+
+@dataclass(frozen=True)
+class InventoryDayFilter:
+    """Machines whose last inventory (hardware.LASTDATE, local time) was on ``day``."""
+
+    day: dt.date
+
+    def where(self) -> ColumnElement[bool]:
+        start = dt.datetime.combine(self.day, dt.time())
+        return and_(Hardware.LASTDATE >= start, Hardware.LASTDATE < start + dt.timedelta(days=1))
+
+    def describe(self) -> str:
+        return f"last inventory on {self.day.isoformat()}"

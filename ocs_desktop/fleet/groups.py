@@ -43,6 +43,8 @@ from sqlalchemy import (
     update,
 )
 
+from ocs_desktop.common.coded_error import CodedError
+from ocs_desktop.common.translate_marks import QT_TRANSLATE_NOOP
 from ocs_desktop.fleet.filters import ids_select, machines_only
 from ocs_desktop.fleet.group_xmldef import ocs_xmldef, search_from_xmldef
 from ocs_desktop.fleet.search import Search
@@ -153,7 +155,9 @@ def list_groups(conn: Connection) -> list[GroupInfo]:
 def _clean_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned:
-        raise ValueError("a group needs a name")
+        raise CodedError(
+            "GroupErrors", "empty-name", QT_TRANSLATE_NOOP("GroupErrors", "a group needs a name")
+        )
     return cleaned
 
 
@@ -165,7 +169,12 @@ def _check_name_free(conn: Connection, name: str, exclude_id: int | None = None)
     if exclude_id is not None:
         query = query.where(Hardware.ID != exclude_id)
     if conn.scalar(query.limit(1)) is not None:
-        raise ValueError(f"a group named {name!r} already exists")
+        raise CodedError(
+            "GroupErrors",
+            "taken-name",
+            QT_TRANSLATE_NOOP("GroupErrors", "a group named {name!r} already exists"),
+            name=name,
+        )
 
 
 def _insert_group(conn: Connection, name: str, description: str, xmldef: str) -> int:
@@ -234,7 +243,13 @@ def set_group_search(conn: Connection, group_id: int, search: Search) -> int:
     """Redefine a dynamic group made here and recompute it; the dynamic member count."""
     request, xmldef = _group_row(conn, group_id)
     if not _is_dynamic(request, xmldef):
-        raise ValueError("a static group has no search; create a dynamic group instead")
+        raise CodedError(
+            "GroupErrors",
+            "static-search",
+            QT_TRANSLATE_NOOP(
+                "GroupErrors", "a static group has no search; create a dynamic group instead"
+            ),
+        )
     conn.execute(
         update(Group)
         .where(Group.HARDWARE_ID == group_id)
@@ -369,12 +384,21 @@ def recompute_group(conn: Connection, group_id: int, now: dt.datetime | None = N
     """
     request, xmldef = _group_row(conn, group_id)
     if not _is_dynamic(request, xmldef):
-        raise ValueError("a static group has no search to recompute")
+        raise CodedError(
+            "GroupErrors",
+            "static-recompute",
+            QT_TRANSLATE_NOOP("GroupErrors", "a static group has no search to recompute"),
+        )
     search = search_from_xmldef(xmldef)
     if search is None:
-        raise ValueError(
-            "this group was defined in OCS's web console; its members are recomputed by "
-            "the OCS server, not here"
+        raise CodedError(
+            "GroupErrors",
+            "ocs-defined",
+            QT_TRANSLATE_NOOP(
+                "GroupErrors",
+                "this group was defined in OCS's web console; its members are recomputed by "
+                "the OCS server, not here",
+            ),
         )
     matching = set(conn.scalars(ids_select(search)).all())
     manual = set(

@@ -9,9 +9,7 @@ so they stay fast with the indexes of ``hardware`` (plus ``console_indexes``).
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -20,6 +18,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
+    String,
     and_,
     false,
     func,
@@ -33,8 +32,17 @@ from sqlalchemy.orm import aliased
 
 from ocs_desktop.common.like import LIKE_ESCAPE, like_escape
 from ocs_desktop.common.progress import Progress, report
+from ocs_desktop.db.console_indexes import ip_number_sql
 from ocs_desktop.fleet.admin_fields import choices_by_column, display_value, list_fields
 from ocs_desktop.fleet.filters import MachineFilter, machine_ids
+from ocs_desktop.fleet.machine_columns import (
+    ADMIN_PREFIX,
+    CATALOGUE,
+    CLASSIC_KEYS,
+    column_spec,
+    is_admin_key,
+    is_known_key,
+)
 from ocs_desktop.models import AccountInfo, Bios, Hardware
 
 #: Export batch size: one progress report (and cancel check) per batch.
@@ -50,29 +58,17 @@ _BIOS = aliased(Bios, name="list_bios")
 
 @dataclass(frozen=True)
 class MachineColumn:
-    """A column the machines list can show; ``label`` is English, views translate it."""
+    """A classic column; ``label`` is English (``Fields`` context), views translate it."""
 
     key: str
     label: str
     sortable: bool = True
 
 
+#: The twelve classic columns every row carries (``MachineRow`` attributes); the others of
+#: ``machine_columns.CATALOGUE`` and the admin fields come when asked for (``columns``).
 MACHINE_COLUMNS: dict[str, MachineColumn] = {
-    column.key: column
-    for column in (
-        MachineColumn("name", "Name"),
-        MachineColumn("tag", "TAG"),
-        MachineColumn("osname", "Operating system"),
-        MachineColumn("osversion", "OS version"),
-        MachineColumn("ipaddr", "IP address"),
-        MachineColumn("userid", "User"),
-        MachineColumn("processort", "Processor"),
-        MachineColumn("memory", "Memory (MB)"),
-        MachineColumn("ssn", "Serial number"),
-        MachineColumn("useragent", "Agent"),
-        MachineColumn("lastdate", "Last inventory"),
-        MachineColumn("lastcome", "Last contact"),
-    )
+    key: MachineColumn(key, CATALOGUE[key].label) for key in CLASSIC_KEYS
 }
 
 DEFAULT_COLUMNS: tuple[str, ...] = (
@@ -84,7 +80,7 @@ DEFAULT_COLUMNS: tuple[str, ...] = (
     "lastdate",
 )
 
-# The SQL expression behind each column key.
+# The SQL expression behind each classic column key.
 _EXPRESSIONS: dict[str, Any] = {
     "name": Hardware.NAME,
     "tag": _ACCOUNTINFO.TAG,
@@ -118,61 +114,25 @@ class MachineRow:
     useragent: str | None
     lastdate: dt.datetime | None
     lastcome: dt.datetime | None
-    #: Admin field values asked for by ``MachineQuery.admin_columns``, as shown, by column.
+    #: Admin field values asked for by ``MachineQuery.columns``, as shown, by column.
     admin: dict[str, str] = field(default_factory=dict, hash=False)
+    #: Other catalogue columns asked for (``hardware.WORKGROUP``…), as stored, by key.
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def value(self, key: str) -> Any:
-        """The value of column ``key`` (a ``MACHINE_COLUMNS`` key, ``"id"``, ``admin:…``)."""
+        """The value of column ``key`` (a catalogue key, ``"id"``, ``admin:…``)."""
         if is_admin_key(key):
             return self.admin.get(key.removeprefix(ADMIN_PREFIX))
-        if key != "id" and key not in MACHINE_COLUMNS:
+        if key == "id" or key in MACHINE_COLUMNS:
+            return getattr(self, key)
+        if key not in CATALOGUE:
             raise KeyError(key)
-        return getattr(self, key)
-
-
-#: An admin field shown as a column of the list: ``admin:fields_3``.
-ADMIN_PREFIX = "admin:"
-_ADMIN_KEY = re.compile(r"admin:fields_[0-9]+")
-
-
-def is_admin_key(key: str) -> bool:
-    """Whether ``key`` names an admin field column (``admin:fields_<n>``)."""
-    return bool(_ADMIN_KEY.fullmatch(key))
-
-
-def _admin_values(
-    conn: Connection, ids: Sequence[int], columns: Sequence[str]
-) -> dict[int, dict[str, str]]:
-    """The admin values of these machines for these columns, as shown (choices by text).
-
-    Columns that no longer exist (a field deleted meanwhile) are left out.
-    """
-    fields = {f.column: f for f in list_fields(conn)}
-    present = [c for c in columns if c in fields]
-    if not ids or not present:
-        return {}
-    admin = sql_table("accountinfo", sql_column("HARDWARE_ID"), *(sql_column(c) for c in present))
-    choices = choices_by_column(conn)
-    rows = conn.execute(
-        select(admin.c.HARDWARE_ID, *(admin.c[c] for c in present)).where(
-            admin.c.HARDWARE_ID.in_(list(ids))
-        )
-    )
-    values: dict[int, dict[str, str]] = {}
-    for hardware_id, *stored in rows:
-        values[int(hardware_id)] = {
-            c: display_value(
-                fields[c], _csv_value(v) if v is not None else None, choices.get(c, ())
-            )
-            for c, v in zip(present, stored, strict=True)
-            if v is not None
-        }
-    return values
+        return self.extra.get(key)
 
 
 @dataclass(frozen=True)
 class MachineQuery:
-    """What the list shows: quick filter, filter, and server-side sort."""
+    """What the list shows: quick filter, filter, server-side sort, and extra columns."""
 
     quick_filter: str = ""
     filter: MachineFilter | None = None
@@ -180,6 +140,8 @@ class MachineQuery:
     descending: bool = False
     #: Admin field columns (``fields_3``) to bring with each row (``MachineRow.admin``).
     admin_columns: tuple[str, ...] = ()
+    #: Other columns to bring (``hardware.WORKGROUP``, ``admin:fields_3``…).
+    columns: tuple[str, ...] = ()
 
 
 def like_prefix(text: str) -> str:
@@ -259,64 +221,168 @@ def _where(conn: Connection, query: MachineQuery) -> ColumnElement[bool]:
     return and_(condition, Hardware.ID.in_(ids) if ids else false())
 
 
-def _sort_expression(sort_key: str) -> Any:
-    try:
-        return _EXPRESSIONS[sort_key]
-    except KeyError:
-        raise ValueError(f"unknown sort key {sort_key!r}") from None
+def _admin_table(columns: Sequence[str]) -> Any:
+    """accountinfo with these admin columns, aliased apart from any filter's EXISTS."""
+    admin = sql_table("accountinfo", sql_column("HARDWARE_ID"), *(sql_column(c) for c in columns))
+    return admin.alias("list_admin")
 
 
-def _joined(statement: Select[Any]) -> Select[Any]:
+@dataclass(frozen=True)
+class _Plan:
+    """The columns one statement reads beyond the classic ones, checked against the database."""
+
+    extras: tuple[str, ...]  # catalogue keys that are not classic
+    admin: tuple[str, ...]  # accountinfo admin columns (fields_3) that exist
+    fields: dict[str, Any]  # admin column -> FieldDefinition
+    table: Any  # the admin alias, or None
+
+    def expression(self, key: str) -> Any:
+        if key in _EXPRESSIONS:
+            return _EXPRESSIONS[key]
+        if is_admin_key(key):
+            return self.table.c[key.removeprefix(ADMIN_PREFIX)]
+        spec = CATALOGUE[key]
+        if spec.table == "bios":
+            return getattr(_BIOS, spec.column)
+        return Hardware.__table__.c[spec.column]
+
+
+def _plan(conn: Connection, query: MachineQuery, columns: Sequence[str] = ()) -> _Plan:
+    wanted = [*query.columns, *columns, query.sort_key]
+    wanted += [f"{ADMIN_PREFIX}{c}" for c in query.admin_columns]
+    extras = tuple(dict.fromkeys(k for k in wanted if k in CATALOGUE and k not in _EXPRESSIONS))
+    admin_wanted = list(
+        dict.fromkeys(k.removeprefix(ADMIN_PREFIX) for k in wanted if is_admin_key(k))
+    )
+    fields: dict[str, Any] = {}
+    if admin_wanted:
+        # A field deleted meanwhile has no column any more: leave it out.
+        fields = {f.column: f for f in list_fields(conn) if f.column in admin_wanted}
+    admin = tuple(c for c in admin_wanted if c in fields)
+    return _Plan(extras, admin, fields, _admin_table(admin) if admin else None)
+
+
+def ip_number(expression: Any, dialect: str) -> Any:
+    """An IPv4 address as its 32-bit number, so 10.1.0.14 sorts before 10.1.0.110.
+
+    MySQL has INET_ATON (NULL for what is not an IPv4 address); SQLite the expression of
+    ``console_indexes.ip_number_sql`` (0 for what has no digits), indexed.
+    """
+    if dialect in ("mysql", "mariadb"):
+        return func.inet_aton(expression)
+    # The very SQL of the console's expression index, so SQLite reads that index in order.
+    return literal_column(ip_number_sql(expression.name))
+
+
+def sort_expressions(query: MachineQuery, plan: _Plan, dialect: str) -> list[Any]:
+    """What the list orders by, type-aware: IPs by number, text without case, then the text.
+
+    MySQL's OCS collations (``utf8mb4_general_ci``) already ignore case; SQLite's default
+    BINARY collation does not, hence ``COLLATE NOCASE`` there.
+    """
+    key = query.sort_key
+    if not (key in _EXPRESSIONS or key in CATALOGUE or is_admin_key(key)):
+        raise ValueError(f"unknown sort key {key!r}")
+    if is_admin_key(key) and key.removeprefix(ADMIN_PREFIX) not in plan.admin:
+        raise ValueError(f"unknown admin field column {key!r}")
+    expression = plan.expression(key)
+    spec = column_spec(key)
+    if spec.is_ip:
+        # The number, then the ID (``_order``): an index on the number alone serves it.
+        return [ip_number(expression, dialect)]
+    textual = is_admin_key(key) or isinstance(expression.type, String)
+    if textual and dialect == "sqlite":
+        return [expression.collate("NOCASE")]
+    return [expression]
+
+
+def _order(query: MachineQuery, plan: _Plan, dialect: str) -> list[Any]:
+    # NULLs sort first ascending and last descending on SQLite and MySQL alike; the ID
+    # tiebreak follows the direction so a descending list is the exact reverse.
+    keys = [*sort_expressions(query, plan, dialect), Hardware.ID]
+    return [k.desc() for k in keys] if query.descending else keys
+
+
+def _joined(statement: Select[Any], plan: _Plan) -> Select[Any]:
     # accountinfo and bios hold at most one row per machine: the joins never multiply rows.
-    return (
+    statement = (
         statement.select_from(Hardware)
         .outerjoin(_ACCOUNTINFO, _ACCOUNTINFO.HARDWARE_ID == Hardware.ID)
         .outerjoin(_BIOS, _BIOS.HARDWARE_ID == Hardware.ID)
     )
+    if plan.table is not None:
+        statement = statement.outerjoin(plan.table, plan.table.c.HARDWARE_ID == Hardware.ID)
+    return statement
 
 
-def _order(query: MachineQuery) -> tuple[Any, Any]:
-    # NULLs sort first ascending and last descending on SQLite and MySQL alike; the ID
-    # tiebreak follows the direction so a descending list is the exact reverse.
-    sort = _sort_expression(query.sort_key)
-    return (sort.desc(), Hardware.ID.desc()) if query.descending else (sort, Hardware.ID)
+_CLASSIC = (Hardware.ID, *(_EXPRESSIONS[key] for key in MACHINE_COLUMNS))
 
 
-_COLUMNS = (Hardware.ID, *(_EXPRESSIONS[key] for key in MACHINE_COLUMNS))
+def _selected(plan: _Plan) -> list[Any]:
+    """The SELECT list: the classic columns, then the extras, then the admin columns."""
+    return [
+        *_CLASSIC,
+        *(plan.expression(k) for k in plan.extras),
+        *(plan.table.c[c] for c in plan.admin),
+    ]
 
 
-def _list_select(conn: Connection, query: MachineQuery) -> Select[Any]:
-    """The sorted SELECT of the whole list (no paging), in ``MachineRow`` field order."""
-    return _joined(select(*_COLUMNS)).where(_where(conn, query)).order_by(*_order(query))
+def _list_select(conn: Connection, query: MachineQuery, plan: _Plan) -> Select[Any]:
+    """The sorted SELECT of the whole list (no paging)."""
+    order = _order(query, plan, conn.dialect.name)
+    return _joined(select(*_selected(plan)), plan).where(_where(conn, query)).order_by(*order)
 
 
-def _page_ids(conn: Connection, query: MachineQuery, offset: int, limit: int) -> Any:
+def _page_ids(conn: Connection, query: MachineQuery, plan: _Plan, offset: int, limit: int) -> Any:
     """The IDs of one page, sorted and paged without the joins the sort does not need.
 
     Skipping rows (OFFSET) then costs index entries, not joined rows.
     """
     statement = select(Hardware.ID).select_from(Hardware)
-    if query.sort_key == "tag":
+    key = query.sort_key
+    table = column_spec(key).table if key in CATALOGUE or is_admin_key(key) else "hardware"
+    if key == "tag":
         statement = statement.outerjoin(_ACCOUNTINFO, _ACCOUNTINFO.HARDWARE_ID == Hardware.ID)
-    elif query.sort_key == "ssn":
+    elif is_admin_key(key):
+        statement = statement.outerjoin(plan.table, plan.table.c.HARDWARE_ID == Hardware.ID)
+    elif table == "bios":
         statement = statement.outerjoin(_BIOS, _BIOS.HARDWARE_ID == Hardware.ID)
-    statement = statement.where(_where(conn, query)).order_by(*_order(query))
+    order = _order(query, plan, conn.dialect.name)
+    statement = statement.where(_where(conn, query)).order_by(*order)
     return statement.offset(offset).limit(limit).subquery("page")
+
+
+def _rows(conn: Connection, plan: _Plan, result: Any) -> Any:
+    """``MachineRow`` of each result row (admin choices shown by their text)."""
+    choices = choices_by_column(conn) if plan.admin else {}
+    classic = len(_CLASSIC)
+    extras = len(plan.extras)
+    for values in result:
+        admin = {
+            c: display_value(plan.fields[c], _csv_value(v), choices.get(c, ()))
+            for c, v in zip(plan.admin, values[classic + extras :], strict=True)
+            if v is not None
+        }
+        # The classic fields come first, in order (mypy cannot count a slice).
+        yield MachineRow(  # type: ignore[misc]
+            *values[:classic],
+            admin=admin,
+            extra=dict(zip(plan.extras, values[classic : classic + extras], strict=True)),
+        )
 
 
 def fetch_machines(
     conn: Connection, query: MachineQuery, offset: int, limit: int
 ) -> list[MachineRow]:
-    """Rows ``offset`` to ``offset + limit`` of the sorted, filtered list."""
-    page = _page_ids(conn, query, max(offset, 0), max(limit, 0))
+    """Rows ``offset`` to ``offset + limit`` of the sorted, filtered list, in one statement."""
+    plan = _plan(conn, query)
+    page = _page_ids(conn, query, plan, max(offset, 0), max(limit, 0))
     statement = (
-        _joined(select(*_COLUMNS)).join(page, page.c.ID == Hardware.ID).order_by(*_order(query))
+        _joined(select(*_selected(plan)), plan)
+        .join(page, page.c.ID == Hardware.ID)
+        .order_by(*_order(query, plan, conn.dialect.name))
     )
-    rows = [MachineRow(*row) for row in conn.execute(statement)]
-    if query.admin_columns and rows:
-        values = _admin_values(conn, [r.id for r in rows], query.admin_columns)
-        rows = [dataclasses.replace(r, admin=values.get(r.id, {})) for r in rows]
-    return rows
+    return list(_rows(conn, plan, conn.execute(statement)))
 
 
 def count_machines(conn: Connection, query: MachineQuery) -> int:
@@ -333,34 +399,42 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
+def column_labels(conn: Connection, columns: Sequence[str]) -> list[str]:
+    """English labels of these columns (admin fields: their accountinfo_config label)."""
+    labels = {f"{ADMIN_PREFIX}{f.column}": f.label for f in list_fields(conn)}
+    return [labels.get(k, k) if is_admin_key(k) else CATALOGUE[k].label for k in columns]
+
+
 def export_machines_csv(
     conn: Connection,
     query: MachineQuery,
     columns: Sequence[str],
     stream: TextIO,
     progress: Progress = None,
+    headers: Sequence[str] | None = None,
 ) -> int:
     """Write the whole result of ``query`` as CSV (header = labels); return the rows written.
 
-    The rows stream from the database (a server-side cursor on MySQL) in batches of
-    ``EXPORT_BATCH``, with a progress report after each, so a 100,000-machine export
-    neither fills memory nor ignores a cancel.
+    ``columns`` are any catalogue keys and admin fields; ``headers`` (the views' translated
+    labels) default to the English labels. The rows stream from the database (a
+    server-side cursor on MySQL) in batches of ``EXPORT_BATCH``, with a progress report
+    after each, so a 100,000-machine export neither fills memory nor ignores a cancel.
     """
-    # Admin field columns are not exported (they come from a second query per page).
-    columns = [key for key in columns if not is_admin_key(key)]
     for key in columns:
-        if key not in MACHINE_COLUMNS:
+        if not is_known_key(key):
             raise ValueError(f"unknown column {key!r}")
+    if headers is not None and len(headers) != len(columns):
+        raise ValueError("one header per column")
+    plan = _plan(conn, query, columns)
     total = count_machines(conn, query)
     writer = csv.writer(stream)
-    writer.writerow([MACHINE_COLUMNS[key].label for key in columns])
+    writer.writerow(list(headers) if headers is not None else column_labels(conn, columns))
     report(progress, 0, total)
     written = 0
-    result = conn.execution_options(yield_per=EXPORT_BATCH).execute(_list_select(conn, query))
+    result = conn.execution_options(yield_per=EXPORT_BATCH).execute(_list_select(conn, query, plan))
     try:
         for batch in result.partitions():
-            for row in batch:
-                machine = MachineRow(*row)
+            for machine in _rows(conn, plan, batch):
                 writer.writerow([_csv_value(machine.value(key)) for key in columns])
             written += len(batch)
             report(progress, written, max(total, written))

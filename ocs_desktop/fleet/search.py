@@ -43,7 +43,9 @@ from sqlalchemy import table as sql_table
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from ocs_desktop.common.coded_error import CodedError
 from ocs_desktop.common.like import LIKE_ESCAPE, like_escape
+from ocs_desktop.common.translate_marks import QT_TRANSLATE_NOOP
 from ocs_desktop.fleet.search_fields import (
     NUMERIC_TEXT,
     OPERATOR_LABELS,
@@ -79,6 +81,8 @@ from ocs_desktop.models import (
     Software,
 )
 
+#: Translation context of the refusals below (see ``common/coded_error.py``).
+ERRORS = "SearchErrors"
 #: Format version of :meth:`Search.to_json`.
 JSON_VERSION = 1
 
@@ -88,7 +92,12 @@ def _parse_number(text: str) -> int | float:
     try:
         number = float(cleaned)
     except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
+        raise CodedError(
+            ERRORS,
+            "not-a-number",
+            QT_TRANSLATE_NOOP("SearchErrors", "'{value}' is not a number"),
+            value=text,
+        ) from None
     return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
@@ -98,7 +107,12 @@ def _parse_date(text: str) -> tuple[dt.datetime, bool]:
     try:
         moment = dt.datetime.fromisoformat(cleaned)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD [HH:MM[:SS]])") from None
+        raise CodedError(
+            ERRORS,
+            "not-a-date",
+            QT_TRANSLATE_NOOP("SearchErrors", "'{value}' is not a date (YYYY-MM-DD [HH:MM[:SS]])"),
+            value=text,
+        ) from None
     return moment, len(cleaned) <= 10
 
 
@@ -121,10 +135,21 @@ class Criterion:
         try:
             operator = Operator(self.operator)
         except ValueError:
-            raise ValueError(f"unknown operator {self.operator!r}") from None
+            raise CodedError(
+                ERRORS,
+                "unknown-operator",
+                QT_TRANSLATE_NOOP("SearchErrors", "unknown operator '{operator}'"),
+                operator=str(self.operator),
+            ) from None
         object.__setattr__(self, "operator", operator)
         if operator not in OPERATORS_BY_KIND[search_field.kind]:
-            raise ValueError(f"operator {operator.value} does not apply to {search_field.label}")
+            raise CodedError(
+                ERRORS,
+                "operator-mismatch",
+                QT_TRANSLATE_NOOP("SearchErrors", "operator {operator} does not apply to {field}"),
+                operator=operator.value,
+                field=search_field.label,
+            )
         if operator not in VALUELESS:
             if search_field.kind == "number":
                 _parse_number(self.value)

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from sqlalchemy import Date, DateTime, Float, Integer, Numeric
 
+from ocs_desktop.common.coded_error import CodedError
+from ocs_desktop.common.translate_marks import QT_TRANSLATE_NOOP
 from ocs_desktop.models import (
     Base,
     Software,
@@ -281,4 +283,9 @@ def field_of(key: str) -> SearchField:
         table, _, column = key.partition(".")
         if table == ADMIN_TABLE and _ADMIN_COLUMN.fullmatch(column):
             return admin_search_field(column)
-        raise ValueError(f"unknown search field {key!r}") from None
+        raise CodedError(
+            "SearchErrors",
+            "unknown-field",
+            QT_TRANSLATE_NOOP("SearchErrors", "unknown search field '{key}'"),
+            key=key,
+        ) from None

@@ -18,6 +18,8 @@ import re
 from enum import StrEnum
 from typing import Final
 
+from ocs_desktop.common.coded_error import CodedError
+from ocs_desktop.common.translate_marks import QT_TRANSLATE_NOOP
 from ocs_desktop.packager.fields import SpecField, declare, declared, fields_of
 
 MIN_PRIORITY: Final = 0
@@ -61,6 +63,19 @@ class Action(StrEnum):
     def act(self) -> str:
         """The ``ACT`` attribute value."""
         return self.value.upper()
+
+
+class SpecError(ValueError):
+    """Every reason a :class:`PackageSpec` cannot be built; ``str()`` joins them in English."""
+
+    def __init__(self, problems: tuple[CodedError, ...]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(problem) for problem in problems))
+
+
+def _problem(code: str, message: str, **params: object) -> CodedError:
+    """One reason, translatable by the console in context ``PackageSpec``."""
+    return CodedError("PackageSpec", code, message, **params)
 
 
 @declared
@@ -148,76 +163,177 @@ class PackageSpec:
         return str(getattr(self, ORDER_FIELDS[self.action]))
 
     def validate(self) -> None:
-        """Raise ``ValueError`` saying what is wrong, or return when the spec can be built."""
-        problems = list(self._problems())
+        """Raise :class:`SpecError` saying what is wrong, or return when the spec can be built."""
+        problems = self._problems()
         if problems:
-            raise ValueError("; ".join(problems))
+            raise SpecError(tuple(problems))
 
-    def _problems(self) -> list[str]:
-        problems: list[str] = []
+    def _problems(self) -> list[CodedError]:
+        problems: list[CodedError] = []
         if not self.name.strip():
-            problems.append("the package name is empty")
+            problems.append(
+                _problem(
+                    "empty-name", QT_TRANSLATE_NOOP("PackageSpec", "the package name is empty")
+                )
+            )
         elif len(self.name) > NAME_MAX:
-            problems.append(f"the package name is longer than {NAME_MAX} characters")
+            problems.append(
+                _problem(
+                    "long-name",
+                    QT_TRANSLATE_NOOP(
+                        "PackageSpec", "the package name is longer than {limit} characters"
+                    ),
+                    limit=NAME_MAX,
+                )
+            )
         if not isinstance(self.os, TargetOs):
             problems.append(
-                f"unknown target OS {self.os!r} (use {', '.join(o.value for o in TargetOs)})"
+                _problem(
+                    "unknown-os",
+                    QT_TRANSLATE_NOOP("PackageSpec", "unknown target OS {value!r} (use {choices})"),
+                    value=self.os,
+                    choices=", ".join(o.value for o in TargetOs),
+                )
             )
         if not isinstance(self.action, Action):
             problems.append(
-                f"unknown action {self.action!r} (use {', '.join(a.value for a in Action)})"
+                _problem(
+                    "unknown-action",
+                    QT_TRANSLATE_NOOP("PackageSpec", "unknown action {value!r} (use {choices})"),
+                    value=self.action,
+                    choices=", ".join(a.value for a in Action),
+                )
             )
         else:
             problems += self._action_problems()
         if not _is_int(self.priority) or not MIN_PRIORITY <= self.priority <= MAX_PRIORITY:
             problems.append(
-                f"priority must be an integer from {MIN_PRIORITY} to {MAX_PRIORITY}, "
-                f"not {self.priority!r}"
+                _problem(
+                    "priority",
+                    QT_TRANSLATE_NOOP(
+                        "PackageSpec",
+                        "priority must be an integer from {low} to {high}, not {value!r}",
+                    ),
+                    low=MIN_PRIORITY,
+                    high=MAX_PRIORITY,
+                    value=self.priority,
+                )
             )
         problems += self._fragment_problems()
         if self.proto not in PROTOCOLS:
-            problems.append(f"protocol must be http or https, not {self.proto!r}")
+            problems.append(
+                _problem(
+                    "protocol",
+                    QT_TRANSLATE_NOOP(
+                        "PackageSpec", "protocol must be http or https, not {value!r}"
+                    ),
+                    value=self.proto,
+                )
+            )
         if not _is_int(self.notify_countdown) or self.notify_countdown < 0:
             problems.append(
-                f"notification countdown must be a whole number of seconds, "
-                f"not {self.notify_countdown!r}"
+                _problem(
+                    "countdown",
+                    QT_TRANSLATE_NOOP(
+                        "PackageSpec",
+                        "notification countdown must be a whole number of seconds, not {value!r}",
+                    ),
+                    value=self.notify_countdown,
+                )
             )
         for label, text in (
-            ("name", self.name),
-            ("notification text", self.notify_text),
-            ("done action text", self.done_action_text),
-            ("description", self.description),
+            (QT_TRANSLATE_NOOP("PackageSpec", "name"), self.name),
+            (QT_TRANSLATE_NOOP("PackageSpec", "notification text"), self.notify_text),
+            (QT_TRANSLATE_NOOP("PackageSpec", "done action text"), self.done_action_text),
+            (QT_TRANSLATE_NOOP("PackageSpec", "description"), self.description),
         ):
             if _NOT_XML.search(text):
-                problems.append(f"the {label} holds a control character")
+                problems.append(
+                    _problem(
+                        "control",
+                        QT_TRANSLATE_NOOP("PackageSpec", "the {what} holds a control character"),
+                        what=label,
+                    )
+                )
         return problems
 
-    def _action_problems(self) -> list[str]:
-        problems: list[str] = []
-        labels = {"path": "destination path", "command": "command", "launch": "file to launch"}
+    def _action_problems(self) -> list[CodedError]:
+        problems: list[CodedError] = []
+        labels = {
+            "path": QT_TRANSLATE_NOOP("PackageSpec", "destination path"),
+            "command": QT_TRANSLATE_NOOP("PackageSpec", "command"),
+            "launch": QT_TRANSLATE_NOOP("PackageSpec", "file to launch"),
+        }
         wanted = ORDER_FIELDS[self.action]
         if not getattr(self, wanted).strip():
-            problems.append(f"a {self.action.value} package needs a {labels[wanted]}")
+            problems.append(
+                _problem(
+                    "missing-order",
+                    QT_TRANSLATE_NOOP("PackageSpec", "a {action} package needs a {what}"),
+                    action=self.action.value,
+                    what=labels[wanted],
+                )
+            )
         for attr, label in labels.items():
             value = getattr(self, attr)
             if attr != wanted and value:
                 problems.append(
-                    f"a {label} is only for a {_action_for(attr)} package, "
-                    f"not a {self.action.value} one"
+                    _problem(
+                        "foreign-order",
+                        QT_TRANSLATE_NOOP(
+                            "PackageSpec",
+                            "a {what} is only for a {wanted} package, not a {action} one",
+                        ),
+                        what=label,
+                        wanted=_action_for(attr),
+                        action=self.action.value,
+                    )
                 )
             if _CONTROL.search(value):
-                problems.append(f"the {label} holds a control character (tab, newline, ...)")
+                problems.append(
+                    _problem(
+                        "control",
+                        QT_TRANSLATE_NOOP(
+                            "PackageSpec",
+                            "the {what} holds a control character (tab, newline, ...)",
+                        ),
+                        what=label,
+                    )
+                )
         return problems
 
-    def _fragment_problems(self) -> list[str]:
+    def _fragment_problems(self) -> list[CodedError]:
         if self.fragments is not None and self.fragment_size is not None:
-            return ["give a fragment count or a fragment size, not both"]
+            return [
+                _problem(
+                    "fragments-twice",
+                    QT_TRANSLATE_NOOP(
+                        "PackageSpec", "give a fragment count or a fragment size, not both"
+                    ),
+                )
+            ]
         if self.fragments is not None and (not _is_int(self.fragments) or self.fragments < 1):
-            return [f"the fragment count must be at least 1, not {self.fragments!r}"]
+            return [
+                _problem(
+                    "fragment-count",
+                    QT_TRANSLATE_NOOP(
+                        "PackageSpec", "the fragment count must be at least 1, not {value!r}"
+                    ),
+                    value=self.fragments,
+                )
+            ]
         if self.fragment_size is not None and (
             not _is_int(self.fragment_size) or self.fragment_size < 1
         ):
-            return [f"the fragment size must be at least 1 byte, not {self.fragment_size!r}"]
+            return [
+                _problem(
+                    "fragment-size",
+                    QT_TRANSLATE_NOOP(
+                        "PackageSpec", "the fragment size must be at least 1 byte, not {value!r}"
+                    ),
+                    value=self.fragment_size,
+                )
+            ]
         return []
 
 

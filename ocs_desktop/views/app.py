@@ -64,6 +64,7 @@ class Console(QtCore.QObject):
             previous.deleteLater()
         if previous_context is not None:
             self.close_context(previous_context)
+        window.server_control.start_if_asked()  # after the previous window freed its ports
         return window
 
     @staticmethod

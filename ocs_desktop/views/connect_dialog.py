@@ -11,6 +11,7 @@ the sample inventories shipped with the console.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -38,7 +39,7 @@ ProfileRole = Qt.ItemDataRole.UserRole + 1
 
 
 def saved_profiles(settings: Settings) -> list[Profile]:
-    """The MySQL profiles saved in ``settings`` (malformed entries are skipped)."""
+    """The saved profiles: MySQL ones and SQLite files opened by hand (malformed ones skipped)."""
     profiles: list[Profile] = []
     for entry in settings.get(PROFILES):
         if isinstance(entry, dict) and entry.get("name"):
@@ -91,13 +92,22 @@ class ConnectDialog(QtWidgets.QDialog):
         self.new_button.clicked.connect(self._new_profile)
         self.edit_button.clicked.connect(self._edit_profile)
         self.delete_button.clicked.connect(self._delete_profile)
+        self.open_file_button = QtWidgets.QPushButton(self.tr("Open SQLite file…"))
+        self.open_file_button.setToolTip(
+            self.tr("Add an existing SQLite ocsweb database file as a profile and connect to it")
+        )
+        self.open_file_button.clicked.connect(self._choose_sqlite_file)
         profile_buttons = QtWidgets.QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             profile_buttons.addWidget(button)
-        left = QtWidgets.QVBoxLayout()
+        left_panel = QtWidgets.QWidget()
+        left_panel.setMaximumWidth(320)
+        left = QtWidgets.QVBoxLayout(left_panel)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(QtWidgets.QLabel(self.tr("Profiles")))
         left.addWidget(self.profile_list)
         left.addLayout(profile_buttons)
+        left.addWidget(self.open_file_button)
 
         self.details_label = QtWidgets.QLabel()
         self.details_label.setWordWrap(True)
@@ -159,24 +169,35 @@ class ConnectDialog(QtWidgets.QDialog):
         right.addStretch(0)
         right.addWidget(self.progress_bar)
 
+        self.details_label.setMinimumWidth(340)
         columns = QtWidgets.QHBoxLayout()
-        columns.addLayout(left)
+        columns.addWidget(left_panel)
         columns.addLayout(right, 1)
 
         self.buttons = QtWidgets.QDialogButtonBox()
         self.connect_button = self.buttons.addButton(
             self.tr("Connect"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.connect_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(
             QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         self.connect_button.clicked.connect(self.connect_selected)
         self.cancel_button.clicked.connect(self.reject)
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.open_file_button,
+            self.init_button,
+            self.cancel_button,
+        ):
+            # Enter anywhere but on the sample offer connects: Connect is the only default.
+            button.setAutoDefault(False)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
+        self.connect_button.setDefault(True)  # once in the dialog, or the dialog ignores it
         self.resize(760, 420)
 
     # --- profiles -------------------------------------------------------------------------
@@ -251,7 +272,7 @@ class ConnectDialog(QtWidgets.QDialog):
 
     def _new_profile(self) -> None:
         taken = {p.name for p in self.profiles()}
-        editor = ProfileEditor(taken, parent=self)
+        editor = ProfileEditor(taken, parent=self, runner=self.runner)
         if editor.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self.add_profile(editor.profile(), editor.password(), editor.remember())
 
@@ -260,11 +281,40 @@ class ConnectDialog(QtWidgets.QDialog):
         if profile is None or profile.kind != "mysql":
             return
         taken = {p.name for p in self.profiles()} - {profile.name}
-        editor = ProfileEditor(taken, profile, parent=self)
+        editor = ProfileEditor(taken, profile, parent=self, runner=self.runner)
         if editor.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self.replace_profile(
                 profile.name, editor.profile(), editor.password(), editor.remember()
             )
+
+    def add_sqlite_file(self, path: str) -> Profile:
+        """Offer an existing SQLite database file as a profile (named after the file)."""
+        resolved = str(Path(path).expanduser().resolve())
+        saved = saved_profiles(self.settings)
+        for profile in saved:
+            if profile.kind == "sqlite" and profile.path == resolved:
+                self.reload_profiles(profile.name)
+                return profile
+        taken = {p.name for p in self.profiles()}
+        stem = Path(resolved).name
+        name, number = stem, 2
+        while name in taken:
+            name, number = f"{stem} ({number})", number + 1
+        profile = Profile(name, kind="sqlite", path=resolved)
+        self._save_profiles([*saved, profile])
+        self.reload_profiles(profile.name)
+        return profile
+
+    def _choose_sqlite_file(self) -> None:
+        path, _filter = QtWidgets.QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open SQLite file"),
+            "",
+            self.tr("SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)"),
+        )
+        if path:
+            self.add_sqlite_file(path)
+            self.connect_selected()
 
     def _delete_profile(self) -> None:
         profile = self.selected_profile()
@@ -332,7 +382,7 @@ class ConnectDialog(QtWidgets.QDialog):
             widget.setEnabled(not busy)
         profile = self.selected_profile()
         editable = not busy and profile is not None and profile.name != EMBEDDED_NAME
-        self.edit_button.setEnabled(editable)
+        self.edit_button.setEnabled(editable and profile is not None and profile.kind == "mysql")
         self.delete_button.setEnabled(editable)
         self.progress_bar.setVisible(busy)
         self.progress_bar.setRange(0, 0)

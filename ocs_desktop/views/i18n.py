@@ -12,8 +12,11 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from ocs_desktop.common.coded_error import CodedError
 from ocs_desktop.views.qt import QtCore
 from ocs_desktop.views.resources import RESOURCES_DIR
 
@@ -102,9 +105,14 @@ def install_translators(language: str, app: QtCore.QCoreApplication | None = Non
     remove_translators(application)
     code = resolve_language(language)
     QtCore.QLocale.setDefault(QtCore.QLocale(code))
-    if code == SOURCE_LANGUAGE:
-        return code
     ensure_compiled()
+    if code == SOURCE_LANGUAGE:
+        # English needs its catalogue only for plurals ("1 machine", "2 machines").
+        translator = QtCore.QTranslator(application)
+        if translator.load(f"{CATALOG}_{code}", str(TRANSLATIONS_DIR)):
+            application.installTranslator(translator)
+            _installed.append(translator)
+        return code
     qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
     loaded = False
     for catalog, directory in ((CATALOG, str(TRANSLATIONS_DIR)), ("qtbase", qt_dir)):
@@ -127,3 +135,25 @@ def remove_translators(app: QtCore.QCoreApplication | None = None) -> None:
             application.removeTranslator(translator)
         translator.deleteLater()
     QtCore.QLocale.setDefault(QtCore.QLocale.system())
+
+
+# --- the core's coded refusals (common/coded_error.py) in the console's language -------
+#: ``(name, value) -> text``: a parameter in the console's language (a field label...).
+ParamText = Callable[[str, Any], Any]
+
+
+def core_error_text(error: BaseException, param_text: ParamText | None = None) -> str:
+    """``error`` worded in the console's language (English when no translation exists)."""
+    if not isinstance(error, CodedError):
+        return str(error)
+    template = QtCore.QCoreApplication.translate(error.context, error.message)
+    params = {
+        name: param_text(name, value) if param_text is not None else value
+        for name, value in error.params.items()
+    }
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        # A translation that names a parameter the core no longer gives: the English.
+        log.warning("translation of %r does not fit its parameters", error.code)
+        return str(error)

@@ -21,15 +21,26 @@ from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleC
 from ocs_desktop.views.default_login_banner import DefaultLoginBanner
 from ocs_desktop.views.i18n import LANGUAGES
 from ocs_desktop.views.importing import InventoryImport
+from ocs_desktop.views.local_server_control import LocalServerControl
 from ocs_desktop.views.page_registry import DETAIL, PAGES, PlaceholderPage, load_class
 from ocs_desktop.views.qt import Qt, QtGui, QtWidgets, Signal
 from ocs_desktop.views.settings import LANGUAGE
+from ocs_desktop.views.widgets.page_filter import FILTER_NAME
 
 log = logging.getLogger(__name__)
 
 GEOMETRY_STATE = "main_window/geometry"
 WINDOW_STATE = "main_window/state"
 PageKeyRole = Qt.ItemDataRole.UserRole + 1
+
+
+def page_shortcut(index: int) -> QtGui.QKeySequence:
+    """Ctrl+1 … Ctrl+9 and Ctrl+0 for the first ten pages, Ctrl+Shift+1 … for the others."""
+    if index < 9:
+        return QtGui.QKeySequence(f"Ctrl+{index + 1}")
+    if index == 9:
+        return QtGui.QKeySequence("Ctrl+0")
+    return QtGui.QKeySequence(f"Ctrl+Shift+{index - 9}")
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -78,6 +89,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_dock)
         self.detail_dock.hide()
 
+        self.server_control = LocalServerControl(context, self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -107,6 +119,7 @@ class MainWindow(QtWidgets.QMainWindow):
             "deployment": self.tr("Deployment"),
             "network": self.tr("Network"),
             "administration": self.tr("Administration"),
+            "installers": self.tr("Agent installers"),
         }
 
     def _fill_navigation(self) -> None:
@@ -122,6 +135,9 @@ class MainWindow(QtWidgets.QMainWindow):
             "duplicates": QtWidgets.QStyle.StandardPixmap.SP_FileLinkIcon,
             "tag-rules": QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
             "deployment": QtWidgets.QStyle.StandardPixmap.SP_ArrowDown,
+            "network": QtWidgets.QStyle.StandardPixmap.SP_DriveNetIcon,
+            "installers": QtWidgets.QStyle.StandardPixmap.SP_DriveCDIcon,
+            "administration": QtWidgets.QStyle.StandardPixmap.SP_FileDialogDetailedView,
         }
         for spec in PAGES:
             item = QtWidgets.QTreeWidgetItem([titles[spec.key]])
@@ -150,6 +166,8 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             widget = PlaceholderPage(title, self.tr("Arrives with a later release."))
         widget.setObjectName(f"page_{key}")
+        for view in widget.findChildren(QtWidgets.QAbstractItemView):
+            view.setTabKeyNavigation(False)  # Tab moves on to the next control, as in a form
         search_requested = getattr(widget, "searchRequested", None)
         if search_requested is not None:
             search_requested.connect(self.open_search)
@@ -246,11 +264,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.page_actions: dict[str, QtGui.QAction] = {}
         titles = self.page_titles()
-        for number, spec in enumerate(PAGES[:6], start=1):
+        for index, spec in enumerate(PAGES):
             action = QtGui.QAction(titles[spec.key], self)
-            action.setShortcut(QtGui.QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(page_shortcut(index))
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
             self.page_actions[spec.key] = action
+        self.find_action = QtGui.QAction(self.tr("&Find"), self)
+        self.find_action.setShortcut(QtGui.QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_filter)
         self.detail_action = self.detail_dock.toggleViewAction()
         self.detail_action.setText(self.tr("Machine &detail"))
         self.about_action = QtGui.QAction(self.tr("&About OCS Desktop"), self)
@@ -267,6 +288,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addAction(self.find_action)
         self.view_menu.addSeparator()
         for action in self.page_actions.values():
             self.view_menu.addAction(action)
@@ -287,6 +309,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.server_menu = self.server_control.menu(bar)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.about_action)
 
@@ -314,6 +337,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.tr("Connected to {0}").format(self.context.url)
         )
         status.addPermanentWidget(self.busy_indicator)
+        status.addPermanentWidget(self.server_control.label)
         status.addPermanentWidget(self.connection_label)
 
     def _set_busy(self, busy: bool) -> None:
@@ -334,6 +358,21 @@ class MainWindow(QtWidgets.QMainWindow):
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             refresh()
+
+    def focus_filter(self) -> QtWidgets.QWidget | None:
+        """Ctrl+F: put the cursor in the current page's filter (see ``widgets.page_filter``)."""
+        page = self.current_page()
+        if page is None:
+            return None
+        focus = getattr(page, "focus_filter", None)
+        if focus is not None:
+            return focus()
+        edit = page.findChild(QtWidgets.QLineEdit, FILTER_NAME)
+        if edit is None or not edit.isVisibleTo(page):
+            return None
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.selectAll()
+        return edit
 
     def export_csv(self) -> None:
         """Export what the current page shows; the page asks where to."""
@@ -451,5 +490,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_state()
+        self.server_control.shutdown()
         self.context.runner.cancel_all()
         super().closeEvent(event)

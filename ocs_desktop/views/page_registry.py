@@ -86,10 +86,22 @@ def _deployment() -> PageClass:
     return DeploymentPage
 
 
+def _network() -> PageClass:
+    from ocs_desktop.views.fleet.network_page import NetworkPage
+
+    return NetworkPage
+
+
 def _administration() -> PageClass:
     from ocs_desktop.views.admin.page import AdministrationPage
 
     return AdministrationPage
+
+
+def _installers() -> PageClass:
+    from ocs_desktop.views.installers.page import AgentInstallersPage
+
+    return AgentInstallersPage
 
 
 def _detail() -> PageClass:
@@ -108,8 +120,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("duplicates", _duplicates),
     PageSpec("tag-rules", _tag_rules),
     PageSpec("deployment", _deployment),
-    PageSpec("network"),
+    PageSpec("network", _network),
     PageSpec("administration", _administration),
+    PageSpec("installers", _installers),
 )
 DETAIL = PageSpec("detail", _detail)
 

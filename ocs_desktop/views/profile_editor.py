@@ -1,13 +1,23 @@
 """The form that adds or edits a MySQL/MariaDB connection profile.
 
 The password typed here goes to the OS keyring when the user asks for it and a keyring
-exists; otherwise it is not kept, and the connect dialog asks for it each time.
+exists; otherwise it is not kept, and the connect dialog asks for it each time. "Test
+connection" opens and checks the database in the worker, so a server that does not answer
+never freezes the form, and says what the check found before anything is saved.
 """
 
 from __future__ import annotations
 
-from ocs_desktop.db.profiles import EMBEDDED_NAME, Profile, keyring_available
-from ocs_desktop.views.qt import QtWidgets
+from ocs_desktop.db.profiles import (
+    EMBEDDED_NAME,
+    OpenedDatabase,
+    Profile,
+    keyring_available,
+    load_password,
+    open_database,
+)
+from ocs_desktop.views.qt import Qt, QtWidgets
+from ocs_desktop.views.worker import Task, TaskRunner
 
 
 class ProfileEditor(QtWidgets.QDialog):
@@ -18,8 +28,12 @@ class ProfileEditor(QtWidgets.QDialog):
         taken_names: set[str],
         profile: Profile | None = None,
         parent: QtWidgets.QWidget | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self.runner = runner if runner is not None else TaskRunner(parent=self)
+        self.original = profile
+        self._test: Task | None = None
         self.setWindowTitle(self.tr("Edit profile") if profile else self.tr("New profile"))
         self.taken_names = taken_names
         base = profile or Profile("", kind="mysql", host="localhost", user="ocs")
@@ -35,7 +49,16 @@ class ProfileEditor(QtWidgets.QDialog):
         self.tls_check = QtWidgets.QCheckBox(self.tr("Require TLS"))
         self.tls_check.setChecked(base.tls)
         self.ca_edit = QtWidgets.QLineEdit(base.ca_file)
-        self.ca_edit.setPlaceholderText(self.tr("optional: CA certificate (PEM) to verify"))
+        self.ca_edit.setPlaceholderText(self.tr("optional: CA certificate (PEM)"))
+        self.ca_edit.setToolTip(
+            self.tr("The CA certificate (PEM) the server's certificate is verified against")
+        )
+        self.ca_browse = QtWidgets.QPushButton(self.tr("Browse…"))
+        self.ca_browse.setAutoDefault(False)
+        self.ca_browse.clicked.connect(self._browse_ca)
+        ca_row = QtWidgets.QHBoxLayout()
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(self.ca_browse)
         self.remember_check = QtWidgets.QCheckBox(self.tr("Remember the password in the keyring"))
         self.remember_check.setChecked(True)
         self.remember_check.setVisible(keyring_available())
@@ -60,19 +83,108 @@ class ProfileEditor(QtWidgets.QDialog):
             note.setWordWrap(True)
             form.addRow("", note)
         form.addRow("", self.tls_check)
-        form.addRow(self.tr("CA file:"), self.ca_edit)
+        form.addRow(self.tr("CA file:"), ca_row)
+        self.tls_check.toggled.connect(self._tls_toggled)
+        self._tls_toggled(self.tls_check.isChecked())
         self.error_label = QtWidgets.QLabel()
+        self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020")
-        buttons = QtWidgets.QDialogButtonBox(
+        self.test_label = QtWidgets.QLabel()
+        self.test_label.setWordWrap(True)
+        self.test_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.test_button = self.buttons.addButton(
+            self.tr("Test connection"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.test_button.setAutoDefault(False)
+        self.test_button.clicked.connect(self.test_connection)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        layout.addWidget(self.test_label)
+        layout.addWidget(self.buttons)
+        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setDefault(True)
+        self.setMinimumWidth(460)
+
+    def _tls_toggled(self, on: bool) -> None:
+        self.ca_edit.setEnabled(on)
+        self.ca_browse.setEnabled(on)
+
+    def _browse_ca(self) -> None:
+        path, _filter = QtWidgets.QFileDialog.getOpenFileName(
+            self,
+            self.tr("CA certificate"),
+            self.ca_edit.text(),
+            self.tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_edit.setText(path)
+
+    def test_password(self) -> str | None:
+        """The password to test with: typed, else the one kept for the profile edited."""
+        typed = self.password()
+        if typed or self.original is None:
+            return typed
+        return load_password(self.original) or ""
+
+    def test_connection(self) -> Task | None:
+        """Open and check the database with these fields, in the worker."""
+        if self._test is not None:
+            return None
+        profile = self.profile()
+        if not profile.host or not profile.database:
+            self.test_label.setText(self.tr("Fill in the host and the database first."))
+            return None
+        url = profile.url(self.test_password())
+        self.test_button.setEnabled(False)
+        self.test_label.setText(self.tr("Testing {0}…").format(profile.describe()))
+        task = self.runner.run(
+            lambda _progress: open_database(url),
+            on_done=self._tested,
+            on_failed=self._test_failed,
+        )
+        task.finished.connect(self._test_over)
+        self._test = task
+        return task
+
+    def _test_over(self) -> None:
+        self._test = None
+        self.test_button.setEnabled(True)
+
+    def _tested(self, opened: OpenedDatabase) -> None:
+        if opened.engine is not None:
+            opened.engine.dispose()
+        if opened.ok:
+            self.test_label.setStyleSheet("color: #1b5e20")
+            self.test_label.setText(
+                self.tr("Connection works: this is an OCS database we can use.")
+            )
+        elif opened.report.present_tables == 0:
+            self.test_label.setStyleSheet("")
+            self.test_label.setText(
+                self.tr("Connection works, but the database holds no OCS tables yet.")
+            )
+        else:
+            self.test_label.setStyleSheet("color: #b00020")
+            self.test_label.setText(
+                self.tr("Connection works, but the database cannot be used as it is:\n{0}").format(
+                    "\n".join(opened.report.format()[:6])
+                )
+            )
+
+    def _test_failed(self, message: str) -> None:
+        self.test_label.setStyleSheet("color: #b00020")
+        self.test_label.setText(self.tr("Cannot connect: {0}").format(message))
+
+    def reject(self) -> None:
+        if self._test is not None:
+            self._test.cancel()
+        super().reject()
 
     def profile(self) -> Profile:
         return Profile(

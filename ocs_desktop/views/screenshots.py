@@ -25,6 +25,7 @@ from ocs_desktop.fleet.filters import machines_only
 from ocs_desktop.models import Hardware
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.i18n import install_translators, remove_translators
+from ocs_desktop.views.local_server import LocalServerOptions
 from ocs_desktop.views.main_window import MainWindow
 from ocs_desktop.views.qt import QtCore, QtWidgets
 from ocs_desktop.views.settings import Settings
@@ -34,6 +35,8 @@ SIZE = (1400, 900)
 VIEWS: tuple[str, ...] = (
     "machines",
     "machine-detail",
+    "machine-software",
+    "machine-hardware",
     "software",
     "search",
     "groups",
@@ -48,6 +51,11 @@ VIEWS: tuple[str, ...] = (
     "admin-agent_files",
     "admin-certificates",
     "admin-server",
+    "installers-windows",
+    "installers-linux",
+    "network",
+    "network-map",
+    "local-server",  # last: the server it starts shows in the status bar until the end
 )
 SETTLE_TIMEOUT_MS = 60_000
 
@@ -150,13 +158,37 @@ def _example_groups_copy(engine: Engine, scratch: Path) -> Engine | None:
     return example
 
 
+def _example_network(engine: Engine, scratch: Path) -> Engine | None:
+    """A database without IP discovery results gets example ones: written into the
+    scratch copy when there is one, else into a new scratch copy (SQLite only)."""
+    from ocs_desktop.fleet.network_example import has_discovery, stage_example_discovery
+
+    source = engine.url.database
+    if not is_sqlite(engine.url) or not source:
+        return None
+    with engine.connect() as conn:
+        if has_discovery(conn):
+            return None
+    if Path(source).parent == scratch:
+        with engine.begin() as conn:
+            stage_example_discovery(conn)
+        return None
+    copy = scratch / "network.sqlite"
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(copy)) as dst:
+        src.backup(dst)
+    example = create_engine_for(str(copy))
+    with example.begin() as conn:
+        stage_example_discovery(conn)
+    return example
+
+
 def _stage(window: MainWindow, view: str, engine: Engine) -> None:
     """Put the window in the state the picture of ``view`` shows."""
-    if view != "machine-detail":
+    if not view.startswith("machine-"):
         window.detail_dock.hide()
     if view == "machines":
         window.show_machines(None, "")
-    elif view == "machine-detail":
+    elif view.startswith("machine-"):  # the detail pane: summary card, a category, a sheet
         window.show_machines(None, "")
         settle(window)
         _select_first_row(window.page("machines"))
@@ -164,7 +196,8 @@ def _stage(window: MainWindow, view: str, engine: Engine) -> None:
         if machine is not None:
             window.open_machine(machine)
             settle(window)
-            _call(window.detail_pane, "select_category", "software")
+            category = {"machine-software": "software", "machine-hardware": "hardware"}
+            _call(window.detail_pane, "select_category", category.get(view, "summary"))
     elif view == "software":
         page = window.show_page("software")
         settle(window)
@@ -183,8 +216,37 @@ def _stage(window: MainWindow, view: str, engine: Engine) -> None:
         _call(page, "preview")
     elif view.startswith("admin-"):  # a tab of the Administration page
         _call(window.show_page("administration"), "tab", view.removeprefix("admin-"))
+    elif view.startswith("installers-"):  # the installer wizard on one kind's options
+        _call(window.show_page("installers"), "show_kind", view.removeprefix("installers-"))
+    elif view == "network":  # the subnets, the first one's hosts
+        page = window.show_page("network")
+        tabs = getattr(page, "tabs", None)
+        if isinstance(tabs, QtWidgets.QTabWidget):
+            tabs.setCurrentIndex(0)
+    elif view == "local-server":  # Server > Start local server, on loopback only
+        _start_local_server(window)
+    elif view == "network-map":  # the Network page's Map tab
+        page = window.show_page("network")
+        tabs, tab = getattr(page, "tabs", None), getattr(page, "map_tab", None)
+        if isinstance(tabs, QtWidgets.QTabWidget) and isinstance(tab, QtWidgets.QWidget):
+            tabs.setCurrentWidget(tab)
     else:
         window.show_page(view)
+
+
+def _start_local_server(window: MainWindow, timeout_ms: int = 60_000) -> None:
+    """Start the console's own server (127.0.0.1, a free port) and wait until it listens."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    control = window.server_control
+    control.start(LocalServerOptions(host="127.0.0.1", http_port=port))
+    timer = QtCore.QElapsedTimer()
+    timer.start()
+    while control.server.running and not control.urls and timer.elapsed() < timeout_ms:
+        QtCore.QCoreApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 100)
 
 
 def render_screenshots(
@@ -194,11 +256,14 @@ def render_screenshots(
     size: tuple[int, int] = SIZE,
     views: Sequence[str] = VIEWS,
     on_saved: Callable[[Path], None] | None = None,
+    on_view: Callable[[str, MainWindow], None] | None = None,
 ) -> list[Path]:
     """Render ``views`` of the database at ``url`` into ``out_dir``; the PNG paths, in order.
 
-    Raises ``ValueError`` when the database fails ``db check``, ``FileNotFoundError`` for
-    a SQLite file that does not exist.
+    ``on_view(view, window)`` runs on each view as pictured, before it is saved (the
+    layout and translation checks walk its widgets). Raises ``ValueError`` when the
+    database fails ``db check``, ``FileNotFoundError`` for a SQLite file that does not
+    exist.
     """
     app = application()
     opened = open_database(url)
@@ -213,6 +278,10 @@ def render_screenshots(
         if example is not None:
             engine.dispose()
             engine = example
+        network = _example_network(engine, Path(scratch))
+        if network is not None:
+            engine.dispose()
+            engine = network
         store = QtCore.QSettings(
             str(Path(scratch) / "settings.ini"), QtCore.QSettings.Format.IniFormat
         )
@@ -227,6 +296,8 @@ def render_screenshots(
                 _stage(window, view, engine)
                 settle(window)
                 window.resize(*size)
+                if on_view is not None:
+                    on_view(view, window)
                 path = target / f"{number:02d}-{view}.png"
                 if not window.grab().save(str(path)):
                     raise OSError(f"cannot write {path}")

@@ -16,7 +16,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from ocs_desktop.common.coded_error import CodedError
 from ocs_desktop.common.progress import Cancelled
+from ocs_desktop.views.i18n import core_error_text
 from ocs_desktop.views.qt import Qt, QtCore, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -80,7 +82,8 @@ class Task(QtCore.QObject):
             self._report.emit("cancelled", None)
         except Exception as exc:  # any failure must reach the GUI, not kill the pool
             log.exception("background task %s failed", self.key or self.fn)
-            self._report.emit("failed", _message(exc))
+            # A coded refusal travels whole: the GUI thread words it in the console's language.
+            self._report.emit("failed", exc if isinstance(exc, CodedError) else _message(exc))
         else:
             self._report.emit("cancelled" if self._cancel.is_set() else "done", result)
 
@@ -103,7 +106,9 @@ class Task(QtCore.QObject):
         if kind == "done":
             self.done.emit(value)
         elif kind == "failed":
-            self.failed.emit(str(value))
+            self.failed.emit(
+                core_error_text(value) if isinstance(value, BaseException) else str(value)
+            )
         else:
             self.cancelled.emit()
         self.finished.emit()

@@ -460,7 +460,7 @@
     <message>
         <location line="-2"/>
         <source>Registry queries</source>
-        <translation>Requêtes de registre</translation>
+        <translation>Registre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -470,7 +470,7 @@
     <message>
         <location line="+2"/>
         <source>Files for agents</source>
-        <translation>Fichiers pour les agents</translation>
+        <translation>Fichiers agents</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -797,120 +797,6 @@
         <location line="+5"/>
         <source>Built and recorded as package {0}.</source>
         <translation>Construit et enregistré comme paquet {0}.</translation>
-    </message>
-</context>
-<context>
-    <name>CategoryModel</name>
-    <message>
-        <location filename="../../ocs_desktop/views/fleet/machine_detail_pane.py" line="+91"/>
-        <source>Hardware</source>
-        <translation>Matériel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>BIOS</source>
-        <translation>BIOS</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CPUs</source>
-        <translation>Processeurs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Memory</source>
-        <translation>Mémoire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Storage</source>
-        <translation>Stockage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drives</source>
-        <translation>Lecteurs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Network</source>
-        <translation>Réseau</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Video</source>
-        <translation>Vidéo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sound</source>
-        <translation>Son</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Controllers</source>
-        <translation>Contrôleurs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monitors</source>
-        <translation>Moniteurs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Printers</source>
-        <translation>Imprimantes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inputs</source>
-        <translation>Périphériques d&apos;entrée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Modems</source>
-        <translation>Modems</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ports</source>
-        <translation>Ports</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Slots</source>
-        <translation>Emplacements</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Software</source>
-        <translation>Logiciels</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Virtual machines</source>
-        <translation>Machines virtuelles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Registry</source>
-        <translation>Registre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrative data</source>
-        <translation>Données administratives</translation>
-    </message>
-    <message>
-        <location line="-23"/>
-        <source>Category</source>
-        <extracomment>The category key of an index of :class:`CategoryModel`. Raw values for sorting in :class:`CategoryRowsModel`. Choices of the list, radio and checkbox fields, by column.</extracomment>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Rows</source>
-        <translation>Lignes</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1728,22 @@ TLS : {4}</translation>
         <source>The samples could not be imported: {0}</source>
         <translation>Les exemples n&apos;ont pas pu être importés : {0}</translation>
     </message>
+    <message>
+        <source>Open SQLite file…</source>
+        <translation>Ouvrir un fichier SQLite…</translation>
+    </message>
+    <message>
+        <source>Add an existing SQLite ocsweb database file as a profile and connect to it</source>
+        <translation>Ajouter un fichier de base SQLite ocsweb existant comme profil et s'y connecter</translation>
+    </message>
+    <message>
+        <source>Open SQLite file</source>
+        <translation>Ouvrir un fichier SQLite</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases SQLite (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</translation>
+    </message>
 </context>
 <context>
     <name>CriterionRow</name>
@@ -1933,87 +1835,168 @@ TLS : {4}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-JJ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>text (any case)</source>
         <translation>texte (majuscules ou minuscules)</translation>
+    </message>
+    <message>
+        <source>a date: {0} or YYYY-MM-DD</source>
+        <translation>une date : {0} ou AAAA-MM-JJ</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ocs_desktop/views/fleet/dashboard_page.py" line="+44"/>
         <source>Operating systems</source>
-        <extracomment>Chart keys, in display order.</extracomment>
         <translation>Systèmes d&apos;exploitation</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Last inventory</source>
         <translation>Dernier inventaire</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Agent versions</source>
         <translation>Versions d&apos;agent</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <source>Manufacturers and models</source>
+        <translation>Fabricants et modèles</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Free space on the fullest drive</source>
+        <translation>Espace libre du disque le plus plein</translation>
+    </message>
+    <message>
+        <source>Top software (installs)</source>
+        <translation>Logiciels les plus installés (installations)</translation>
+    </message>
+    <message>
+        <source>Deployment outcomes (machines)</source>
+        <translation>Résultats des déploiements (machines)</translation>
+    </message>
+    <message>
+        <source>Inventories per day (last 30 days)</source>
+        <translation>Inventaires par jour (30 derniers jours)</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Click a bar to list its machines.</source>
-        <translation>Cliquez sur une barre pour lister ses machines.</translation>
+        <source>Click a bar, or Tab to a chart and press Enter, to list its machines.</source>
+        <translation>Cliquez sur une barre, ou atteignez un graphique avec Tab et appuyez sur Entrée, pour lister ses machines.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Unknown</source>
-        <translation>Inconnu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other</source>
-        <translation>Autres</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Last day</source>
         <translation>Dernier jour</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>1–7 days</source>
         <translation>1 à 7 jours</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>7–30 days</source>
         <translation>7 à 30 jours</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Older</source>
         <translation>Plus ancien</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <source>&lt; 4 GiB</source>
+        <translation>&lt; 4 Gio</translation>
+    </message>
+    <message>
+        <source>4–8 GiB</source>
+        <translation>4 à 8 Gio</translation>
+    </message>
+    <message>
+        <source>8–16 GiB</source>
+        <translation>8 à 16 Gio</translation>
+    </message>
+    <message>
+        <source>16–32 GiB</source>
+        <translation>16 à 32 Gio</translation>
+    </message>
+    <message>
+        <source>≥ 32 GiB</source>
+        <translation>≥ 32 Gio</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>&lt; 10 % free</source>
+        <translation>&lt; 10 % libre</translation>
+    </message>
+    <message>
+        <source>10–20 % free</source>
+        <translation>10 à 20 % libre</translation>
+    </message>
+    <message>
+        <source>≥ 20 % free</source>
+        <translation>≥ 20 % libre</translation>
+    </message>
+    <message>
+        <source>No drive data</source>
+        <translation>Aucun disque mesuré</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Notifié</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Succès</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
         <source>{chart}: {bar}</source>
         <translation>{chart} : {bar}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n install(s)</source>
+        <translation>
+            <numerusform>%n installation</numerusform>
+            <numerusform>%n installations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>{percent} % of {total}</source>
+        <translation>{percent} % de {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s)</source>
+        <translation>
+            <numerusform>%n machine</numerusform>
+            <numerusform>%n machines</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2152,11 +2135,6 @@ TLS : {4}</translation>
         <source>Unassign package</source>
         <translation>Désaffecter le paquet</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop deploying {0} to all its {1} machine(s) and {2} group(s)?</source>
-        <translation>Arrêter le déploiement de {0} sur toutes ses {1} machine(s) et ses {2} groupe(s) ?</translation>
-    </message>
     <message numerus="yes">
         <location line="+16"/>
         <source>%n assignment row(s) removed</source>
@@ -2187,6 +2165,24 @@ TLS : {4}</translation>
         <location line="+17"/>
         <source>Package {0} deleted</source>
         <translation>Paquet {0} supprimé</translation>
+    </message>
+    <message>
+        <source>Stop deploying {0} to all its {1} and {2}?</source>
+        <translation>Arrêter le déploiement de {0} sur ses {1} et ses {2} ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s)</source>
+        <translation>
+            <numerusform>%n machine</numerusform>
+            <numerusform>%n machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n groupe</numerusform>
+            <numerusform>%n groupes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3054,53 @@ TLS : {4}</translation>
         <source>{0} deleted</source>
         <translation>{0} supprimée</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Save this machine's whole inventory as CSV or JSON</source>
+        <translation>Enregistrer tout l'inventaire de cette machine en CSV ou JSON</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>Show all fields</source>
+        <translation>Afficher tous les champs</translation>
+    </message>
+    <message>
+        <source>Also show the bookkeeping columns (checksums, states, device ID…)</source>
+        <translation>Afficher aussi les colonnes internes (sommes de contrôle, états, identifiant d'appareil…)</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Copier la valeur</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Copier la ligne</translation>
+    </message>
+    <message>
+        <source>Export machine</source>
+        <translation>Exporter la machine</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported: {0}</source>
+        <translation>Non exporté : {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to {0}</source>
+        <translation>
+            <numerusform>%n ligne exportée dans {0}</numerusform>
+            <numerusform>%n lignes exportées dans {0}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MachineOverrides</name>
@@ -3089,76 +3132,49 @@ TLS : {4}</translation>
     </message>
 </context>
 <context>
-    <name>MachinesModel</name>
+    <name>ColumnPicker</name>
     <message>
-        <location filename="../../ocs_desktop/views/fleet/machines_model.py" line="+125"/>
-        <source>Name</source>
-        <extracomment>The machine&apos;s ``hardware.ID`` (int) of any cell. The whole :class:`MachineRow` of any cell. The number of machines the query lists (known after the first read). True while a read is running. A read delivered its rows (tests and status labels wait on this). Headers of the admin field columns (``admin:fields_3`` → its label).</extracomment>
-        <translation>Nom</translation>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>TAG</source>
-        <translation>TAG</translation>
+        <source>Search columns</source>
+        <translation>Rechercher une colonne</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Operating system</source>
-        <translation>Système d&apos;exploitation</translation>
+        <source>Default columns</source>
+        <translation>Colonnes par défaut</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>OS version</source>
-        <translation>Version du SE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>IP address</source>
-        <translation>Adresse IP</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>User</source>
-        <translation>Utilisateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Processor</source>
-        <translation>Processeur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Memory</source>
-        <translation>Mémoire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Serial number</source>
-        <translation>Numéro de série</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Agent</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last inventory</source>
-        <translation>Dernier inventaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last contact</source>
-        <translation>Dernier contact</translation>
-    </message>
-    <message>
-        <location line="+130"/>
-        <source>{0} MB</source>
-        <translation>{0} Mo</translation>
+    <message numerus="yes">
+        <source>%n column(s) shown</source>
+        <translation>
+            <numerusform>%n colonne affichée</numerusform>
+            <numerusform>%n colonnes affichées</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MachinesPage</name>
+    <message>
+        <source>Columns…</source>
+        <translation>Colonnes…</translation>
+    </message>
+    <message>
+        <source>Choose the columns of the list</source>
+        <translation>Choisir les colonnes de la liste</translation>
+    </message>
+    <message>
+        <source>Choose columns…</source>
+        <translation>Choisir les colonnes…</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Matériel</translation>
+    </message>
+    <message>
+        <source>BIOS</source>
+        <translation>BIOS</translation>
+    </message>
     <message>
         <location filename="../../ocs_desktop/views/fleet/machines_page.py" line="+73"/>
         <source>Quick filter: name, IP, user, serial, TAG</source>
@@ -3171,29 +3187,9 @@ TLS : {4}</translation>
         <translation>Effacer le filtre</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>&amp;Open</source>
-        <translation>&amp;Ouvrir</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set &amp;TAG…</source>
-        <translation>Définir le &amp;TAG…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Supprimer…</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>&amp;Export to CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Add to &amp;group</source>
-        <translation>Ajouter au &amp;groupe</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -3214,64 +3210,9 @@ TLS : {4}</translation>
         </translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>Set TAG</source>
-        <translation>Définir le TAG</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>TAG of %n machine(s):</source>
-        <translation>
-            <numerusform>TAG de %n machine :</numerusform>
-            <numerusform>TAG de %n machines :</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <source>TAG set on %n machine(s)</source>
-        <translation>
-            <numerusform>TAG défini sur %n machine</numerusform>
-            <numerusform>TAG défini sur %n machines</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-167"/>
-        <source>Set admin &amp;field…</source>
-        <translation>Définir un &amp;champ administratif…</translation>
-    </message>
-    <message>
         <location line="+329"/>
         <source>Admin fields</source>
         <translation>Champs administratifs</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-139"/>
-        <source>Admin field set on %n machine(s)</source>
-        <translation>
-            <numerusform>Champ administratif défini sur %n machine</numerusform>
-            <numerusform>Champ administratif défini sur %n machines</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Delete machines</source>
-        <translation>Supprimer des machines</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Delete %n machine(s) and all their inventory? This cannot be undone.</source>
-        <translation>
-            <numerusform>Supprimer %n machine et tout son inventaire ? Cette action est irréversible.</numerusform>
-            <numerusform>Supprimer %n machines et tout leur inventaire ? Cette action est irréversible.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>%n machine(s) deleted</source>
-        <translation>
-            <numerusform>%n machine supprimée</numerusform>
-            <numerusform>%n machines supprimées</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+24"/>
@@ -3509,6 +3450,14 @@ TLS : {4}</translation>
         <location line="-322"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
+    </message>
+    <message>
+        <source>Agent installers</source>
+        <translation>Installateurs d&apos;agent</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
     </message>
 </context>
 <context>
@@ -4356,11 +4305,6 @@ TLS : {4}</translation>
         <translation>Exiger TLS</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>optional: CA certificate (PEM) to verify</source>
-        <translation>facultatif : certificat de l&apos;AC (PEM) pour vérifier</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Remember the password in the keyring</source>
         <translation>Mémoriser le mot de passe dans le trousseau</translation>
@@ -4429,6 +4373,56 @@ TLS : {4}</translation>
         <location line="+2"/>
         <source>The profile needs a database name.</source>
         <translation>Le profil doit indiquer un nom de base.</translation>
+    </message>
+    <message>
+        <source>optional: CA certificate (PEM)</source>
+        <translation>facultatif : certificat d'AC (PEM)</translation>
+    </message>
+    <message>
+        <source>The CA certificate (PEM) the server's certificate is verified against</source>
+        <translation>Le certificat d'AC (PEM) qui sert à vérifier celui du serveur</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat d'AC</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Fill in the host and the database first.</source>
+        <translation>Renseignez d'abord l'hôte et la base de données.</translation>
+    </message>
+    <message>
+        <source>Testing {0}…</source>
+        <translation>Test de {0}…</translation>
+    </message>
+    <message>
+        <source>Connection works: this is an OCS database we can use.</source>
+        <translation>La connexion fonctionne : c'est une base OCS utilisable.</translation>
+    </message>
+    <message>
+        <source>Connection works, but the database holds no OCS tables yet.</source>
+        <translation>La connexion fonctionne, mais la base ne contient encore aucune table OCS.</translation>
+    </message>
+    <message>
+        <source>Connection works, but the database cannot be used as it is:
+{0}</source>
+        <translation>La connexion fonctionne, mais la base n'est pas utilisable en l'état :
+{0}</translation>
+    </message>
+    <message>
+        <source>Cannot connect: {0}</source>
+        <translation>Connexion impossible : {0}</translation>
     </message>
 </context>
 <context>
@@ -5297,6 +5291,10 @@ TLS : {4}</translation>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Run the search (F5)</source>
+        <translation>Lancer la recherche (F5)</translation>
+    </message>
 </context>
 <context>
     <name>ServerTab</name>
@@ -5549,6 +5547,21 @@ TLS : {4}</translation>
         <source>Installs</source>
         <translation>Installations</translation>
     </message>
+    <message>
+        <source>Share of machines</source>
+        <translation>Part des machines</translation>
+    </message>
+    <message>
+        <source>{0} of {1} machines</source>
+        <translation>{0} sur {1} machines</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SoftwarePage</name>
@@ -5609,11 +5622,6 @@ TLS : {4}</translation>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Machines with {name} {version}</source>
-        <translation>Machines avec {name} {version}</translation>
-    </message>
-    <message>
         <location line="+7"/>
         <source>nothing selected</source>
         <translation>aucune sélection</translation>
@@ -5632,6 +5640,61 @@ TLS : {4}</translation>
         <location line="+23"/>
         <source>Software summary not rebuilt: {0}</source>
         <translation>Résumé des logiciels non reconstruit : {0}</translation>
+    </message>
+    <message>
+        <source>Roll up versions</source>
+        <translation>Regrouper les versions</translation>
+    </message>
+    <message>
+        <source>One line per software name and publisher, its versions added up</source>
+        <translation>Une ligne par nom de logiciel et éditeur, toutes versions additionnées</translation>
+    </message>
+    <message>
+        <source>Machines &amp;with this software</source>
+        <translation>Machines &amp;avec ce logiciel</translation>
+    </message>
+    <message>
+        <source>Machines with&amp;out this software</source>
+        <translation>Machines &amp;sans ce logiciel</translation>
+    </message>
+    <message>
+        <source>&amp;Export the list to CSV…</source>
+        <translation>&amp;Exporter la liste en CSV…</translation>
+    </message>
+    <message>
+        <source>Machines with it</source>
+        <translation>Machines qui l'ont</translation>
+    </message>
+    <message>
+        <source>Machines without it</source>
+        <translation>Machines qui ne l'ont pas</translation>
+    </message>
+    <message>
+        <source>Machines without {0}</source>
+        <translation>Machines sans {0}</translation>
+    </message>
+    <message>
+        <source>Machines with {0}</source>
+        <translation>Machines avec {0}</translation>
+    </message>
+    <message>
+        <source>Without software: {0}</source>
+        <translation>Sans le logiciel : {0}</translation>
+    </message>
+    <message>
+        <source>Export software</source>
+        <translation>Exporter les logiciels</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n software(s) exported to {0}</source>
+        <translation>
+            <numerusform>%n logiciel exporté dans {0}</numerusform>
+            <numerusform>%n logiciels exportés dans {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6086,11 +6149,6 @@ TLS : {4}</translation>
         <translation>Aucune application de règles à annuler.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Last rule run: {0} by {1}, {2} change(s).</source>
-        <translation>Dernière application : {0} par {1}, {2} modification(s).</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>unknown</source>
         <translation>inconnu</translation>
@@ -6126,11 +6184,6 @@ TLS : {4}</translation>
         <translation>Non effectué : {0}</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>{0} change(s) on {1} machine(s). Apply writes exactly these.</source>
-        <translation>{0} modification(s) sur {1} machine(s). Appliquer écrit exactement celles-ci.</translation>
-    </message>
-    <message>
         <location line="+5"/>
         <source>The enabled rules change nothing.</source>
         <translation>Les règles actives ne changent rien.</translation>
@@ -6146,16 +6199,6 @@ TLS : {4}</translation>
         <translation>Appliquer les règles d&apos;étiquetage</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Write {0} change(s) on {1} machine(s)? The rows are backed up first: &quot;Undo last rule run&quot; restores them.</source>
-        <translation>Écrire {0} modification(s) sur {1} machine(s) ? Les lignes sont d&apos;abord sauvegardées : « Annuler la dernière application » les restaure.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Applied: {0} change(s) written.</source>
-        <translation>Appliqué : {0} modification(s) écrite(s).</translation>
-    </message>
-    <message>
         <location line="+16"/>
         <source>Undo last rule run</source>
         <translation>Annuler la dernière application</translation>
@@ -6166,9 +6209,55 @@ TLS : {4}</translation>
         <translation>Restaurer les données administratives des machines modifiées telles qu&apos;elles étaient ? Les changements faits depuis sur ces machines seront perdus.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Run undone: {0} row(s) restored, {1} row(s) deleted.</source>
-        <translation>Application annulée : {0} ligne(s) restaurée(s), {1} ligne(s) supprimée(s).</translation>
+        <source>Last rule run: {0} by {1}, {2}.</source>
+        <translation>Dernière application : {0} par {1}, {2}.</translation>
+    </message>
+    <message>
+        <source>{0} on {1}. Apply writes exactly these.</source>
+        <translation>{0} sur {1}. Appliquer écrit exactement celles-ci.</translation>
+    </message>
+    <message>
+        <source>Write {0} on {1}? The rows are backed up first: &quot;Undo last rule run&quot; restores them.</source>
+        <translation>Écrire {0} sur {1} ? Les lignes sont d&apos;abord sauvegardées : « Annuler la dernière application » les restaure.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied: %n change(s) written.</source>
+        <translation>
+            <numerusform>Appliqué : %n modification écrite.</numerusform>
+            <numerusform>Appliqué : %n modifications écrites.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run undone: {0}, {1}.</source>
+        <translation>Application annulée : {0}, {1}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) restored</source>
+        <translation>
+            <numerusform>%n ligne restaurée</numerusform>
+            <numerusform>%n lignes restaurées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deleted</source>
+        <translation>
+            <numerusform>%n ligne supprimée</numerusform>
+            <numerusform>%n lignes supprimées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s)</source>
+        <translation>
+            <numerusform>%n machine</numerusform>
+            <numerusform>%n machines</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6358,19 +6447,31 @@ TLS : {4}</translation>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Checked: {0} machine(s), {1} group(s)</source>
-        <translation>Coché : {0} machine(s), {1} groupe(s)</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Assigned to {0} machine(s) and {1} group(s).</source>
-        <translation>Affecté à {0} machine(s) et {1} groupe(s).</translation>
-    </message>
-    <message>
         <location line="+8"/>
         <source>Not assigned: {0}</source>
         <translation>Non affecté : {0}</translation>
+    </message>
+    <message>
+        <source>Checked: {0}, {1}</source>
+        <translation>Coché : {0}, {1}</translation>
+    </message>
+    <message>
+        <source>Assigned to {0} and {1}.</source>
+        <translation>Affecté à {0} et {1}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s)</source>
+        <translation>
+            <numerusform>%n machine</numerusform>
+            <numerusform>%n machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n groupe</numerusform>
+            <numerusform>%n groupes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6389,6 +6490,2489 @@ TLS : {4}</translation>
         <location line="+18"/>
         <source>Activate the package first (previous page).</source>
         <translation>Activez d&apos;abord le paquet (page précédente).</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScanDialog</name>
+    <message>
+        <location filename="../../ocs_desktop/views/fleet/network_scan_dialog.py" line="+1"/>
+        <source>Scan this subnet now</source>
+        <translation>Scanner ce sous-réseau maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This workstation probes every address of the ticked subnets (ICMP, or TCP connections where ICMP is not allowed), then reads its ARP cache. Hosts with a MAC address are added to the network map, with the workstation as their source. Only hosts on this workstation&apos;s own network segments have a MAC address.</source>
+        <translation>Ce poste sonde chaque adresse des sous-réseaux cochés (ICMP, ou connexions TCP là où ICMP n&apos;est pas permis), puis lit son cache ARP. Les hôtes ayant une adresse MAC sont ajoutés à la carte du réseau, avec ce poste pour source. Seuls les hôtes des segments réseau de ce poste ont une adresse MAC.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the subnets to scan, then press Scan.</source>
+        <translation>Cochez les sous-réseaux à scanner, puis appuyez sur Scanner.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel scan</source>
+        <translation>Annuler le scan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (no mask known)</source>
+        <translation>%1 (masque inconnu)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 (%n address(es))</source>
+        <translation>
+            <numerusform>%1 (%n adresse)</numerusform>
+            <numerusform>%1 (%n adresses)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanning %1…</source>
+        <translation>Scan de %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n host(s) found</source>
+        <translation>
+            <numerusform>%n hôte trouvé</numerusform>
+            <numerusform>%n hôtes trouvés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new in the network map</source>
+        <translation>
+            <numerusform>%n nouveau dans la carte du réseau</numerusform>
+            <numerusform>%n nouveaux dans la carte du réseau</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n without a MAC address, not stored</source>
+        <translation>
+            <numerusform>%n sans adresse MAC, non enregistré</numerusform>
+            <numerusform>%n sans adresse MAC, non enregistrés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan failed: %1</source>
+        <translation>Le scan a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan cancelled; nothing was written.</source>
+        <translation>Scan annulé ; rien n&apos;a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScope</name>
+    <message>
+        <location filename="../../ocs_desktop/fleet/network_scope.py" line="+1"/>
+        <source>{subnet} is not an IPv4 subnet.</source>
+        <translation>{subnet} n&apos;est pas un sous-réseau IPv4.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subnet} is wider than a /16; pick a smaller one.</source>
+        <translation>{subnet} est plus large qu&apos;un /16 ; choisissez-en un plus petit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subnet} is not a private network; the workstation only scans its own.</source>
+        <translation>{subnet} n&apos;est pas un réseau privé ; le poste ne scanne que les siens.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No subnet was picked.</source>
+        <translation>Aucun sous-réseau n&apos;est choisi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subnet} is outside the picked subnets.</source>
+        <translation>{subnet} est hors des sous-réseaux choisis.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentInstaller</name>
+    <message>
+        <source>The {field} holds a control character</source>
+        <translation>Le champ {field} contient un caractère de contrôle</translation>
+    </message>
+    <message>
+        <source>The server URL {server} is invalid: {reason}</source>
+        <translation>L&apos;URL du serveur {server} n&apos;est pas valide : {reason}</translation>
+    </message>
+    <message>
+        <source>The server URL {server} must start with http:// or https://</source>
+        <translation>L&apos;URL du serveur {server} doit commencer par http:// ou https://</translation>
+    </message>
+    <message>
+        <source>The TAG is longer than {limit} characters</source>
+        <translation>Le TAG dépasse {limit} caractères</translation>
+    </message>
+    <message>
+        <source>The TAG starts or ends with a space</source>
+        <translation>Le TAG commence ou finit par une espace</translation>
+    </message>
+    <message>
+        <source>The TAG is wrapped in quotes, which the agent would remove</source>
+        <translation>Le TAG est entre guillemets, que l&apos;agent retirerait</translation>
+    </message>
+    <message>
+        <source>Cannot write to {path}: {reason}</source>
+        <translation>Impossible d&apos;écrire dans {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Linux installer sidecar: {reason}</source>
+        <translation>{path} n&apos;est pas le fichier JSON d&apos;un installateur Linux : {reason}</translation>
+    </message>
+    <message>
+        <source>makeself is not installed (Debian package makeself)</source>
+        <translation>makeself n&apos;est pas installé (paquet Debian makeself)</translation>
+    </message>
+    <message>
+        <source>makeself failed: {reason}</source>
+        <translation>makeself a échoué : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AgentInstaller</name>
+    <message>
+        <source>Cannot read the sidecar {path}: {reason}</source>
+        <translation>Impossible de lire le fichier compagnon {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a PEM CA certificate</source>
+        <translation>{path} n&apos;est pas un certificat d&apos;autorité (CA) au format PEM</translation>
+    </message>
+    <message>
+        <source>{path} is not a Windows executable</source>
+        <translation>{path} n&apos;est pas un exécutable Windows</translation>
+    </message>
+    <message>
+        <source>The server URL {url!r} is not a valid http(s) URL</source>
+        <translation>L&apos;URL du serveur {url!r} n&apos;est pas une URL http(s) valide</translation>
+    </message>
+    <message>
+        <source>The {what} {path} is not a file</source>
+        <translation>{what} : {path} n&apos;est pas un fichier</translation>
+    </message>
+    <message>
+        <source>The file name {name} may hold only letters, digits and . _ - +</source>
+        <translation>Le nom de fichier {name} ne peut contenir que des lettres, des chiffres et . _ - +</translation>
+    </message>
+    <message>
+        <source>The {field} value {value} holds characters not allowed</source>
+        <translation>La valeur {value} du champ {field} contient des caractères interdits</translation>
+    </message>
+    <message>
+        <source>The setup option {option!r} must read /NAME or /NAME=value (letters, digits and . : \ / @ , + - _)</source>
+        <translation>L&apos;option d&apos;installation {option!r} doit s&apos;écrire /NOM ou /NOM=valeur (lettres, chiffres et . : \ / @ , + - _)</translation>
+    </message>
+    <message>
+        <source>The setup option /{name} is set by its own field, not here</source>
+        <translation>L&apos;option d&apos;installation /{name} se règle par son propre champ, pas ici</translation>
+    </message>
+    <message>
+        <source>The setup option /{name} holds a password; it is not embedded in packages</source>
+        <translation>L&apos;option d&apos;installation /{name} contient un mot de passe ; il n&apos;est pas intégré aux paquets</translation>
+    </message>
+    <message>
+        <source>The output folder {path} is not a folder</source>
+        <translation>Le dossier de sortie {path} n&apos;est pas un dossier</translation>
+    </message>
+    <message>
+        <source>The label must be one line of at most {limit} Western European characters</source>
+        <translation>Le libellé doit tenir sur une ligne d&apos;au plus {limit} caractères d&apos;Europe occidentale</translation>
+    </message>
+    <message>
+        <source>The setup options exceed {limit} characters</source>
+        <translation>Les options d&apos;installation dépassent {limit} caractères</translation>
+    </message>
+    <message>
+        <source>Give a TAG or /NOTAG, not both</source>
+        <translation>Donnez un TAG ou /NOTAG, pas les deux</translation>
+    </message>
+    <message>
+        <source>The debug level must be 0, 1 or 2</source>
+        <translation>Le niveau de débogage doit être 0, 1 ou 2</translation>
+    </message>
+    <message>
+        <source>The proxy type must be 0 (none), 1 (HTTP), 2 or 3 (SOCKS)</source>
+        <translation>Le type de proxy doit être 0 (aucun), 1 (HTTP), 2 ou 3 (SOCKS)</translation>
+    </message>
+    <message>
+        <source>The proxy port must be 1 to 65535</source>
+        <translation>Le port du proxy doit être compris entre 1 et 65535</translation>
+    </message>
+    <message>
+        <source>Cannot read the agent setup {path}: {reason}</source>
+        <translation>Impossible de lire l&apos;installateur de l&apos;agent {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate {path}: {reason}</source>
+        <translation>Impossible de lire le certificat {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>SSL is on: the agents need the CA certificate (cacert.pem)</source>
+        <translation>SSL est activé : les agents ont besoin du certificat d&apos;autorité (cacert.pem)</translation>
+    </message>
+    <message>
+        <source>Two plugins are named {name}</source>
+        <translation>Deux plugins se nomment {name}</translation>
+    </message>
+    <message>
+        <source>Proxy settings need a proxy type</source>
+        <translation>Les réglages du proxy demandent un type de proxy</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>Impossible d&apos;écrire {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>makensis failed: {reason}</source>
+        <translation>makensis a échoué : {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot run {program} (install NSIS): {reason}</source>
+        <translation>Impossible de lancer {program} (installez NSIS) : {reason}</translation>
+    </message>
+    <message>
+        <source>This is not an ocspackage.exe sidecar ({found})</source>
+        <translation>Ce n&apos;est pas le fichier compagnon d&apos;un ocspackage.exe ({found})</translation>
+    </message>
+    <message>
+        <source>The package had a proxy password: give it again to rebuild</source>
+        <translation>Le paquet avait un mot de passe de proxy : donnez-le à nouveau pour le reconstruire</translation>
+    </message>
+    <message>
+        <source>{path} is no longer the file the package was built from</source>
+        <translation>{path} n&apos;est plus le fichier à partir duquel le paquet a été construit</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Drop a file here, or Browse…</source>
+        <translation>Déposez un fichier ici, ou Parcourir…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+</context>
+<context>
+    <name>InstallerBuildPage</name>
+    <message>
+        <source>Build</source>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <source>Build the installer and its sidecar; Cancel leaves nothing.</source>
+        <translation>Construire l&apos;installateur et son fichier compagnon ; Annuler ne laisse rien.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Bu&amp;ild</source>
+        <translation>Const&amp;ruire</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel build</source>
+        <translation>A&amp;nnuler la construction</translation>
+    </message>
+    <message>
+        <source>Output &amp;folder:</source>
+        <translation>&amp;Dossier de sortie :</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <source>Choose the folder the installer is written to.</source>
+        <translation>Choisissez le dossier où écrire l&apos;installateur.</translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation>Construction…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Built {0}.</source>
+        <translation>{0} construit.</translation>
+    </message>
+    <message>
+        <source>Not built: {0}</source>
+        <translation>Non construit : {0}</translation>
+    </message>
+    <message>
+        <source>The build failed: {0}</source>
+        <translation>La construction a échoué : {0}</translation>
+    </message>
+    <message>
+        <source>Build cancelled; nothing was written.</source>
+        <translation>Construction annulée ; rien n&apos;a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>InstallerErrors</name>
+    <message>
+        <source>agent setup</source>
+        <translation>programme d&apos;installation de l&apos;agent</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>certificat</translation>
+    </message>
+    <message>
+        <source>plugin</source>
+        <translation>plugin</translation>
+    </message>
+    <message>
+        <source>proxy host</source>
+        <translation>hôte du proxy</translation>
+    </message>
+    <message>
+        <source>proxy user</source>
+        <translation>utilisateur du proxy</translation>
+    </message>
+    <message>
+        <source>proxy password</source>
+        <translation>mot de passe du proxy</translation>
+    </message>
+    <message>
+        <source>server URL</source>
+        <translation>URL du serveur</translation>
+    </message>
+    <message>
+        <source>certificate path</source>
+        <translation>chemin du certificat</translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation>dossier de sortie</translation>
+    </message>
+    <message>
+        <source>unexpected character</source>
+        <translation>caractère inattendu</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>pas d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>not a folder</source>
+        <translation>pas un dossier</translation>
+    </message>
+</context>
+<context>
+    <name>InstallerKindPage</name>
+    <message>
+        <source>Agent installer</source>
+        <translation>Installateur d&apos;agent</translation>
+    </message>
+    <message>
+        <source>Choose the kind of installer to build.</source>
+        <translation>Choisissez le type d&apos;installateur à construire.</translation>
+    </message>
+    <message>
+        <source>&amp;Windows: ocspackage.exe</source>
+        <translation>&amp;Windows : ocspackage.exe</translation>
+    </message>
+    <message>
+        <source>&amp;Linux: self-extracting installer (.run)</source>
+        <translation>&amp;Linux : installateur auto-extractible (.run)</translation>
+    </message>
+    <message>
+        <source>Wraps the official Windows agent setup you supply with the server, its certificate, TAG, label and plugins into one silent package that asks for administrator rights. Built with NSIS (makensis).</source>
+        <translation>Emballe le programme d&apos;installation officiel de l&apos;agent Windows que vous fournissez avec le serveur, son certificat, le TAG, le libellé et les plugins dans un paquet silencieux qui demande les droits d&apos;administrateur. Construit avec NSIS (makensis).</translation>
+    </message>
+    <message>
+        <source>A makeself archive for Debian and Ubuntu that installs ocsinventory-agent, configures it for the server and schedules its daily run.</source>
+        <translation>Une archive makeself pour Debian et Ubuntu qui installe ocsinventory-agent, le configure pour le serveur et planifie son passage quotidien.</translation>
+    </message>
+</context>
+<context>
+    <name>InstallerWizard</name>
+    <message>
+        <source>Start &amp;over</source>
+        <translation>Recomm&amp;encer</translation>
+    </message>
+    <message>
+        <source>ocspackage.exe around {0}, reporting to {1}.</source>
+        <translation>ocspackage.exe autour de {0}, rapportant à {1}.</translation>
+    </message>
+    <message>
+        <source>ocs-agent-installer.run for Debian and Ubuntu, reporting to {0}.</source>
+        <translation>ocs-agent-installer.run pour Debian et Ubuntu, rapportant à {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>LinuxPage</name>
+    <message>
+        <source>Linux agent installer</source>
+        <translation>Installateur de l&apos;agent Linux</translation>
+    </message>
+    <message>
+        <source>A self-extracting installer for Debian and Ubuntu: it installs ocsinventory-agent from the distribution and sets up its daily run.</source>
+        <translation>Un installateur auto-extractible pour Debian et Ubuntu : il installe ocsinventory-agent depuis la distribution et planifie son passage quotidien.</translation>
+    </message>
+    <message>
+        <source>empty: no TAG</source>
+        <translation>vide : pas de TAG</translation>
+    </message>
+    <message>
+        <source>Send the first inventory at once</source>
+        <translation>Envoyer le premier inventaire tout de suite</translation>
+    </message>
+    <message>
+        <source>Run it as root: sudo ./ocs-agent-installer.run; add -- --server URL, --tag T or --no-tag, --no-ssl, --no-first-run to override these choices.</source>
+        <translation>Lancez-le en root : sudo ./ocs-agent-installer.run ; ajoutez -- --server URL, --tag T ou --no-tag, --no-ssl, --no-first-run pour remplacer ces choix.</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver URL:</source>
+        <translation>URL du se&amp;rveur :</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificate:</source>
+        <translation>&amp;Certificat de l&apos;AC :</translation>
+    </message>
+    <message>
+        <source>&amp;TAG:</source>
+        <translation>&amp;TAG :</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsPanel</name>
+    <message>
+        <source>Outputs</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Open fol&amp;der</source>
+        <translation>Ouvrir le d&amp;ossier</translation>
+    </message>
+    <message>
+        <source>Copy &amp;SHA-256</source>
+        <translation>Copier le S&amp;HA-256</translation>
+    </message>
+    <message>
+        <source>Publish as &amp;agent file…</source>
+        <translation>Publier comme fichier d&apos;&amp;agent…</translation>
+    </message>
+    <message>
+        <source>Publish as u&amp;pgrade package…</source>
+        <translation>Publier comme paquet de &amp;mise à jour…</translation>
+    </message>
+    <message>
+        <source>Installer:</source>
+        <translation>Installateur :</translation>
+    </message>
+    <message>
+        <source>Sidecar:</source>
+        <translation>Fichier compagnon :</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256 :</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Taille :</translation>
+    </message>
+    <message>
+        <source>SHA-256 copied to the clipboard.</source>
+        <translation>SHA-256 copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Publish as agent file</source>
+        <translation>Publier comme fichier d&apos;agent</translation>
+    </message>
+    <message>
+        <source>Store {0} in the database {1} as the agent file ocspackage.exe? Agents and users fetch it at /ocsinventory/deploy/ocspackage.exe; a previous one is replaced.</source>
+        <translation>Enregistrer {0} dans la base {1} comme fichier d&apos;agent ocspackage.exe ? Les agents et les utilisateurs le récupèrent à /ocsinventory/deploy/ocspackage.exe ; le précédent est remplacé.</translation>
+    </message>
+    <message>
+        <source>Published ({0}): agents fetch it at /ocsinventory/deploy/{1}.</source>
+        <translation>Publié ({0}) : les agents le récupèrent à /ocsinventory/deploy/{1}.</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <source>Not published: the package is {0}, above the limit of {1}.</source>
+        <translation>Non publié : le paquet fait {0}, au-delà de la limite de {1}.</translation>
+    </message>
+    <message>
+        <source>Not published: {0}</source>
+        <translation>Non publié : {0}</translation>
+    </message>
+    <message>
+        <source>Publish as upgrade package</source>
+        <translation>Publier comme paquet de mise à jour</translation>
+    </message>
+    <message>
+        <source>Record in the database {0} a deployment package that upgrades the Windows agents with these choices (the setup with /UPGRADE, as OCS advises)? It is neither activated nor assigned: do that from the Deployment page.</source>
+        <translation>Enregistrer dans la base {0} un paquet de déploiement qui met à jour les agents Windows avec ces choix (le programme d&apos;installation avec /UPGRADE, comme OCS le conseille) ? Il n&apos;est ni activé ni affecté : faites-le depuis la page Déploiement.</translation>
+    </message>
+    <message>
+        <source>Recorded as package {0}: activate and assign it from the Deployment page.</source>
+        <translation>Enregistré comme paquet {0} : activez-le et affectez-le depuis la page Déploiement.</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsList</name>
+    <message>
+        <source>Drop plugin files here</source>
+        <translation>Déposez les fichiers de plugins ici</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Add plugins</source>
+        <translation>Ajouter des plugins</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>Server CA certificate</source>
+        <translation>Certificat de l&apos;AC du serveur</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate (SSL)</source>
+        <translation>Vérifier le certificat du serveur (SSL)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsOptionsPage</name>
+    <message>
+        <source>Windows agent: options</source>
+        <translation>Agent Windows : options</translation>
+    </message>
+    <message>
+        <source>Options given to the agent setup; arguments given to ocspackage.exe itself take precedence.</source>
+        <translation>Options passées au programme d&apos;installation de l&apos;agent ; les arguments donnés à ocspackage.exe lui-même l&apos;emportent.</translation>
+    </message>
+    <message>
+        <source>text shown when the agent asks for the TAG</source>
+        <translation>texte affiché quand l&apos;agent demande le TAG</translation>
+    </message>
+    <message>
+        <source>Send an inventory right after setup (/NOW)</source>
+        <translation>Inventaire juste après l&apos;installation (/NOW)</translation>
+    </message>
+    <message>
+        <source>No splash screen (/NOSPLASH)</source>
+        <translation>Sans écran d&apos;accueil (/NOSPLASH)</translation>
+    </message>
+    <message>
+        <source>Off (0)</source>
+        <translation>Désactivé (0)</translation>
+    </message>
+    <message>
+        <source>Normal (1)</source>
+        <translation>Normal (1)</translation>
+    </message>
+    <message>
+        <source>Verbose (2)</source>
+        <translation>Détaillé (2)</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Sans proxy</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>hôte</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>Never remembered by the console.</source>
+        <translation>Jamais mémorisé par la console.</translation>
+    </message>
+    <message>
+        <source>&amp;Debug:</source>
+        <translation>&amp;Débogage :</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+    <message>
+        <source>&amp;Plugins:</source>
+        <translation>Plu&amp;gins :</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy :</translation>
+    </message>
+    <message>
+        <source>&amp;Extra options:</source>
+        <translation>Autr&amp;es options :</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsSetupPage</name>
+    <message>
+        <source>Windows agent: setup and server</source>
+        <translation>Agent Windows : installation et serveur</translation>
+    </message>
+    <message>
+        <source>Drop the official OCS-NG-Windows-Agent-Setup.exe here; it is packaged, never downloaded. Agents report to the server below.</source>
+        <translation>Déposez ici l&apos;OCS-NG-Windows-Agent-Setup.exe officiel ; il est empaqueté, jamais téléchargé. Les agents rapportent au serveur ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Windows agent setup</source>
+        <translation>Programme d&apos;installation de l&apos;agent Windows</translation>
+    </message>
+    <message>
+        <source>Programs (*.exe);;All files (*)</source>
+        <translation>Programmes (*.exe);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Set the &amp;TAG:</source>
+        <translation>Fixer le &amp;TAG :</translation>
+    </message>
+    <message>
+        <source>As&amp;k the user at installation</source>
+        <translation>&amp;Demander à l&apos;utilisateur à l&apos;installation</translation>
+    </message>
+    <message>
+        <source>No TA&amp;G (/NOTAG)</source>
+        <translation>Pas de TA&amp;G (/NOTAG)</translation>
+    </message>
+    <message>
+        <source>Agent &amp;setup:</source>
+        <translation>&amp;Installation de l&apos;agent :</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver URL:</source>
+        <translation>URL du se&amp;rveur :</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificate:</source>
+        <translation>&amp;Certificat de l&apos;AC :</translation>
+    </message>
+    <message>
+        <source>TAG:</source>
+        <translation>TAG :</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkMapView</name>
+    <message>
+        <source>Network map</source>
+        <translation>Carte du réseau</translation>
+    </message>
+    <message>
+        <source>Find an IP, MAC or name</source>
+        <translation>Chercher une IP, une MAC ou un nom</translation>
+    </message>
+    <message>
+        <source>Find a host</source>
+        <translation>Chercher un hôte</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom avant (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Zoom arrière (-)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show the whole map (0)</source>
+        <translation>Afficher toute la carte (0)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Save the map as a picture</source>
+        <translation>Enregistrer la carte comme image</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>Image PNG…</translation>
+    </message>
+    <message>
+        <source>SVG drawing…</source>
+        <translation>Dessin SVG…</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>{subnets} · {hosts} · {unknown}</source>
+        <translation>{subnets} · {hosts} · {unknown}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subnet(s)</source>
+        <translation>
+            <numerusform>%n sous-réseau</numerusform>
+            <numerusform>%n sous-réseaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n hôte</numerusform>
+            <numerusform>%n hôtes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not inventoried</source>
+        <translation>
+            <numerusform>%n non inventorié</numerusform>
+            <numerusform>%n non inventoriés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not inventoried</source>
+        <translation>Non inventorié</translation>
+    </message>
+    <message>
+        <source>Inventoried</source>
+        <translation>Inventorié</translation>
+    </message>
+    <message>
+        <source>IP discovery scanner</source>
+        <translation>Scanner de découverte IP</translation>
+    </message>
+    <message>
+        <source>Identified: {type}</source>
+        <translation>Identifié : {type}</translation>
+    </message>
+    <message>
+        <source>Identified, no type</source>
+        <translation>Identifié, sans type</translation>
+    </message>
+    <message>
+        <source>No host matches “{text}”.</source>
+        <translation>Aucun hôte ne correspond à « {text} ».</translation>
+    </message>
+    <message>
+        <source>Match {index} of {count}: {host}</source>
+        <translation>Résultat {index} sur {count} : {host}</translation>
+    </message>
+    <message>
+        <source>IP discovery scanner (inventoried)</source>
+        <translation>Scanner de découverte IP (inventorié)</translation>
+    </message>
+    <message>
+        <source>Inventoried machine</source>
+        <translation>Machine inventoriée</translation>
+    </message>
+    <message>
+        <source>Identified device</source>
+        <translation>Équipement identifié</translation>
+    </message>
+    <message>
+        <source>Election forced by an operator</source>
+        <translation>Élection forcée par un opérateur</translation>
+    </message>
+    <message>
+        <source>Type: {type}</source>
+        <translation>Type : {type}</translation>
+    </message>
+    <message>
+        <source>IP: {ip}</source>
+        <translation>IP : {ip}</translation>
+    </message>
+    <message>
+        <source>MAC: {mac}</source>
+        <translation>MAC : {mac}</translation>
+    </message>
+    <message>
+        <source>Last seen: {date}</source>
+        <translation>Vu pour la dernière fois : {date}</translation>
+    </message>
+    <message>
+        <source>Click to open the machine</source>
+        <translation>Cliquer pour ouvrir la machine</translation>
+    </message>
+    <message>
+        <source>Click to identify this device</source>
+        <translation>Cliquer pour identifier cet équipement</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the network map</source>
+        <translation>Exporter la carte du réseau</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTypesDialog</name>
+    <message>
+        <source>Device types</source>
+        <translation>Types d’appareils</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} (%n device(s))</source>
+        <translation>
+            <numerusform>{0} (%n appareil)</numerusform>
+            <numerusform>{0} (%n appareils)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type {0} added</source>
+        <translation>Type {0} ajouté</translation>
+    </message>
+    <message>
+        <source>Type {0} renamed to {1}</source>
+        <translation>Type {0} renommé en {1}</translation>
+    </message>
+    <message>
+        <source>Type {0} deleted</source>
+        <translation>Type {0} supprimé</translation>
+    </message>
+    <message>
+        <source>Add a type</source>
+        <translation>Ajouter un type</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Rename a type</source>
+        <translation>Renommer un type</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom :</translation>
+    </message>
+</context>
+<context>
+    <name>HostsModel</name>
+    <message>
+        <source>IP address</source>
+        <translation>Adresse IP</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>Adresse MAC</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Masque</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu le</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Système d’exploitation</translation>
+    </message>
+    <message>
+        <source>Last inventory</source>
+        <translation>Dernier inventaire</translation>
+    </message>
+    <message>
+        <source>Election</source>
+        <translation>Élection</translation>
+    </message>
+    <message>
+        <source>forced</source>
+        <translation>forcé</translation>
+    </message>
+    <message>
+        <source>elected</source>
+        <translation>élu</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyDialog</name>
+    <message>
+        <source>Identify a device</source>
+        <translation>Identifier un appareil</translation>
+    </message>
+    <message>
+        <source>There is no device type yet: add one with Device types… first.</source>
+        <translation>Aucun type d’appareil pour l’instant : ajoutez-en un avec Types d’appareils… d’abord.</translation>
+    </message>
+    <message>
+        <source>MAC address:</source>
+        <translation>Adresse MAC :</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <source>Identified by:</source>
+        <translation>Identifié par :</translation>
+    </message>
+</context>
+<context>
+    <name>NameSubnetDialog</name>
+    <message>
+        <source>Name a subnet</source>
+        <translation>Nommer un sous-réseau</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Réseau :</translation>
+    </message>
+    <message>
+        <source>TAG:</source>
+        <translation>TAG :</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Mask:</source>
+        <translation>Masque :</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkErrors</name>
+    <message>
+        <source>{field} cannot be empty</source>
+        <translation>{field} ne peut pas être vide</translation>
+    </message>
+    <message>
+        <source>{field} is at most {limit} characters</source>
+        <translation>{field} fait au plus {limit} caractères</translation>
+    </message>
+    <message>
+        <source>{field} contains control characters</source>
+        <translation>{field} contient des caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>{value} is not a MAC address (six hex pairs, e.g. 00:11:22:AA:BB:CC)</source>
+        <translation>{value} n’est pas une adresse MAC (six paires hexadécimales, p. ex. 00:11:22:AA:BB:CC)</translation>
+    </message>
+    <message>
+        <source>{value} is not an IPv4 address (e.g. 192.168.1.0)</source>
+        <translation>{value} n’est pas une adresse IPv4 (p. ex. 192.168.1.0)</translation>
+    </message>
+    <message>
+        <source>{value} is not a network mask (e.g. 255.255.255.0)</source>
+        <translation>{value} n’est pas un masque de réseau (p. ex. 255.255.255.0)</translation>
+    </message>
+    <message>
+        <source>{value} is not the network address of mask {mask}</source>
+        <translation>{value} n’est pas l’adresse de réseau du masque {mask}</translation>
+    </message>
+    <message>
+        <source>the age must be a whole number of days ≥ 1</source>
+        <translation>l’âge doit être un nombre entier de jours ≥ 1</translation>
+    </message>
+    <message>
+        <source>there is no device type {value}</source>
+        <translation>il n’y a pas de type d’appareil {value}</translation>
+    </message>
+    <message>
+        <source>the device type {value} already exists</source>
+        <translation>le type d’appareil {value} existe déjà</translation>
+    </message>
+    <message>
+        <source>the device type {value} is given to {count} identified device(s)</source>
+        <translation>le type d’appareil {value} est donné à {count} appareil(s) identifié(s)</translation>
+    </message>
+    <message>
+        <source>there is no machine with ID {value}</source>
+        <translation>il n’y a pas de machine d’ID {value}</translation>
+    </message>
+    <message>
+        <source>machine {value} has no interface up on a subnet to scan</source>
+        <translation>la machine {value} n’a aucune interface active sur un sous-réseau à analyser</translation>
+    </message>
+    <message>
+        <source>{value} is not blacklisted</source>
+        <translation>{value} n’est pas sur la liste noire</translation>
+    </message>
+    <message>
+        <source>{value} is already blacklisted</source>
+        <translation>{value} est déjà sur la liste noire</translation>
+    </message>
+    <message>
+        <source>no discovered host has the MAC {value}</source>
+        <translation>aucun hôte découvert n’a la MAC {value}</translation>
+    </message>
+    <message>
+        <source>{value} belongs to an inventoried machine</source>
+        <translation>{value} appartient à une machine inventoriée</translation>
+    </message>
+    <message>
+        <source>the MAC address</source>
+        <translation>l’adresse MAC</translation>
+    </message>
+    <message>
+        <source>the network address</source>
+        <translation>l’adresse de réseau</translation>
+    </message>
+    <message>
+        <source>the mask</source>
+        <translation>le masque</translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation>la description</translation>
+    </message>
+    <message>
+        <source>the device type</source>
+        <translation>le type d’appareil</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>l’utilisateur</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>le nom</translation>
+    </message>
+    <message>
+        <source>the TAG</source>
+        <translation>le TAG</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Subnets</source>
+        <translation>Sous-réseaux</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Name…</source>
+        <translation>Nommer…</translation>
+    </message>
+    <message>
+        <source>Give the selected subnet a name</source>
+        <translation>Donner un nom au sous-réseau sélectionné</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation>Mettre en liste noire</translation>
+    </message>
+    <message>
+        <source>Never elect a scanner on the selected subnet</source>
+        <translation>Ne jamais élire d’analyseur sur le sous-réseau sélectionné</translation>
+    </message>
+    <message>
+        <source>Scan now…</source>
+        <translation>Analyser…</translation>
+    </message>
+    <message>
+        <source>Scan this subnet now</source>
+        <translation>Analyser ce sous-réseau maintenant</translation>
+    </message>
+    <message>
+        <source>Device types…</source>
+        <translation>Types d’appareils…</translation>
+    </message>
+    <message>
+        <source>Blacklisted…</source>
+        <translation>Liste noire…</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>Purger…</translation>
+    </message>
+    <message>
+        <source>Delete hosts not seen for some days</source>
+        <translation>Supprimer les hôtes non vus depuis quelques jours</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export the list shown below</source>
+        <translation>Exporter la liste affichée en dessous</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subnet(s)</source>
+        <translation>
+            <numerusform>%n sous-réseau</numerusform>
+            <numerusform>%n sous-réseaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n non-inventoried host(s) to look at</source>
+        <translation>
+            <numerusform>%n hôte non inventorié à examiner</numerusform>
+            <numerusform>%n hôtes non inventoriés à examiner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No subnet selected.</source>
+        <translation>Aucun sous-réseau sélectionné.</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Hosts of {0} ({1})</source>
+        <translation>Hôtes de {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Non-inventoried ({0})</source>
+        <translation>Non inventoriés ({0})</translation>
+    </message>
+    <message>
+        <source>Identified ({0})</source>
+        <translation>Identifiés ({0})</translation>
+    </message>
+    <message>
+        <source>Inventoried ({0})</source>
+        <translation>Inventoriés ({0})</translation>
+    </message>
+    <message>
+        <source>Scanners ({0})</source>
+        <translation>Analyseurs ({0})</translation>
+    </message>
+    <message>
+        <source>Identify…</source>
+        <translation>Identifier…</translation>
+    </message>
+    <message>
+        <source>Edit identification…</source>
+        <translation>Modifier l’identification…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n host(s)</source>
+        <translation>
+            <numerusform>Supprimer %n hôte</numerusform>
+            <numerusform>Supprimer %n hôtes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the scanner</source>
+        <translation>Ouvrir l’analyseur</translation>
+    </message>
+    <message>
+        <source>Open the machine</source>
+        <translation>Ouvrir la machine</translation>
+    </message>
+    <message>
+        <source>Force it to scan this subnet</source>
+        <translation>La forcer à analyser ce sous-réseau</translation>
+    </message>
+    <message>
+        <source>Never let it scan</source>
+        <translation>Ne jamais la laisser analyser</translation>
+    </message>
+    <message>
+        <source>Let the server decide</source>
+        <translation>Laisser le serveur décider</translation>
+    </message>
+    <message>
+        <source>{0} identified as {1}</source>
+        <translation>{0} identifié comme {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) deleted</source>
+        <translation>
+            <numerusform>%n hôte supprimé</numerusform>
+            <numerusform>%n hôtes supprimés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete hosts</source>
+        <translation>Supprimer des hôtes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget %n discovered host(s) and their identification? The next scan finds them again if they are still there.</source>
+        <translation>
+            <numerusform>Oublier %n hôte découvert et son identification ? La prochaine analyse le retrouvera s’il est toujours là.</numerusform>
+            <numerusform>Oublier %n hôtes découverts et leur identification ? La prochaine analyse les retrouvera s’ils sont toujours là.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Machine {0} forced to scan {1}</source>
+        <translation>Machine {0} forcée à analyser {1}</translation>
+    </message>
+    <message>
+        <source>Machine {0} will never scan</source>
+        <translation>La machine {0} n’analysera jamais</translation>
+    </message>
+    <message>
+        <source>The server decides whether machine {0} scans</source>
+        <translation>Le serveur décide si la machine {0} analyse</translation>
+    </message>
+    <message>
+        <source>Subnet {0} named {1}</source>
+        <translation>Sous-réseau {0} nommé {1}</translation>
+    </message>
+    <message>
+        <source>Subnet {0} blacklisted</source>
+        <translation>Sous-réseau {0} mis sur liste noire</translation>
+    </message>
+    <message>
+        <source>Blacklist a subnet</source>
+        <translation>Mettre un sous-réseau sur liste noire</translation>
+    </message>
+    <message>
+        <source>Never elect a scanner on {0}? Its scanners stop at their next inventory.</source>
+        <translation>Ne jamais élire d’analyseur sur {0} ? Ses analyseurs s’arrêtent à leur prochain inventaire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old host(s) purged</source>
+        <translation>
+            <numerusform>%n ancien hôte purgé</numerusform>
+            <numerusform>%n anciens hôtes purgés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purge old hosts</source>
+        <translation>Purger les anciens hôtes</translation>
+    </message>
+    <message>
+        <source>Delete the hosts no scan has seen for this many days:</source>
+        <translation>Supprimer les hôtes qu’aucune analyse n’a vus depuis ce nombre de jours :</translation>
+    </message>
+    <message>
+        <source>The map is not available.</source>
+        <translation>La carte n’est pas disponible.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) exported to {0}</source>
+        <translation>
+            <numerusform>%n hôte exporté vers {0}</numerusform>
+            <numerusform>%n hôtes exportés vers {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export hosts</source>
+        <translation>Exporter les hôtes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>SubnetBlacklistDialog</name>
+    <message>
+        <source>Blacklisted subnets</source>
+        <translation>Sous-réseaux sur liste noire</translation>
+    </message>
+    <message>
+        <source>The server never elects a scanner on these subnets.</source>
+        <translation>Le serveur n’élit jamais d’analyseur sur ces sous-réseaux.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+</context>
+<context>
+    <name>SubnetsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Masque</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>Inventoried</source>
+        <translation>Inventoriés</translation>
+    </message>
+    <message>
+        <source>Non-inventoried</source>
+        <translation>Non inventoriés</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>Identifiés</translation>
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation>Analyseurs</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(sans nom)</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>B</source>
+        <translation>o</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>Kio</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>Mio</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>Gio</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>Tio</translation>
+    </message>
+    <message>
+        <source>PiB</source>
+        <translation>Pio</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>Identifiant d'appareil</translation>
+    </message>
+    <message>
+        <source>Domain or workgroup</source>
+        <translation>Domaine ou groupe de travail</translation>
+    </message>
+    <message>
+        <source>User domain</source>
+        <translation>Domaine de l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Système d'exploitation</translation>
+    </message>
+    <message>
+        <source>OS version</source>
+        <translation>Version du système</translation>
+    </message>
+    <message>
+        <source>OS details</source>
+        <translation>Détails du système</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Processeur</translation>
+    </message>
+    <message>
+        <source>Processor speed</source>
+        <translation>Fréquence du processeur</translation>
+    </message>
+    <message>
+        <source>Processors</source>
+        <translation>Processeurs</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Mémoire d'échange</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Adresse IP</translation>
+    </message>
+    <message>
+        <source>DNS servers</source>
+        <translation>Serveurs DNS</translation>
+    </message>
+    <message>
+        <source>Default gateway</source>
+        <translation>Passerelle par défaut</translation>
+    </message>
+    <message>
+        <source>Last user</source>
+        <translation>Dernier utilisateur</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Registered company</source>
+        <translation>Société enregistrée</translation>
+    </message>
+    <message>
+        <source>Registered owner</source>
+        <translation>Propriétaire enregistré</translation>
+    </message>
+    <message>
+        <source>Windows product ID</source>
+        <translation>ID de produit Windows</translation>
+    </message>
+    <message>
+        <source>Windows product key</source>
+        <translation>Clé de produit Windows</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Last inventory</source>
+        <translation>Dernier inventaire</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Address seen by the server</source>
+        <translation>Adresse vue par le serveur</translation>
+    </message>
+    <message>
+        <source>Agent execution time</source>
+        <translation>Durée d'exécution de l'agent</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <source>Fidelity</source>
+        <translation>Fidélité</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Somme de contrôle</translation>
+    </message>
+    <message>
+        <source>Session state</source>
+        <translation>État de session</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivée</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Fabricant</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Chassis type</source>
+        <translation>Type de châssis</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>Numéro d'inventaire</translation>
+    </message>
+    <message>
+        <source>BIOS manufacturer</source>
+        <translation>Fabricant du BIOS</translation>
+    </message>
+    <message>
+        <source>BIOS version</source>
+        <translation>Version du BIOS</translation>
+    </message>
+    <message>
+        <source>BIOS date</source>
+        <translation>Date du BIOS</translation>
+    </message>
+    <message>
+        <source>Motherboard manufacturer</source>
+        <translation>Fabricant de la carte mère</translation>
+    </message>
+    <message>
+        <source>Motherboard model</source>
+        <translation>Modèle de la carte mère</translation>
+    </message>
+    <message>
+        <source>Motherboard serial number</source>
+        <translation>Numéro de série de la carte mère</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Current speed</source>
+        <translation>Vitesse actuelle</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>Cœurs</translation>
+    </message>
+    <message>
+        <source>Logical processors</source>
+        <translation>Processeurs logiques</translation>
+    </message>
+    <message>
+        <source>L2 cache</source>
+        <translation>Cache L2</translation>
+    </message>
+    <message>
+        <source>Data width (bits)</source>
+        <translation>Largeur des données (bits)</translation>
+    </message>
+    <message>
+        <source>Address width (bits)</source>
+        <translation>Largeur d'adresse (bits)</translation>
+    </message>
+    <message>
+        <source>Voltage</source>
+        <translation>Tension</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>Slot number</source>
+        <translation>Numéro d'emplacement</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Micrologiciel</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Type or mount point</source>
+        <translation>Type ou point de montage</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>File system</source>
+        <translation>Système de fichiers</translation>
+    </message>
+    <message>
+        <source>Total size</source>
+        <translation>Taille totale</translation>
+    </message>
+    <message>
+        <source>Free space</source>
+        <translation>Espace libre</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>MIB type</source>
+        <translation>Type MIB</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>Adresse MAC</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Subnet mask</source>
+        <translation>Masque de sous-réseau</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Sous-réseau</translation>
+    </message>
+    <message>
+        <source>DHCP server</source>
+        <translation>Serveur DHCP</translation>
+    </message>
+    <message>
+        <source>Virtual</source>
+        <translation>Virtuelle</translation>
+    </message>
+    <message>
+        <source>Chipset</source>
+        <translation>Jeu de puces</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Pilote</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Print server</source>
+        <translation>Serveur d'impression</translation>
+    </message>
+    <message>
+        <source>Share name</source>
+        <translation>Nom de partage</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Partagé</translation>
+    </message>
+    <message>
+        <source>Network printer</source>
+        <translation>Imprimante réseau</translation>
+    </message>
+    <message>
+        <source>Pointing type</source>
+        <translation>Type de pointage</translation>
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installé le</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>Bits</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>GUID</source>
+        <translation>GUID</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Hypervisor</source>
+        <translation>Hyperviseur</translation>
+    </message>
+    <message>
+        <source>Virtual processors</source>
+        <translation>Processeurs virtuels</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+</context>
+<context>
+    <name>MachineTree</name>
+    <message>
+        <source>Hardware</source>
+        <translation>Matériel</translation>
+    </message>
+    <message>
+        <source>BIOS</source>
+        <translation>BIOS</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>Processeurs</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Drives</source>
+        <translation>Lecteurs</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Controllers</source>
+        <translation>Contrôleurs</translation>
+    </message>
+    <message>
+        <source>Monitors</source>
+        <translation>Moniteurs</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Imprimantes</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Modems</source>
+        <translation>Modems</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>Emplacements</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Logiciels</translation>
+    </message>
+    <message>
+        <source>Virtual machines</source>
+        <translation>Machines virtuelles</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <source>Administrative data</source>
+        <translation>Données administratives</translation>
+    </message>
+</context>
+<context>
+    <name>MachineTreeModel</name>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>#{0}</source>
+        <translation>n° {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PropertySheetModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryCard</name>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} free of {2}</source>
+        <translation>{0} : {1} libres sur {2}</translation>
+    </message>
+    <message>
+        <source>(dynamic)</source>
+        <translation>(dynamique)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>{0} × {1}</source>
+        <translation>{0} × {1}</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Système d'exploitation</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Processeur</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>Disques</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>Last inventory</source>
+        <translation>Dernier inventaire</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groupes</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Paquets</translation>
+    </message>
+</context>
+<context>
+    <name>LocalServerControl</name>
+    <message>
+        <source>&amp;Start local server…</source>
+        <translation>&amp;Démarrer le serveur local…</translation>
+    </message>
+    <message>
+        <source>S&amp;top local server</source>
+        <translation>&amp;Arrêter le serveur local</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the agents' server address</source>
+        <translation>&amp;Copier l'adresse du serveur pour les agents</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver</source>
+        <translation>Se&amp;rveur</translation>
+    </message>
+    <message>
+        <source>Server: starting…</source>
+        <translation>Serveur : démarrage…</translation>
+    </message>
+    <message>
+        <source>Local server started: agents can report to {0}</source>
+        <translation>Serveur local démarré : les agents peuvent envoyer leurs inventaires à {0}</translation>
+    </message>
+    <message>
+        <source>Inventory received from {0}</source>
+        <translation>Inventaire reçu de {0}</translation>
+    </message>
+    <message>
+        <source>Local server stopped</source>
+        <translation>Serveur local arrêté</translation>
+    </message>
+    <message>
+        <source>The local server stopped: {0}</source>
+        <translation>Le serveur local s'est arrêté : {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server: {0} — %n machine(s) reported</source>
+        <translation>
+            <numerusform>Serveur : {0} — %n machine a répondu</numerusform>
+            <numerusform>Serveur : {0} — %n machines ont répondu</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocalServerDialog</name>
+    <message>
+        <source>Start the local server</source>
+        <translation>Démarrer le serveur local</translation>
+    </message>
+    <message>
+        <source>Every network interface (agents on the LAN)</source>
+        <translation>Toutes les interfaces réseau (agents du réseau local)</translation>
+    </message>
+    <message>
+        <source>This computer only (127.0.0.1)</source>
+        <translation>Cet ordinateur seulement (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>Also serve HTTPS</source>
+        <translation>Servir aussi en HTTPS</translation>
+    </message>
+    <message>
+        <source>server.pem of cert init</source>
+        <translation>server.pem de cert init</translation>
+    </message>
+    <message>
+        <source>server.key of cert init</source>
+        <translation>server.key de cert init</translation>
+    </message>
+    <message>
+        <source>Start it whenever the console opens on this database</source>
+        <translation>Le démarrer chaque fois que la console s'ouvre sur cette base</translation>
+    </message>
+    <message>
+        <source>The server runs in its own process on the database this console shows, and stops with the console. Point agents at the address shown in the status bar.</source>
+        <translation>Le serveur tourne dans son propre processus sur la base affichée par cette console, et s'arrête avec elle. Indiquez aux agents l'adresse affichée dans la barre d'état.</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Écouter sur :</translation>
+    </message>
+    <message>
+        <source>HTTP port:</source>
+        <translation>Port HTTP :</translation>
+    </message>
+    <message>
+        <source>HTTPS port:</source>
+        <translation>Port HTTPS :</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificat :</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>Clé privée :</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>HTTP and HTTPS need two different ports.</source>
+        <translation>HTTP et HTTPS doivent utiliser deux ports différents.</translation>
+    </message>
+    <message>
+        <source>HTTPS needs the server certificate file (make one with cert init).</source>
+        <translation>HTTPS a besoin du fichier de certificat du serveur (créez-le avec cert init).</translation>
+    </message>
+    <message>
+        <source>HTTPS needs the server key file (make one with cert init).</source>
+        <translation>HTTPS a besoin du fichier de clé du serveur (créez-le avec cert init).</translation>
+    </message>
+</context>
+<context>
+    <name>SearchErrors</name>
+    <message>
+        <source>&apos;{value}&apos; is not a number</source>
+        <translation>« {value} » n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD [HH:MM[:SS]])</source>
+        <translation>« {value} » n&apos;est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ [HH:MM[:SS]])</translation>
+    </message>
+    <message>
+        <source>unknown operator &apos;{operator}&apos;</source>
+        <translation>opérateur « {operator} » inconnu</translation>
+    </message>
+    <message>
+        <source>operator {operator} does not apply to {field}</source>
+        <translation>l&apos;opérateur {operator} ne s&apos;applique pas à {field}</translation>
+    </message>
+    <message>
+        <source>unknown search field &apos;{key}&apos;</source>
+        <translation>champ de recherche « {key} » inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>SearchText</name>
+    <message>
+        <source>&quot;{0}&quot;</source>
+        <translation>« {0} »</translation>
+    </message>
+    <message>
+        <source>not ({0})</source>
+        <translation>non ({0})</translation>
+    </message>
+    <message>
+        <source>all machines</source>
+        <translation>toutes les machines</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>et</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+</context>
+<context>
+    <name>PackageSpec</name>
+    <message>
+        <source>the package name is empty</source>
+        <translation>le nom du paquet est vide</translation>
+    </message>
+    <message>
+        <source>the package name is longer than {limit} characters</source>
+        <translation>le nom du paquet dépasse {limit} caractères</translation>
+    </message>
+    <message>
+        <source>unknown target OS {value!r} (use {choices})</source>
+        <translation>système cible {value!r} inconnu (choisir parmi {choices})</translation>
+    </message>
+    <message>
+        <source>unknown action {value!r} (use {choices})</source>
+        <translation>action {value!r} inconnue (choisir parmi {choices})</translation>
+    </message>
+    <message>
+        <source>priority must be an integer from {low} to {high}, not {value!r}</source>
+        <translation>la priorité doit être un entier de {low} à {high}, pas {value!r}</translation>
+    </message>
+    <message>
+        <source>protocol must be http or https, not {value!r}</source>
+        <translation>le protocole doit être http ou https, pas {value!r}</translation>
+    </message>
+    <message>
+        <source>notification countdown must be a whole number of seconds, not {value!r}</source>
+        <translation>le compte à rebours de la notification doit être un nombre entier de secondes, pas {value!r}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>notification text</source>
+        <translation>texte de notification</translation>
+    </message>
+    <message>
+        <source>done action text</source>
+        <translation>texte de fin d&apos;action</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>the {what} holds a control character</source>
+        <translation>le champ « {what} » contient un caractère de contrôle</translation>
+    </message>
+    <message>
+        <source>destination path</source>
+        <translation>chemin de destination</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <source>file to launch</source>
+        <translation>fichier à lancer</translation>
+    </message>
+    <message>
+        <source>a {action} package needs a {what}</source>
+        <translation>un paquet {action} a besoin du champ « {what} »</translation>
+    </message>
+    <message>
+        <source>a {what} is only for a {wanted} package, not a {action} one</source>
+        <translation>le champ « {what} » ne sert qu&apos;à un paquet {wanted}, pas à un paquet {action}</translation>
+    </message>
+    <message>
+        <source>the {what} holds a control character (tab, newline, ...)</source>
+        <translation>le champ « {what} » contient un caractère de contrôle (tabulation, saut de ligne…)</translation>
+    </message>
+    <message>
+        <source>give a fragment count or a fragment size, not both</source>
+        <translation>indiquez un nombre de fragments ou une taille de fragment, pas les deux</translation>
+    </message>
+    <message>
+        <source>the fragment count must be at least 1, not {value!r}</source>
+        <translation>le nombre de fragments doit être au moins 1, pas {value!r}</translation>
+    </message>
+    <message>
+        <source>the fragment size must be at least 1 byte, not {value!r}</source>
+        <translation>la taille de fragment doit être d&apos;au moins 1 octet, pas {value!r}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupErrors</name>
+    <message>
+        <source>a group needs a name</source>
+        <translation>un groupe a besoin d&apos;un nom</translation>
+    </message>
+    <message>
+        <source>a group named {name!r} already exists</source>
+        <translation>un groupe nommé {name!r} existe déjà</translation>
+    </message>
+    <message>
+        <source>a static group has no search; create a dynamic group instead</source>
+        <translation>un groupe statique n&apos;a pas de recherche ; créez plutôt un groupe dynamique</translation>
+    </message>
+    <message>
+        <source>a static group has no search to recompute</source>
+        <translation>un groupe statique n&apos;a pas de recherche à recalculer</translation>
+    </message>
+    <message>
+        <source>this group was defined in OCS&apos;s web console; its members are recomputed by the OCS server, not here</source>
+        <translation>ce groupe a été défini dans la console web d&apos;OCS ; ses membres sont recalculés par le serveur OCS, pas ici</translation>
+    </message>
+</context>
+<context>
+    <name>MachineActions</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Set &amp;TAG…</source>
+        <translation>Définir le &amp;TAG…</translation>
+    </message>
+    <message>
+        <source>Set admin &amp;field…</source>
+        <translation>Définir un &amp;champ administratif…</translation>
+    </message>
+    <message>
+        <source>&amp;New group from selection…</source>
+        <translation>&amp;Nouveau groupe depuis la sélection…</translation>
+    </message>
+    <message>
+        <source>&amp;Assign a package…</source>
+        <translation>&amp;Affecter un paquet…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport selection to CSV…</source>
+        <translation>E&amp;xporter la sélection en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Add to static &amp;group</source>
+        <translation>Ajouter à un &amp;groupe statique</translation>
+    </message>
+    <message>
+        <source>Set TAG</source>
+        <translation>Définir le TAG</translation>
+    </message>
+    <message numerus="yes">
+        <source>TAG of %n machine(s):</source>
+        <translation>
+            <numerusform>TAG de %n machine :</numerusform>
+            <numerusform>TAG de %n machines :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>TAG set on %n machine(s)</source>
+        <translation>
+            <numerusform>TAG défini sur %n machine</numerusform>
+            <numerusform>TAG défini sur %n machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Admin field set on %n machine(s)</source>
+        <translation>
+            <numerusform>Champ administratif défini sur %n machine</numerusform>
+            <numerusform>Champ administratif défini sur %n machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) added to the group</source>
+        <translation>
+            <numerusform>%n machine ajoutée au groupe</numerusform>
+            <numerusform>%n machines ajoutées au groupe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New group from selection</source>
+        <translation>Nouveau groupe depuis la sélection</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the static group of %n machine(s):</source>
+        <translation>
+            <numerusform>Nom du groupe statique de %n machine :</numerusform>
+            <numerusform>Nom du groupe statique de %n machines :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group {0} created with %n machine(s)</source>
+        <translation>
+            <numerusform>Groupe {0} créé avec %n machine</numerusform>
+            <numerusform>Groupe {0} créé avec %n machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Package {0} assigned to %n machine(s)</source>
+        <translation>
+            <numerusform>Paquet {0} affecté à %n machine</numerusform>
+            <numerusform>Paquet {0} affecté à %n machines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export selected machines</source>
+        <translation>Exporter les machines sélectionnées</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) exported to {0}</source>
+        <translation>
+            <numerusform>%n machine exportée dans {0}</numerusform>
+            <numerusform>%n machines exportées dans {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete machines</source>
+        <translation>Supprimer des machines</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n machine(s) and all their inventory? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer %n machine et tout son inventaire ? Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer %n machines et tout leur inventaire ? Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) deleted</source>
+        <translation>
+            <numerusform>%n machine supprimée</numerusform>
+            <numerusform>%n machines supprimées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackageChooserDialog</name>
+    <message>
+        <source>Assign a package</source>
+        <translation>Affecter un paquet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Package to deploy to %n machine(s):</source>
+        <translation>
+            <numerusform>Paquet à déployer sur %n machine :</numerusform>
+            <numerusform>Paquet à déployer sur %n machines :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No package is activated: activate one on Deployment.</source>
+        <translation>Aucun paquet n’est activé : activez-en un dans Déploiement.</translation>
     </message>
 </context>
 </TS>

@@ -310,8 +310,10 @@ class DeploymentPage(QtWidgets.QWidget):
         answer = QtWidgets.QMessageBox.question(
             self,
             self.tr("Unassign package"),
-            self.tr("Stop deploying {0} to all its {1} machine(s) and {2} group(s)?").format(
-                status.name, len(machines), len(groups)
+            self.tr("Stop deploying {0} to all its {1} and {2}?").format(
+                status.name,
+                self.tr("%n machine(s)", "", len(machines)),
+                self.tr("%n group(s)", "", len(groups)),
             ),
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             QtWidgets.QMessageBox.StandardButton.No,

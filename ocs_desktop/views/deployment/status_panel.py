@@ -20,6 +20,7 @@ from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.deployment.models import StatusModel, category_color, status_label
 from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
 from ocs_desktop.views.widgets.bar_chart import BarChart
+from ocs_desktop.views.widgets.machine_actions import MachineActions
 from ocs_desktop.views.widgets.tables import compact_rows
 from ocs_desktop.views.worker import Task
 
@@ -62,9 +63,11 @@ class StatusChart(BarChart):
         """Show ``{status: machines}`` in the order given."""
         self.statuses = list(counts)
         self.counts = [counts[s] for s in self.statuses]
-        self.set_bars([status_label(s) for s in self.statuses], self.counts)
-        if self.items is not None:
-            self.items.setOpts(brushes=[category_color(s) for s in self.statuses])
+        self.set_bars(
+            [status_label(s) for s in self.statuses],
+            self.counts,
+            [category_color(s) for s in self.statuses],
+        )
 
 
 class StatusPanel(QtWidgets.QWidget):
@@ -97,6 +100,7 @@ class StatusPanel(QtWidgets.QWidget):
         compact_rows(self.view)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.activated.connect(self._open_machine)
+        self.machine_actions = MachineActions(context, self.view, self.selected_ids)
         self.status_filter = QtWidgets.QComboBox()
         self.status_filter.setMinimumContentsLength(18)
         self.status_filter.activated.connect(

@@ -300,7 +300,9 @@ class TargetsForm(QtWidgets.QWidget):
     def _update_checked(self) -> None:
         machines, groups = len(self.machines.checked_ids()), len(self.groups.checked_ids())
         self.checked_label.setText(
-            self.tr("Checked: {0} machine(s), {1} group(s)").format(machines, groups)
+            self.tr("Checked: {0}, {1}").format(
+                self.tr("%n machine(s)", "", machines), self.tr("%n group(s)", "", groups)
+            )
         )
         self.assign_button.setEnabled(bool(machines or groups))
 
@@ -329,8 +331,9 @@ class TargetsForm(QtWidgets.QWidget):
         self.last_assignment = assignment
         self._update_checked()
         self.result.setText(
-            self.tr("Assigned to {0} machine(s) and {1} group(s).").format(
-                len(assignment.machine_ids), len(assignment.group_ids)
+            self.tr("Assigned to {0} and {1}.").format(
+                self.tr("%n machine(s)", "", len(assignment.machine_ids)),
+                self.tr("%n group(s)", "", len(assignment.group_ids)),
             )
         )
         self.assigned.emit(assignment)

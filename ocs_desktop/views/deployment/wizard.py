@@ -25,7 +25,7 @@ from ocs_desktop.common.progress import Progress
 from ocs_desktop.packager.archive import TAR_GZ
 from ocs_desktop.packager.built import BuiltPackage
 from ocs_desktop.packager.service import build_and_record, discard_package
-from ocs_desktop.packager.spec import SPEC_FIELDS, Action, PackageSpec, TargetOs
+from ocs_desktop.packager.spec import SPEC_FIELDS, Action, PackageSpec, SpecError, TargetOs
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.deployment.activate_form import ActivateForm
 from ocs_desktop.views.deployment.choice_pages import FilesPage, PackagePage
@@ -37,6 +37,7 @@ from ocs_desktop.views.deployment.settings import (
     load_defaults,
     store_path,
 )
+from ocs_desktop.views.deployment.spec_text import spec_problem_texts
 from ocs_desktop.views.deployment.targets import TargetsForm
 from ocs_desktop.views.qt import Qt, QtWidgets, Signal
 from ocs_desktop.views.worker import Task
@@ -338,6 +339,8 @@ class PackageWizard(QtWidgets.QWizard):
             problems.append(self.tr("Windows agents need a zip archive, not tar.gz."))
         try:
             spec.validate()
+        except SpecError as exc:
+            problems += spec_problem_texts(exc)
         except ValueError as exc:
             problems.append(str(exc))
         return problems

@@ -142,6 +142,7 @@ class DuplicatesPage(QtWidgets.QWidget):
         self.machines_view.setWordWrap(False)
         compact_rows(self.machines_view)
         self.machines_view.horizontalHeader().setStretchLastSection(True)
+        self.machines_view.resizeColumnsToContents()  # the headers fit before any set is shown
         self.machines_view.doubleClicked.connect(self._open_machine)
         self.machines_model.checksChanged.connect(self._update_actions)
 

@@ -22,6 +22,7 @@ from ocs_desktop.fleet.groups import GroupFilter, GroupInfo
 from ocs_desktop.models import Hardware
 from ocs_desktop.views.context import GROUPS, MACHINES, ConsoleContext
 from ocs_desktop.views.fleet.machines_model import to_qdatetime
+from ocs_desktop.views.fleet.search_text import search_text
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.widgets.drops import MachineDropMixin
 from ocs_desktop.views.widgets.reload import ReloadWhenShown
@@ -130,7 +131,7 @@ class GroupsModel(MachineDropMixin[GroupInfo], RowTableModel[GroupInfo]):
                     to_qdatetime(info.cache_time), QtCore.QLocale.FormatType.LongFormat
                 )
             if info.search is not None:
-                return info.search.describe()
+                return search_text(info.search)
             if info.kind == "static":
                 return self.tr("Drop machines here to add them to this group.")
             return None
@@ -273,11 +274,23 @@ class GroupsPage(QtWidgets.QWidget):
         self.remove_members_action = self._action(
             self.tr("Remove members…"), lambda: self._on_selected(self.ask_remove_members)
         )
-        toolbar = QtWidgets.QToolBar(self)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Two rows, the groups' actions then their members': in one row, French hides most
+        # of them behind the toolbar's » button at 1024 px.
+        group_bar, member_bar = QtWidgets.QToolBar(self), QtWidgets.QToolBar(self)
+        for toolbar in (group_bar, member_bar):
+            toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_static_action, self.new_dynamic_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
+            group_bar.addAction(action)
+        group_bar.addSeparator()
+        for action in (self.rename_action, self.delete_action):
+            group_bar.addAction(action)
+        for action in (
+            self.show_members_action,
+            self.remove_members_action,
+            self.recompute_action,
+            self.edit_search_action,
+        ):
+            member_bar.addAction(action)
         for action in (
             self.show_members_action,
             self.remove_members_action,
@@ -286,7 +299,6 @@ class GroupsPage(QtWidgets.QWidget):
             self.rename_action,
             self.delete_action,
         ):
-            toolbar.addAction(action)
             self.table.addAction(action)
 
         self.details = QtWidgets.QLabel(self)
@@ -297,7 +309,8 @@ class GroupsPage(QtWidgets.QWidget):
         )
         hint.setEnabled(False)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(toolbar)
+        layout.addWidget(group_bar)
+        layout.addWidget(member_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addWidget(hint)
@@ -384,7 +397,7 @@ class GroupsPage(QtWidgets.QWidget):
                 )
             )
         else:
-            self.details.setText(self.tr("Search: {0}").format(info.search.describe()))
+            self.details.setText(self.tr("Search: {0}").format(search_text(info.search)))
 
     # --- operations (each a background write; the list refreshes when it is done) ------
     def _write(self, fn: Any, select_id: int | None = None) -> Task:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ocs_desktop.common.progress import Progress
+from ocs_desktop.fleet.machine_columns import column_spec, is_known_key
 from ocs_desktop.fleet.machines import (
     ADMIN_PREFIX,
     DEFAULT_COLUMNS,
@@ -28,6 +29,7 @@ from ocs_desktop.fleet.machines import (
     is_admin_key,
 )
 from ocs_desktop.views.context import ConsoleContext
+from ocs_desktop.views.fleet.field_format import format_field
 from ocs_desktop.views.qt import Qt, QtCore, Signal
 from ocs_desktop.views.settings import PAGE_SIZE
 from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, encode_ids
@@ -121,38 +123,25 @@ class MachinesModel(RowTableModel[MachineRow]):
         return self._labels_of(self._columns)
 
     def _labels_of(self, keys: Iterable[str]) -> tuple[str, ...]:
-        labels = {
-            "name": self.tr("Name"),
-            "tag": self.tr("TAG"),
-            "osname": self.tr("Operating system"),
-            "osversion": self.tr("OS version"),
-            "ipaddr": self.tr("IP address"),
-            "userid": self.tr("User"),
-            "processort": self.tr("Processor"),
-            "memory": self.tr("Memory"),
-            "ssn": self.tr("Serial number"),
-            "useragent": self.tr("Agent"),
-            "lastdate": self.tr("Last inventory"),
-            "lastcome": self.tr("Last contact"),
-        }
+        """Labels from the field catalogue (``Fields`` context), admin fields by their own."""
         return tuple(
-            labels.get(key)
-            or self.admin_labels.get(key)
-            or (MACHINE_COLUMNS[key].label if key in MACHINE_COLUMNS else key)
+            self.admin_labels.get(key, key.removeprefix(ADMIN_PREFIX))
+            if is_admin_key(key)
+            else QtCore.QCoreApplication.translate("Fields", column_spec(key).label)
             for key in keys
         )
 
     def set_columns(self, columns: Sequence[str]) -> None:
-        """Show these columns (``MACHINE_COLUMNS`` keys), in this order."""
+        """Show these columns (catalogue keys, ``admin:fields_3``), in this order."""
         wanted = _valid_columns(columns)
         if wanted == self._columns:
             return
-        fetched = self._admin_columns()
+        fetched = set(self._extra_columns())
         self.beginResetModel()
         self._columns = wanted
         self.endResetModel()
-        if self._admin_columns() - fetched:
-            self.refresh()  # bring the values of the admin field now shown
+        if set(self._extra_columns()) - fetched:
+            self.refresh()  # bring the values of the columns now shown
 
     def set_query(self, query: MachineQuery) -> None:
         """Show ``query``: clear, then load its count and first page in the background."""
@@ -182,16 +171,16 @@ class MachinesModel(RowTableModel[MachineRow]):
         return [self._rows[r].id for r in rows]
 
     # --- loading -------------------------------------------------------------------------
-    def _admin_columns(self) -> set[str]:
-        """The accountinfo columns of the admin field columns shown."""
-        return {k.removeprefix(ADMIN_PREFIX) for k in self._columns if is_admin_key(k)}
+    def _extra_columns(self) -> tuple[str, ...]:
+        """The columns shown beyond the classic ones every row carries."""
+        return tuple(sorted(k for k in self._columns if k not in MACHINE_COLUMNS))
 
     def _load(self, offset: int, limit: int, replace: bool) -> None:
         if self._pending is not None:
             self._pending.cancel()
         self._generation += 1
         generation = self._generation
-        query = dataclasses.replace(self._query, admin_columns=tuple(sorted(self._admin_columns())))
+        query = dataclasses.replace(self._query, columns=self._extra_columns())
         with_count = offset == 0
 
         def read(conn: Connection, progress: Progress) -> tuple[int | None, list[MachineRow]]:
@@ -260,19 +249,16 @@ class MachinesModel(RowTableModel[MachineRow]):
         if machine is None:
             return None
         key = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = machine.value(key)
-            if key == "memory" and value is not None:
-                return self.tr("{0} MB").format(QtCore.QLocale().toString(int(value)))
-            return format_value(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            value = machine.value(key)
-            if isinstance(value, dt.datetime):
-                return QtCore.QLocale().toString(
-                    to_qdatetime(value), QtCore.QLocale.FormatType.LongFormat
-                )
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "memory":
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            shown, exact = format_field(machine.value(key), column_spec(key).kind)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return shown
+            return exact if exact and exact != shown else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column_spec(key).kind not in (
+            "text",
+            "date",
+            "datetime",
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == MachineIdRole:
             return machine.id
@@ -291,8 +277,6 @@ class MachinesModel(RowTableModel[MachineRow]):
         if not 0 <= column < len(self._columns):
             return
         key = self._columns[column]
-        if key not in MACHINE_COLUMNS or not MACHINE_COLUMNS[key].sortable:
-            return  # admin field columns are not sorted by the database
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._query.sort_key, self._query.descending):
             return
@@ -309,7 +293,5 @@ class MachinesModel(RowTableModel[MachineRow]):
 
 
 def _valid_columns(columns: Iterable[str]) -> tuple[str, ...]:
-    wanted = tuple(
-        dict.fromkeys(key for key in columns if key in MACHINE_COLUMNS or is_admin_key(key))
-    )
+    wanted = tuple(dict.fromkeys(key for key in columns if is_known_key(key)))
     return wanted or DEFAULT_COLUMNS

@@ -10,6 +10,7 @@ announce what they changed, so every other page refreshes itself.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,29 +19,40 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ocs_desktop.common.progress import Progress
-from ocs_desktop.fleet import groups
-from ocs_desktop.fleet.admin_data import delete_machines, set_admin_value, set_tag, tag_counts
 from ocs_desktop.fleet.admin_fields import list_fields
 from ocs_desktop.fleet.filters import MachineFilter
+from ocs_desktop.fleet.machine_columns import CATALOGUE, is_known_key
 from ocs_desktop.fleet.machines import (
     ADMIN_PREFIX,
     DEFAULT_COLUMNS,
     MACHINE_COLUMNS,
     MachineQuery,
     export_machines_csv,
-    is_admin_key,
 )
-from ocs_desktop.views.context import GROUPS, MACHINES, SOFTWARE, TAGS, ConsoleContext
+from ocs_desktop.views.context import MACHINES, TAGS, ConsoleContext
+from ocs_desktop.views.fleet.column_picker import ColumnPicker, PickerEntry
 from ocs_desktop.views.fleet.machines_model import MachinesModel
 from ocs_desktop.views.fleet.merge_dialog import MergeDialog, open_merge_dialog
-from ocs_desktop.views.fleet.set_admin_field_dialog import SetAdminFieldDialog
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.settings import MACHINE_COLUMNS as COLUMNS_OPTION
-from ocs_desktop.views.settings import QUICK_FILTER_DELAY
+from ocs_desktop.views.settings import QUICK_FILTER_DELAY, Option
+from ocs_desktop.views.widgets.machine_actions import MachineActions
+from ocs_desktop.views.widgets.page_filter import page_filter
 from ocs_desktop.views.widgets.tables import compact_rows
 from ocs_desktop.views.worker import Task
 
 HEADER_STATE = "machines/header"
+#: Per database profile (the context's label): its columns and header state.
+PROFILE_COLUMNS: Option[dict[str, Any]] = Option(
+    "machines/profile_columns",
+    {},
+    "Per database profile: the machines list's columns, in order.",
+)
+
+
+def _profile_state_key(context: ConsoleContext) -> str:
+    """The header state's key for this profile (a digest: labels may hold any character)."""
+    return f"{HEADER_STATE}/{hashlib.sha1(context.url.encode()).hexdigest()[:16]}"
 
 
 class MachinesPage(QtWidgets.QWidget):
@@ -56,20 +68,18 @@ class MachinesPage(QtWidgets.QWidget):
         self.context = context
         self._filter: MachineFilter | None = None
         self._filter_title = ""
-        self.static_groups: list[tuple[int, str]] = []
-        self.known_tags: list[str] = []
         self.admin_columns: list[tuple[str, str]] = []  # (admin:fields_3, label)
         self.merge_dialog: MergeDialog | None = None
 
         settings = context.settings
-        saved_columns = [
-            key
-            for key in settings.get(COLUMNS_OPTION)
-            if key in MACHINE_COLUMNS or is_admin_key(key)  # admin:fields_3 too
-        ]
+        # This profile's columns; a profile not seen yet starts with the last ones saved.
+        by_profile = settings.get(PROFILE_COLUMNS).get(context.url)
+        saved = by_profile if isinstance(by_profile, list) else settings.get(COLUMNS_OPTION)
+        saved_columns = [key for key in saved if isinstance(key, str) and is_known_key(key)]
+        self._fit_pending: set[str] = set()
         self.model = MachinesModel(context, saved_columns or DEFAULT_COLUMNS, parent=self)
 
-        self.quick_filter = QtWidgets.QLineEdit()
+        self.quick_filter = page_filter(QtWidgets.QLineEdit())
         self.quick_filter.setPlaceholderText(self.tr("Quick filter: name, IP, user, serial, TAG"))
         self.quick_filter.setClearButtonEnabled(True)
         self.count_label = QtWidgets.QLabel()
@@ -102,8 +112,6 @@ class MachinesPage(QtWidgets.QWidget):
         self.view.setWordWrap(False)
         compact_rows(self.view)
         self.view.activated.connect(self._activated)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._row_menu)
 
         header = self.view.horizontalHeader()
         header.setSectionsMovable(True)
@@ -125,6 +133,11 @@ class MachinesPage(QtWidgets.QWidget):
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.quick_filter, 1)
         top.addWidget(self.count_label)
+        self.columns_button = QtWidgets.QToolButton()
+        self.columns_button.setText(self.tr("Columns…"))
+        self.columns_button.setToolTip(self.tr("Choose the columns of the list"))
+        self.columns_button.clicked.connect(lambda _checked=False: self.open_column_picker())
+        top.addWidget(self.columns_button)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -136,14 +149,17 @@ class MachinesPage(QtWidgets.QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         context.changed.connect(self._on_changed)
 
-        # The header decides the first sort (it may come from the saved layout).
+        # The header decides the first sort (it may come from the saved layout); without
+        # a valid indicator, a visible column's, so the arrow always shows the sort.
         section = header.sortIndicatorSection()
         columns = self.model.columns()
-        sort_key = columns[section] if 0 <= section < len(columns) else "name"
+        if not 0 <= section < len(columns):
+            section = self._fallback_section()
+            header.setSortIndicator(section, Qt.SortOrder.AscendingOrder)
+        sort_key = columns[section]
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         self.model.set_query(MachineQuery(sort_key=sort_key, descending=descending))
         self.view.setSortingEnabled(True)
-        self._load_choices()
         self._load_admin_columns()
         self._update_actions()
 
@@ -158,48 +174,31 @@ class MachinesPage(QtWidgets.QWidget):
                 self.view.addAction(act)
             return act
 
-        self.open_action = action(self.tr("&Open"), self.open_current)
-        self.set_tag_action = action(self.tr("Set &TAG…"), self.ask_set_tag)
-        self.set_admin_action = action(self.tr("Set admin &field…"), self.ask_set_admin_field)
-        self.delete_action = action(
-            self.tr("&Delete…"),
-            self.delete_selection,
-            QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Delete),
+        # Open, TAG, admin field, groups, package, export and delete: the shared set
+        # (its right-click menu is ``build_row_menu``: theirs plus merge and export all).
+        self.machine_actions = MachineActions(
+            self.context,
+            self.view,
+            self.selected_ids,
+            columns=self.export_columns,
+            menu=self.build_row_menu,
         )
+        self.open_action = self.machine_actions.open_action
+        self.set_tag_action = self.machine_actions.set_tag_action
+        self.set_admin_action = self.machine_actions.set_admin_action
+        self.delete_action = self.machine_actions.delete_action
         self.export_action = action(self.tr("&Export to CSV…"), self.export_csv)
         self.merge_action = action(self.tr("&Merge as duplicates…"), self.merge_selection)
 
     def _update_actions(self, *_args: object) -> None:
-        selected = bool(self.selected_ids())
-        self.open_action.setEnabled(self.view.currentIndex().isValid())
-        self.set_tag_action.setEnabled(selected)
-        self.set_admin_action.setEnabled(selected)
-        self.delete_action.setEnabled(selected)
+        self.machine_actions.update_enabled()
         self.merge_action.setEnabled(len(self.selected_ids()) >= 2)
 
-    def _row_menu(self, position: QtCore.QPoint) -> None:
-        menu = self.build_row_menu()
-        menu.exec(self.view.viewport().mapToGlobal(position))
-        menu.deleteLater()
-
     def build_row_menu(self) -> QtWidgets.QMenu:
-        """The context menu of the rows: open, TAG, groups, delete, export."""
+        """The context menu of the rows: the shared machine actions, merge, export all."""
         self._update_actions()
-        menu = QtWidgets.QMenu(self)
-        menu.addAction(self.open_action)
-        menu.addSeparator()
-        menu.addAction(self.set_tag_action)
-        menu.addAction(self.set_admin_action)
-        groups_menu = menu.addMenu(self.tr("Add to &group"))
-        groups_menu.setEnabled(bool(self.selected_ids()) and bool(self.static_groups))
-        for group_id, name in self.static_groups:
-            act = groups_menu.addAction(name)
-            act.triggered.connect(
-                lambda _checked=False, gid=group_id: self.add_selection_to_group(gid)
-            )
-        menu.addAction(self.merge_action)
-        menu.addAction(self.delete_action)
-        menu.addSeparator()
+        menu = self.machine_actions.build_menu(self)
+        menu.insertAction(self.delete_action, self.merge_action)
         menu.addAction(self.export_action)
         return menu
 
@@ -245,8 +244,6 @@ class MachinesPage(QtWidgets.QWidget):
     def _on_changed(self, topic: str) -> None:
         if topic in (MACHINES, TAGS):
             self.model.refresh()
-        if topic in (TAGS, GROUPS):
-            self._load_choices()
         if topic == MACHINES:
             self._load_admin_columns()  # an admin field may have been added or renamed
 
@@ -256,21 +253,6 @@ class MachinesPage(QtWidgets.QWidget):
             self.count_label.setText(self.tr("Loading…"))
         else:
             self.count_label.setText(self.tr("%n machine(s)", "", total))
-
-    def _load_choices(self) -> None:
-        """Known TAGs and static groups, for the dialogs and menus (kept off the GUI thread)."""
-
-        def read(conn: Connection, progress: Progress) -> tuple[list[str], list[tuple[int, str]]]:
-            tags = [t.tag for t in tag_counts(conn) if t.tag]
-            static = [
-                (info.id, info.name) for info in groups.list_groups(conn) if info.kind == "static"
-            ]
-            return tags, static
-
-        def done(result: tuple[list[str], list[tuple[int, str]]]) -> None:
-            self.known_tags, self.static_groups = result
-
-        self.context.read(read, done, key=f"machines-choices-{id(self):x}")
 
     def _load_admin_columns(self) -> None:
         """The admin fields the column menu offers (``admin:fields_3``, label)."""
@@ -304,67 +286,23 @@ class MachinesPage(QtWidgets.QWidget):
         if index.isValid():
             self._activated(index)
 
+    # The actions on the selection are the shared ones (``MachineActions``).
     def ask_set_tag(self) -> Task | None:
-        ids = self.selected_ids()
-        if not ids:
-            return None
-        tag, ok = QtWidgets.QInputDialog.getItem(
-            self,
-            self.tr("Set TAG"),
-            self.tr("TAG of %n machine(s):", "", len(ids)),
-            self.known_tags,
-            0,
-            True,
-        )
-        if not ok:
-            return None
-        return self.set_tag_for_selection(tag.strip() or None)
+        return self.machine_actions.ask_set_tag()
 
     def set_tag_for_selection(self, tag: str | None) -> Task | None:
         """Set the TAG of the selected machines (``None`` clears it)."""
-        ids = self.selected_ids()
-        if not ids:
-            return None
-
-        def done(count: int) -> None:
-            self.context.status.emit(self.tr("TAG set on %n machine(s)", "", count))
-
-        return self.context.write(
-            lambda conn, progress: set_tag(conn, ids, tag), done, topics=(MACHINES, TAGS)
-        )
+        return self.machine_actions.set_tag(tag)
 
     def ask_set_admin_field(self) -> Task | None:
-        """Ask which admin field to set on the selection, and to what; then set it."""
-        ids = self.selected_ids()
-        if not ids:
-            return None
-        dialog = SetAdminFieldDialog(self.context, len(ids), self)
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.column() is None:
-            return None
-        return self.set_admin_field_for_selection(str(dialog.column()), dialog.value())
+        return self.machine_actions.ask_set_admin_field()
 
     def set_admin_field_for_selection(self, column: str, value: str | None) -> Task | None:
         """Set admin field ``column`` (as stored; ``None`` clears) on the selected machines."""
-        ids = self.selected_ids()
-        if not ids:
-            return None
-
-        def done(count: int) -> None:
-            self.context.status.emit(self.tr("Admin field set on %n machine(s)", "", count))
-
-        return self.context.write(
-            lambda conn, progress: set_admin_value(conn, ids, column, value),
-            done,
-            topics=(MACHINES,),
-        )
+        return self.machine_actions.set_admin_field(column, value)
 
     def add_selection_to_group(self, group_id: int) -> Task | None:
-        ids = self.selected_ids()
-        if not ids:
-            return None
-        return self.context.write(
-            lambda conn, progress: groups.add_members(conn, group_id, ids), topics=(GROUPS,)
-        )
+        return self.machine_actions.add_to_group(group_id)
 
     def merge_selection(self) -> MergeDialog | None:
         """Merge the selected machines (two or more) as duplicates, after the plan is
@@ -377,31 +315,7 @@ class MachinesPage(QtWidgets.QWidget):
 
     def delete_selection(self) -> Task | None:
         """Delete the selected machines after the user confirms."""
-        ids = self.selected_ids()
-        if not ids:
-            return None
-        answer = QtWidgets.QMessageBox.question(
-            self,
-            self.tr("Delete machines"),
-            self.tr(
-                "Delete %n machine(s) and all their inventory? This cannot be undone.",
-                "",
-                len(ids),
-            ),
-            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
-            QtWidgets.QMessageBox.StandardButton.No,
-        )
-        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
-            return None
-
-        def done(count: int) -> None:
-            self.context.status.emit(self.tr("%n machine(s) deleted", "", count))
-
-        return self.context.write(
-            lambda conn, progress: delete_machines(conn, ids),
-            done,
-            topics=(MACHINES, TAGS, GROUPS, SOFTWARE),
-        )
+        return self.machine_actions.ask_delete()
 
     # --- export ----------------------------------------------------------------------------
     def export_columns(self) -> list[str]:
@@ -427,13 +341,16 @@ class MachinesPage(QtWidgets.QWidget):
         target = Path(path)
         query = self.model.query()
         columns = self.export_columns()
+        headers = list(self.model._labels_of(columns))
 
         def export(conn: Connection, progress: Progress) -> int:
             partial = target.with_name(target.name + ".part")
             try:
                 # utf-8-sig: spreadsheet programs on Windows need the BOM to read UTF-8.
                 with partial.open("w", newline="", encoding="utf-8-sig") as stream:
-                    written = export_machines_csv(conn, query, columns, stream, progress)
+                    written = export_machines_csv(
+                        conn, query, columns, stream, progress, headers=headers
+                    )
                 os.replace(partial, target)
             except BaseException:
                 partial.unlink(missing_ok=True)
@@ -480,10 +397,14 @@ class MachinesPage(QtWidgets.QWidget):
         menu.deleteLater()
 
     def build_column_menu(self) -> QtWidgets.QMenu:
-        """Checkable columns; the last visible column cannot be unchecked."""
+        """The classic columns and those shown, checkable; the picker for all the others.
+
+        The last visible column cannot be unchecked.
+        """
         menu = QtWidgets.QMenu(self)
         visible = self.model.columns()
-        for key in MACHINE_COLUMNS:
+        shown_extra = [k for k in visible if k in CATALOGUE and k not in MACHINE_COLUMNS]
+        for key in (*MACHINE_COLUMNS, *shown_extra):
             act = menu.addAction(self.model.column_label(key))
             act.setCheckable(True)
             act.setChecked(key in visible)
@@ -498,14 +419,48 @@ class MachinesPage(QtWidgets.QWidget):
             act.setEnabled(not (key in visible and len(visible) == 1))
             act.toggled.connect(lambda checked, k=key: self.toggle_column(k, checked))
         menu.addSeparator()
+        self.choose_columns_action = menu.addAction(self.tr("Choose columns…"))
+        self.choose_columns_action.triggered.connect(
+            lambda _checked=False: self.open_column_picker()
+        )
         reset = menu.addAction(self.tr("Default columns"))
         reset.triggered.connect(lambda _checked=False: self.set_visible_columns(DEFAULT_COLUMNS))
         return menu
 
+    def picker_entries(self) -> list[PickerEntry]:
+        """Every column offered: hardware, BIOS, TAG, then the admin fields."""
+        groups = {
+            "hardware": self.tr("Hardware"),
+            "bios": self.tr("BIOS"),
+            "accountinfo": self.tr("Admin fields"),
+        }
+        entries = [
+            PickerEntry(key, self.model.column_label(key), groups[spec.table], spec.column)
+            for key, spec in CATALOGUE.items()
+        ]
+        entries += [
+            PickerEntry(key, label, groups["accountinfo"], key.removeprefix(ADMIN_PREFIX))
+            for key, label in self.admin_columns
+        ]
+        return entries
+
+    def make_column_picker(self) -> ColumnPicker:
+        return ColumnPicker(
+            self.picker_entries(), self.export_columns(), DEFAULT_COLUMNS, parent=self
+        )
+
+    def open_column_picker(self) -> ColumnPicker:
+        """Let the user choose the columns; OK applies and saves them for this profile."""
+        picker = self.make_column_picker()
+        picker.accepted.connect(lambda: self.set_visible_columns(picker.chosen_columns()))
+        picker.finished.connect(lambda _result: picker.deleteLater())
+        picker.open()
+        return picker
+
     def toggle_column(self, key: str, visible: bool) -> None:
         columns = list(self.export_columns())
         if visible and key not in columns and key not in MACHINE_COLUMNS:
-            columns.append(key)  # an admin field: at the end
+            columns.append(key)  # an admin field or another catalogue column: at the end
         elif visible and key not in columns:
             # A column comes back at its place in the catalogue order.
             order = list(MACHINE_COLUMNS)
@@ -517,20 +472,63 @@ class MachinesPage(QtWidgets.QWidget):
             columns.remove(key)
         self.set_visible_columns(columns)
 
+    def _fallback_section(self) -> int:
+        """The column to sort by when the sorted one is hidden: the name, else the first."""
+        columns = self.model.columns()
+        return columns.index("name") if "name" in columns else 0
+
     def set_visible_columns(self, columns: Sequence[str]) -> None:
-        """Show these columns; the choice and the header layout are saved in the settings."""
+        """Show these columns; the choice and the header layout are saved for this profile.
+
+        Columns already shown keep their width; new ones fit their content once their
+        values arrive. When the sort column goes, the list sorts by a visible one and the
+        header shows it.
+        """
         query = self.model.query()
         header = self.view.horizontalHeader()
+        before = self.model.columns()
+        # The last section's width is the stretch, not a choice: it is fitted again.
+        widths = {key: header.sectionSize(i) for i, key in enumerate(before[:-1])}
         self.model.set_columns(columns)
         shown = self.model.columns()
-        # Keep the indicator on the sort column; -1 (no indicator) when it is now hidden.
-        # Re-enabling sorting re-sorts by the indicator, which the model sees as no change.
+        for index, key in enumerate(shown):
+            if key in widths and index < len(shown) - 1:
+                header.resizeSection(index, widths[key])
+        self._fit_pending = {key for key in shown if key not in widths}
         self.view.setSortingEnabled(False)
         order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
-        section = shown.index(query.sort_key) if query.sort_key in shown else -1
-        header.setSortIndicator(section, order)
+        if query.sort_key in shown:
+            header.setSortIndicator(shown.index(query.sort_key), order)
+        else:
+            header.setSortIndicator(self._fallback_section(), Qt.SortOrder.AscendingOrder)
+        # Re-enabling sorting sorts by the indicator: no change for the model, or a re-query
+        # by the fallback column.
         self.view.setSortingEnabled(True)
+        if self._fit_pending:
+            if self.model.is_loading():
+                # Once, when the values arrive (a connection per pending fit, not per call).
+                self.model.loaded.connect(
+                    self._fit_new_columns, Qt.ConnectionType.SingleShotConnection
+                )
+            else:
+                self._fit_new_columns()
         self.save_layout()
+
+    def fit_columns(self, keys: Sequence[str]) -> None:
+        """Size these columns to their content and header (the last one stretches anyway)."""
+        header = self.view.horizontalHeader()
+        columns = self.model.columns()
+        for key in keys:
+            if key not in columns:
+                continue
+            index = columns.index(key)
+            wanted = max(self.view.sizeHintForColumn(index), header.sectionSizeHint(index))
+            if index < len(columns) - 1:
+                header.resizeSection(index, wanted)
+
+    def _fit_new_columns(self) -> None:
+        pending, self._fit_pending = self._fit_pending, set()
+        self.fit_columns(sorted(pending))
 
     def _fit_columns_once(self) -> None:
         self.model.loaded.disconnect(self._fit_columns_once)
@@ -542,15 +540,25 @@ class MachinesPage(QtWidgets.QWidget):
         header.setSortIndicator(
             columns.index("name") if "name" in columns else 0, Qt.SortOrder.AscendingOrder
         )
-        state = self.context.settings.state(HEADER_STATE)
+        settings = self.context.settings
+        state = settings.state(_profile_state_key(self.context)) or settings.state(HEADER_STATE)
         # The header state only fits the column set it was saved with.
         if has_saved_columns and state is not None:
             return bool(header.restoreState(state))
         return False
 
     def save_layout(self) -> None:
-        """Remember the visible columns and the header (sizes, order, sort)."""
+        """Remember the visible columns and the header (sizes, order, sort), per profile.
+
+        The last choice is also the starting point of a profile not seen yet.
+        """
         self._header_timer.stop()
         settings = self.context.settings
-        settings.set(COLUMNS_OPTION, list(self.model.columns()))
-        settings.set_state(HEADER_STATE, self.view.horizontalHeader().saveState())
+        columns = list(self.model.columns())
+        settings.set(COLUMNS_OPTION, columns)
+        saved: dict[str, Any] = settings.get(PROFILE_COLUMNS)
+        by_profile = {**saved, self.context.url: columns}
+        settings.set(PROFILE_COLUMNS, by_profile)
+        state = self.view.horizontalHeader().saveState()
+        settings.set_state(HEADER_STATE, state)
+        settings.set_state(_profile_state_key(self.context), state)

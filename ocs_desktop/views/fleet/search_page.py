@@ -30,7 +30,10 @@ from ocs_desktop.fleet.search import (
 from ocs_desktop.fleet.search_fields import ADMIN_TABLE, admin_search_field, field_of
 from ocs_desktop.views.context import GROUPS, MACHINES, TAGS, ConsoleContext
 from ocs_desktop.views.fleet.machines_model import MachineIdRole, MachinesModel
+from ocs_desktop.views.fleet.search_text import search_error_text, search_text
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.widgets.locale_dates import display_format, iso_date
+from ocs_desktop.views.widgets.machine_actions import MachineActions
 from ocs_desktop.views.worker import Task
 
 #: Role of the field combo's items holding the field key (None on table headings).
@@ -280,6 +283,8 @@ class CriterionRow(QtWidgets.QWidget):
         """The row as a Criterion; ``ValueError`` with a readable message when invalid."""
         operator = self.operator()
         value = "" if operator in VALUELESS else self.value_edit.text().strip()
+        if value and field_of(self.field_key()).kind == "date":
+            value = iso_date(value)  # as the lists show dates (03/12/2026), or ISO
         return Criterion(self.field_key(), operator, value, self.negate_box.isChecked())
 
     def _field_changed(self, *args: object) -> None:
@@ -299,7 +304,9 @@ class CriterionRow(QtWidgets.QWidget):
         self.operator_combo.blockSignals(False)
         placeholders = {
             "number": self.tr("a number"),
-            "date": self.tr("YYYY-MM-DD"),
+            "date": self.tr("a date: {0} or YYYY-MM-DD").format(
+                QtCore.QLocale().toString(QtCore.QDate.currentDate(), display_format())
+            ),
             "text": self.tr("text (any case)"),
         }
         self.value_edit.setPlaceholderText(placeholders[kind])
@@ -335,7 +342,7 @@ class SearchPage(QtWidgets.QWidget):
         self.add_button.clicked.connect(lambda: self.add_row())
         self.run_button = QtWidgets.QPushButton(self.tr("Search"), self)
         self.run_button.setDefault(True)
-        self.run_button.setShortcut(QtGui.QKeySequence(Qt.Key.Key_F5))
+        self.run_button.setToolTip(self.tr("Run the search (F5)"))
         self.run_button.clicked.connect(self.run)
 
         self.rows_widget = QtWidgets.QWidget(self)
@@ -367,6 +374,12 @@ class SearchPage(QtWidgets.QWidget):
         self.results.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.results.setSortingEnabled(True)
         self.results.doubleClicked.connect(self._open_machine)
+        self.machine_actions = MachineActions(
+            context,
+            self.results,
+            lambda: self.model.ids_for(self.results.selectionModel().selectedIndexes()),
+            columns=lambda: RESULT_COLUMNS,
+        )
 
         self.show_button = QtWidgets.QPushButton(self.tr("Show in machines list"), self)
         self.show_button.clicked.connect(self.show_in_machines_list)
@@ -479,14 +492,15 @@ class SearchPage(QtWidgets.QWidget):
             try:
                 criteria.append(row.criterion())
             except ValueError as exc:
-                raise ValueError(self.tr("Criterion {0}: {1}").format(number, exc)) from exc
+                raise ValueError(
+                    self.tr("Criterion {0}: {1}").format(number, search_error_text(exc))
+                ) from exc
         return Search(tuple(criteria), self.combine_combo.currentData())
 
     # --- running -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Run the last search again (the data may have changed)."""
-        if self._last_search is not None:
-            self.model.refresh()
+        """F5 (the window's Refresh): run the search as the builder now stands."""
+        self.run()
 
     def run(self) -> Search | None:
         """Run the builder's search; the results fill the embedded list in the background."""
@@ -532,7 +546,7 @@ class SearchPage(QtWidgets.QWidget):
     def show_in_machines_list(self) -> None:
         if self._last_search is not None:
             self.context.showMachines.emit(
-                self._last_search, self.tr("Search: {0}").format(self._last_search.describe())
+                self._last_search, self.tr("Search: {0}").format(search_text(self._last_search))
             )
 
     # --- dynamic group -----------------------------------------------------------------
@@ -562,7 +576,7 @@ class SearchPage(QtWidgets.QWidget):
             self.tr("Group name:"),
         )
         if ok and name.strip():
-            self.save_as_group(name.strip(), self._last_search.describe()[:255])
+            self.save_as_group(name.strip(), search_text(self._last_search)[:255])
 
     # --- CSV export --------------------------------------------------------------------
     def export_csv(self, path: str | Path) -> Task:

@@ -3,14 +3,19 @@
 The list reads the maintained summary (:mod:`ocs_desktop.fleet.software_catalog`) a
 page at a time as the view scrolls (``canFetchMore`` / ``fetchMore``), sorted and filtered
 by the database, so it opens at once on a fleet of 100,000 machines where OCS's "all
-software" page takes a minute. Selecting an entry lists the machines that have it below.
+software" page takes a minute. Rolled up, one line adds up every version of a name. Each
+line gives its installs and their share of the fleet, as a licence count reads. Selecting
+an entry lists the machines that have it below, or those that do not; the whole list
+exports to CSV.
 When the summary is missing, never built, or out of step with ``software`` (another
 writer, such as a real OCS server, changed it), a note offers to rebuild it.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
@@ -28,12 +33,16 @@ from ocs_desktop.fleet.software_catalog import (
     SoftwareQuery,
     count_software,
     fetch_software,
+    machine_total,
+    write_software_csv,
 )
 from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.views.context import MACHINES, SOFTWARE, ConsoleContext
 from ocs_desktop.views.fleet.machines_model import MachineIdRole, MachinesModel, format_value
-from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
+from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.settings import PAGE_SIZE, QUICK_FILTER_DELAY
+from ocs_desktop.views.widgets.machine_actions import MachineActions
+from ocs_desktop.views.widgets.page_filter import page_filter
 from ocs_desktop.views.widgets.reload import ReloadWhenShown
 from ocs_desktop.views.widgets.row_table import RowTableModel
 from ocs_desktop.views.worker import Task
@@ -42,7 +51,10 @@ EntryRole = Qt.ItemDataRole.UserRole + 1
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 
-Page = tuple[list[SoftwareEntry], int | None]
+#: A page of entries, and with the first page the total and the fleet's machine count.
+Page = tuple[list[SoftwareEntry], int | None, int | None]
+#: The model's columns: the sort keys, then the share of the fleet (sorted as installs).
+COLUMNS = (*SORT_KEYS, "share")
 
 #: Columns of the lower pane's machines list.
 MACHINE_PANE_COLUMNS = ("name", "tag", "osname", "ipaddr", "lastdate")
@@ -51,7 +63,9 @@ MACHINE_PANE_COLUMNS = ("name", "tag", "osname", "ipaddr", "lastdate")
 def _read_page(query: SoftwareQuery, offset: int, limit: int, with_count: bool) -> Any:
     def read(conn: Connection, progress: Progress) -> Page:
         rows = fetch_software(conn, query, offset, limit)
-        return rows, count_software(conn, query) if with_count else None
+        if not with_count:
+            return rows, None, None
+        return rows, count_software(conn, query), machine_total(conn)
 
     return read
 
@@ -65,7 +79,7 @@ class SoftwareModel(RowTableModel[SoftwareEntry]):
 
     loadedChanged = Signal()
 
-    COLUMNS = SORT_KEYS
+    COLUMNS = COLUMNS
     ROW_NUMBERS = False
 
     def __init__(self, context: ConsoleContext, parent: QtCore.QObject | None = None) -> None:
@@ -74,6 +88,7 @@ class SoftwareModel(RowTableModel[SoftwareEntry]):
         self.page_size = max(1, context.settings.get(PAGE_SIZE))
         self._query = SoftwareQuery()
         self._total = 0
+        self.machines = 0
         self._loading = False
         self._generation = 0
         self._key = f"software-model-{id(self)}"
@@ -82,6 +97,7 @@ class SoftwareModel(RowTableModel[SoftwareEntry]):
             self.tr("Publisher"),
             self.tr("Version"),
             self.tr("Installs"),
+            self.tr("Share of machines"),
         )
 
     def labels(self) -> tuple[str, ...]:
@@ -142,9 +158,11 @@ class SoftwareModel(RowTableModel[SoftwareEntry]):
         if generation != self._generation or offset != len(self._rows):
             return
         self._loading = False
-        rows, total = page
+        rows, total, machines = page
         if total is not None:
             self._total = total
+        if machines is not None:
+            self.machines = machines
         if rows:
             self.beginInsertRows(QtCore.QModelIndex(), offset, offset + len(rows) - 1)
             self._rows.extend(rows)
@@ -171,14 +189,32 @@ class SoftwareModel(RowTableModel[SoftwareEntry]):
         entry = self.row_at(index)
         if entry is None:
             return None
-        key = SORT_KEYS[index.column()]
+        key = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return entry.installs if key == "installs" else getattr(entry, key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "installs":
+            if key == "installs":
+                return QtCore.QLocale().toString(entry.installs)
+            if key == "share":
+                return self.share_text(entry, role == Qt.ItemDataRole.ToolTipRole)
+            if key == "version" and entry.rolled_up:
+                return self.tr("%n version(s)", "", entry.versions)
+            return getattr(entry, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("installs", "share"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == EntryRole:
             return entry
         return None
+
+    def share_text(self, entry: SoftwareEntry, long: bool = False) -> str:
+        """The entry's installs as a share of the fleet: "81 %", or "812 of 1,000 machines"."""
+        if not self.machines:
+            return ""
+        locale = QtCore.QLocale()
+        if long:
+            return self.tr("{0} of {1} machines").format(
+                locale.toString(entry.installs), locale.toString(self.machines)
+            )
+        share = min(100.0, 100 * entry.installs / self.machines)
+        return locale.toString(share, "f", 1 if share < 10 else 0) + "\u202f%"
 
     def canFetchMore(self, parent: Index) -> bool:
         if parent.isValid():
@@ -190,10 +226,11 @@ class SoftwareModel(RowTableModel[SoftwareEntry]):
             self._load(len(self._rows), with_count=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(SORT_KEYS):
+        if not 0 <= column < len(COLUMNS):
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        query = replace(self._query, sort_key=SORT_KEYS[column], descending=descending)
+        key = "installs" if COLUMNS[column] == "share" else SORT_KEYS[column]
+        query = replace(self._query, sort_key=key, descending=descending)
         if query != self._query:
             self.set_query(query)
 
@@ -220,7 +257,7 @@ class SoftwarePage(QtWidgets.QWidget):
         self._rebuild_task: Task | None = None
 
         self.model = SoftwareModel(context, self)
-        self.filter_edit = QtWidgets.QLineEdit(self)
+        self.filter_edit = page_filter(QtWidgets.QLineEdit(self))
         self.filter_edit.setPlaceholderText(self.tr("Filter by name or publisher"))
         self.filter_edit.setClearButtonEnabled(True)
         self._debounce = QtCore.QTimer(self)
@@ -229,6 +266,11 @@ class SoftwarePage(QtWidgets.QWidget):
         self._debounce.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(self._debounce.start)
         self.count_label = QtWidgets.QLabel(self)
+        self.rollup_check = QtWidgets.QCheckBox(self.tr("Roll up versions"), self)
+        self.rollup_check.setToolTip(
+            self.tr("One line per software name and publisher, its versions added up")
+        )
+        self.rollup_check.toggled.connect(self.set_rollup)
 
         self.note = QtWidgets.QLabel(self)
         self.note.setWordWrap(True)
@@ -257,12 +299,21 @@ class SoftwarePage(QtWidgets.QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 240), (2, 180), (3, 90)):
-            header.resizeSection(column, width)
+        for column, width in ((1, 220), (2, 150), (3, 80), (4, 110)):
+            # Never narrower than the title (French ones are longer).
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda index: self.show_in_machines_list())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.with_action = QtGui.QAction(self.tr("Machines &with this software"), self)
+        self.with_action.triggered.connect(lambda: self.show_in_machines_list(without=False))
+        self.without_action = QtGui.QAction(self.tr("Machines with&out this software"), self)
+        self.without_action.triggered.connect(lambda: self.show_in_machines_list(without=True))
+        self.export_action = QtGui.QAction(self.tr("&Export the list to CSV…"), self)
+        self.export_action.triggered.connect(self.ask_export_csv)
 
         self.machines_model = MachinesModel(context, MACHINE_PANE_COLUMNS, self)
         self.machines = QtWidgets.QTableView(self)
@@ -273,18 +324,30 @@ class SoftwarePage(QtWidgets.QWidget):
         self.machines.setWordWrap(False)
         self.machines_model.loaded.connect(self.machines.resizeColumnsToContents)
         self.machines.doubleClicked.connect(self._open_machine)
+        self.machine_actions = MachineActions(
+            context,
+            self.machines,
+            lambda: self.machines_model.ids_for(self.machines.selectionModel().selectedIndexes()),
+            columns=lambda: MACHINE_PANE_COLUMNS,
+        )
         self.machines_label = QtWidgets.QLabel(self.tr("Select a software to list its machines."))
+        self.which_combo = QtWidgets.QComboBox(self)
+        self.which_combo.addItem(self.tr("Machines with it"), False)
+        self.which_combo.addItem(self.tr("Machines without it"), True)
+        self.which_combo.currentIndexChanged.connect(self._which_changed)
         self.show_button = QtWidgets.QPushButton(self.tr("Show in machines list"), self)
         self.show_button.setEnabled(False)
         self.show_button.clicked.connect(self.show_in_machines_list)
 
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.rollup_check)
         top.addWidget(self.count_label)
         lower = QtWidgets.QWidget(self)
         lower_layout = QtWidgets.QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_top = QtWidgets.QHBoxLayout()
+        lower_top.addWidget(self.which_combo)
         lower_top.addWidget(self.machines_label, 1)
         lower_top.addWidget(self.show_button)
         lower_layout.addLayout(lower_top)
@@ -374,6 +437,21 @@ class SoftwarePage(QtWidgets.QWidget):
             | QtCore.QItemSelectionModel.SelectionFlag.Rows,
         )
 
+    def without(self) -> bool:
+        """True when the lower pane lists the machines that lack the selected software."""
+        return bool(self.which_combo.currentData())
+
+    def set_rollup(self, on: bool) -> None:
+        """One line per name and publisher (``on``), or one per version."""
+        if self.rollup_check.isChecked() != on:
+            self.rollup_check.setChecked(on)  # comes back here through toggled
+            return
+        if self.model.query.rollup != on:
+            self.model.set_query(replace(self.model.query, rollup=on))
+
+    def _which_changed(self, _index: int) -> None:
+        self._current_changed(self.table.selectionModel().currentIndex(), QtCore.QModelIndex())
+
     def _current_changed(self, current: QtCore.QModelIndex, previous: QtCore.QModelIndex) -> None:
         entry = self.model.entry(current.row()) if current.isValid() else None
         self.show_button.setEnabled(entry is not None)
@@ -381,10 +459,24 @@ class SoftwarePage(QtWidgets.QWidget):
             self.machines_label.setText(self.tr("Select a software to list its machines."))
             self.set_machines_filter(None)
             return
-        self.machines_label.setText(
-            self.tr("Machines with {name} {version}").format(name=entry.name, version=entry.version)
-        )
-        self.set_machines_filter(SoftwareFilter.of(entry))
+        filter_ = SoftwareFilter.of(entry, without=self.without())
+        text = self.tr("Machines without {0}") if filter_.without else self.tr("Machines with {0}")
+        self.machines_label.setText(text.format(filter_.label))
+        self.set_machines_filter(filter_)
+
+    def _context_menu(self, position: QtCore.QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.select_row(index.row())
+        chosen = index.isValid()
+        self.with_action.setEnabled(chosen)
+        self.without_action.setEnabled(chosen)
+        menu = QtWidgets.QMenu(self)
+        menu.addAction(self.with_action)
+        menu.addAction(self.without_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def set_machines_filter(self, filter_: MachineFilter | None) -> None:
         """List the machines ``filter_`` keeps in the lower pane (None: none)."""
@@ -397,12 +489,48 @@ class SoftwarePage(QtWidgets.QWidget):
         if machine_id is not None:
             self.context.openMachine.emit(int(machine_id))
 
-    def show_in_machines_list(self) -> None:
-        """Open the machines list on the machines having the selected software."""
+    def show_in_machines_list(self, without: bool | None = None) -> None:
+        """Open the machines list on the machines with (or without) the selected software."""
         entry = self.selected_entry()
-        if entry is not None:
-            filter_ = SoftwareFilter.of(entry)
-            self.context.showMachines.emit(filter_, self.tr("Software: {0}").format(filter_.label))
+        if entry is None:
+            return
+        lacking = self.without() if without is None else without
+        filter_ = SoftwareFilter.of(entry, without=lacking)
+        title = (self.tr("Without software: {0}") if lacking else self.tr("Software: {0}")).format(
+            filter_.label
+        )
+        self.context.showMachines.emit(filter_, title)
+
+    # --- export ------------------------------------------------------------------------
+    def ask_export_csv(self) -> Task | None:
+        """Ask for a file, then export the whole list as it is filtered and rolled up."""
+        chosen, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, self.tr("Export software"), "software.csv", self.tr("CSV files (*.csv)")
+        )
+        return self.export_csv(chosen) if chosen else None
+
+    def export_csv(self, path: str | os.PathLike[str]) -> Task:
+        """Write every entry of the current query (not only the rows loaded) in the worker."""
+        target = Path(path)
+        query = self.model.query
+
+        def export(conn: Connection, progress: Progress) -> int:
+            partial = target.with_name(target.name + ".part")
+            try:
+                with partial.open("w", newline="", encoding="utf-8-sig") as stream:
+                    written = write_software_csv(conn, query, stream, progress)
+                os.replace(partial, target)
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
+            return written
+
+        def done(written: int) -> None:
+            self.context.status.emit(
+                self.tr("%n software(s) exported to {0}", "", written).format(target.name)
+            )
+
+        return self.context.read(export, done)
 
     # --- summary rebuild ---------------------------------------------------------------
     def rebuild_summary(self) -> Task:

@@ -360,8 +360,8 @@ class TagRulesPage(QtWidgets.QWidget):
             ),
             QtCore.QLocale.FormatType.ShortFormat,
         )
-        return self.tr("Last rule run: {0} by {1}, {2} change(s).").format(
-            when, run.applied_by or self.tr("unknown"), run.changes
+        return self.tr("Last rule run: {0} by {1}, {2}.").format(
+            when, run.applied_by or self.tr("unknown"), self.tr("%n change(s)", "", run.changes)
         )
 
     # --- rule changes -------------------------------------------------------------------------
@@ -516,8 +516,9 @@ class TagRulesPage(QtWidgets.QWidget):
         machines = len({c.hardware_id for c in changes})
         if changes:
             self.summary.setText(
-                self.tr("{0} change(s) on {1} machine(s). Apply writes exactly these.").format(
-                    len(changes), machines
+                self.tr("{0} on {1}. Apply writes exactly these.").format(
+                    self.tr("%n change(s)", "", len(changes)),
+                    self.tr("%n machine(s)", "", machines),
                 )
             )
         else:
@@ -535,9 +536,12 @@ class TagRulesPage(QtWidgets.QWidget):
         if not self.confirm(
             self.tr("Apply tagging rules"),
             self.tr(
-                "Write {0} change(s) on {1} machine(s)? The rows are backed up first: "
+                "Write {0} on {1}? The rows are backed up first: "
                 '"Undo last rule run" restores them.'
-            ).format(len(self.changes), machines),
+            ).format(
+                self.tr("%n change(s)", "", len(self.changes)),
+                self.tr("%n machine(s)", "", machines),
+            ),
             default_yes=True,
         ):
             return None
@@ -560,9 +564,7 @@ class TagRulesPage(QtWidgets.QWidget):
                 if isinstance(result, StalePreview):
                     self.preview()
                 return
-            self.status.setText(
-                self.tr("Applied: {0} change(s) written.").format(len(result.changes))
-            )
+            self.status.setText(self.tr("Applied: %n change(s) written.", "", len(result.changes)))
             self.refresh()
             for topic in (MACHINES, TAGS):  # only once written: a stale preview wrote nothing
                 self.context.changed.emit(topic)
@@ -601,8 +603,9 @@ class TagRulesPage(QtWidgets.QWidget):
                 self.status.setText(run_error(result))
             else:
                 self.status.setText(
-                    self.tr("Run undone: {0} row(s) restored, {1} row(s) deleted.").format(
-                        result.restored, result.deleted
+                    self.tr("Run undone: {0}, {1}.").format(
+                        self.tr("%n row(s) restored", "", result.restored),
+                        self.tr("%n row(s) deleted", "", result.deleted),
                     )
                 )
             self.refresh()
