@@ -43,10 +43,21 @@ def agent_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _installed_packages() -> int:
+    """Installed packages as the agent counts them (Packaging/Deb.pm): by ``binary:Package``,
+    kept only when dpkg's file list goes by that name, which a foreign-architecture package
+    that is not Multi-Arch: same (wine32:i386, listed as wine32.list) does not."""
     listing = subprocess.run(
-        ["dpkg-query", "-W", "-f=${db:Status-Abbrev}\n"], check=True, capture_output=True, text=True
+        ["dpkg-query", "-W", "-f=${db:Status-Abbrev} ${binary:Package}\n"],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
-    return sum(1 for status in listing if status.startswith("ii"))
+    info = Path("/var/lib/dpkg/info")
+    return sum(
+        1
+        for line in listing
+        if line.startswith("ii") and (info / f"{line.split()[-1]}.list").exists()
+    )
 
 
 def _mem_total_mb() -> float:

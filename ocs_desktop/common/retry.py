@@ -45,15 +45,35 @@ def writer_options(engine: Engine) -> dict[str, object]:
     return {"isolation_level": "READ COMMITTED"}
 
 
-def retry_transient(work: Callable[[], T], attempts: int = ATTEMPTS) -> T:
-    """Run ``work``; on a transient failure run it again (it must be one transaction)."""
+def retry_on(
+    work: Callable[[], T],
+    retryable: Callable[[DBAPIError], bool],
+    attempts: int,
+    pause: Callable[[int], float],
+    sleep: Callable[[float], None] = time.sleep,
+) -> T:
+    """Run ``work`` (one whole transaction); run it again while it fails with an error
+    ``retryable`` accepts, at most ``attempts`` times in all, ``pause(attempt)`` apart."""
     for attempt in range(1, attempts + 1):
         try:
             return work()
         except DBAPIError as error:
-            if attempt == attempts or not is_transient(error):
+            if attempt == attempts or not retryable(error):
                 raise
-            pause = 0.01 * 2**attempt * (1 + random.random())
-            log.info("transient database error (%s), attempt %d, retrying", error.orig, attempt)
-            time.sleep(pause)
+            wait = pause(attempt)
+            log.info(
+                "transaction refused (%s), attempt %d of %d, again in %.3f s",
+                error.orig,
+                attempt,
+                attempts,
+                wait,
+            )
+            sleep(wait)
     raise AssertionError("unreachable")
+
+
+def retry_transient(work: Callable[[], T], attempts: int = ATTEMPTS) -> T:
+    """Run ``work``; on a transient failure run it again (it must be one transaction)."""
+    return retry_on(
+        work, is_transient, attempts, lambda attempt: 0.01 * 2**attempt * (1 + random.random())
+    )

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
-from ocs_desktop.common.retry import is_transient
+from ocs_desktop.common.retry import is_transient, retry_on
 
 T = TypeVar("T")
 
@@ -77,19 +77,4 @@ def retry_whole(
 ) -> T:
     """Run ``work`` (one whole transaction); run it again on :func:`is_retryable` errors,
     at most ``attempts`` times in all, then let the last error through."""
-    for attempt in range(1, attempts + 1):
-        try:
-            return work()
-        except DBAPIError as error:
-            if attempt == attempts or not is_retryable(error):
-                raise
-            pause = backoff(attempt)
-            log.info(
-                "transaction refused (%s), attempt %d of %d, again in %.3f s",
-                error.orig,
-                attempt,
-                attempts,
-                pause,
-            )
-            sleep(pause)
-    raise AssertionError("unreachable")
+    return retry_on(work, is_retryable, attempts, backoff, sleep)

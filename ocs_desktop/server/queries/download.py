@@ -14,7 +14,8 @@ import time
 from sqlalchemy import Engine, select, update
 from starlette.responses import Response
 
-from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import writer_options
+from ocs_desktop.common.transaction_retry import retry_whole
 from ocs_desktop.models import Base
 from ocs_desktop.protocol import AgentRequest
 from ocs_desktop.server.machine import DEVICES, find_hardware_id
@@ -58,7 +59,7 @@ def record_result(engine: Engine, deviceid: str, fileid: str, status: str) -> in
                 )
                 return int(changed.rowcount or 0)
 
-    return retry_transient(work)
+    return retry_whole(work)
 
 
 async def handle(call: AgentCall) -> Response:

@@ -12,7 +12,8 @@ from lxml import etree
 from sqlalchemy import Engine, select, update
 from starlette.responses import Response
 
-from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import writer_options
+from ocs_desktop.common.transaction_retry import retry_whole
 from ocs_desktop.models import Base
 from ocs_desktop.server.machine import HARDWARE, find_hardware_id
 from ocs_desktop.server.queries.call import AgentCall
@@ -90,7 +91,7 @@ def update_ips(engine: Engine, deviceid: str, ifaces: list[dict[str, str]]) -> i
                             )
                 return updated
 
-    return retry_transient(work)
+    return retry_whole(work)
 
 
 async def handle(call: AgentCall) -> Response:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, select, update
 from starlette.responses import Response
 
-from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import writer_options
+from ocs_desktop.common.transaction_retry import retry_whole
 from ocs_desktop.db.options import Options
 from ocs_desktop.models import Base
 from ocs_desktop.server.download_option import download_params
@@ -161,7 +162,7 @@ def answer_prolog(engine: Engine, options: Options, deviceid: str, useragent: st
                             reply.option("REGISTRY", registry)
         return PrologOutcome(reply, decision, machine is not None, bool(ipdiscover))
 
-    return retry_transient(work)
+    return retry_whole(work)
 
 
 async def handle(call: AgentCall) -> Response:
