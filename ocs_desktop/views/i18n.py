@@ -142,10 +142,26 @@ def remove_translators(app: QtCore.QCoreApplication | None = None) -> None:
 ParamText = Callable[[str, Any], Any]
 
 
+def coded_text(context: str, message: str, params: dict[str, Any], code: str, english: str) -> str:
+    """A core message (an English template marked in ``context``) in the console's language;
+    ``english`` when the translation names a parameter the core does not give."""
+    template = QtCore.QCoreApplication.translate(context, message)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        log.warning("translation of %r does not fit its parameters", code)
+        return english
+
+
 def core_error_text(error: BaseException, param_text: ParamText | None = None) -> str:
     """``error`` worded in the console's language (English when no translation exists)."""
     if not isinstance(error, CodedError):
         return str(error)
+    params = {
+        name: param_text(name, value) if param_text is not None else value
+        for name, value in error.params.items()
+    }
+    return coded_text(error.context, error.message, params, error.code, str(error))
     template = QtCore.QCoreApplication.translate(error.context, error.message)
     params = {
         name: param_text(name, value) if param_text is not None else value

@@ -29,6 +29,7 @@ from ocs_desktop.fleet.agent_files import (
 )
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.widgets.mime import local_files
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
 from ocs_desktop.views.widgets.tables import single_row_table
 from ocs_desktop.views.worker import Task
@@ -297,15 +298,8 @@ class AgentFilesTab(QtWidgets.QWidget):
             self.upload([Path(n) for n in names])
 
     # --- drag and drop -------------------------------------------------------------------
-    @staticmethod
-    def dropped_paths(mime: QtCore.QMimeData) -> list[Path]:
-        """The local files of a drop (folders and remote URLs are not files for agents)."""
-        if not mime.hasUrls():
-            return []
-        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
     def _take_drag(self, event: QtGui.QDragMoveEvent) -> None:
-        if self.upload_task is None and self.dropped_paths(event.mimeData()):
+        if self.upload_task is None and local_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -317,7 +311,7 @@ class AgentFilesTab(QtWidgets.QWidget):
         self._take_drag(event)
 
     def dropEvent(self, event: QtGui.QDropEvent) -> None:
-        paths = self.dropped_paths(event.mimeData())
+        paths = local_files(event.mimeData())
         if self.upload_task is None and paths:
             event.acceptProposedAction()
             self.upload(paths)

@@ -8,12 +8,10 @@ and values the core put in.
 
 from __future__ import annotations
 
-import logging
-
 from ocs_desktop.packager.agent_installer import InstallerError
+from ocs_desktop.views.i18n import coded_text
 from ocs_desktop.views.qt import QtCore
 
-log = logging.getLogger(__name__)
 #: Parameters that hold an English word of the core's (not a user's value).
 _WORDED_PARAMS = frozenset({"what", "field", "reason"})
 
@@ -41,7 +39,6 @@ def _param_words() -> dict[str, str]:
 
 def installer_error_text(error: InstallerError) -> str:
     """``error`` worded in the console's language (English when no translation exists)."""
-    template = QtCore.QCoreApplication.translate("AgentInstaller", error.message)
     words = _param_words()
     params = {
         name: words.get(value, value)
@@ -49,9 +46,4 @@ def installer_error_text(error: InstallerError) -> str:
         else value
         for name, value in error.params.items()
     }
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        # A translation that names a parameter the core no longer gives: the English.
-        log.warning("translation of %r does not fit its parameters", error.code)
-        return str(error)
+    return coded_text("AgentInstaller", error.message, params, error.code, str(error))

@@ -15,19 +15,13 @@ from typing import Any
 
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.widgets.drops import DropMixin
+from ocs_desktop.views.widgets.mime import local_files
 from ocs_desktop.views.widgets.row_table import AnyIndex
 from ocs_desktop.views.worker import TaskRunner
 
 URI_LIST = "text/uri-list"
 #: A check run in the worker: the refusal to show under the field, "" when the file is fine.
 FileCheck = Callable[[Path], str]
-
-
-def local_files(data: QtCore.QMimeData | None) -> list[Path]:
-    """The local paths a drop carries (remote URLs are not files we can read)."""
-    if data is None or not data.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
 
 
 def error_label(name: str) -> QtWidgets.QLabel:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 
 from ocs_desktop.views.qt import QtCore
 
@@ -29,3 +30,10 @@ def decode_ids(data: QtCore.QMimeData | None) -> list[int]:
     if not isinstance(value, list):
         return []
     return [item for item in value if isinstance(item, int) and not isinstance(item, bool)]
+
+
+def local_files(data: QtCore.QMimeData | None) -> list[Path]:
+    """The local paths a drop carries (remote URLs are not files we can read)."""
+    if data is None or not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
