@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -152,12 +153,11 @@ def test_summary_matches_sql(engine: Engine, laptop: int) -> None:
         engine, "SELECT COUNT(*) FROM drives WHERE HARDWARE_ID = :id AND TOTAL > 0", laptop
     )
     assert len(summary.disks) == sized
-    assert {d.free_mib for d in summary.disks} == {
-        row[0]
-        for row in engine.connect().execute(
+    with engine.connect() as conn:  # closed: an open one would hold DROP DATABASE forever
+        free = conn.execute(
             text("SELECT FREE FROM drives WHERE HARDWARE_ID = :id AND TOTAL > 0"), {"id": laptop}
-        )
-    }
+        ).scalars()
+        assert {d.free_mib for d in summary.disks} == set(free)
     assert summary.addresses and all(not a.ip.startswith("127.") for a in summary.addresses)
     assert summary.groups == [("Marketing laptops", True)]
     assert summary.packages == [("Firefox ESR", "SUCCESS"), ("VPN client", None)]
@@ -167,7 +167,7 @@ def test_summary_matches_sql(engine: Engine, laptop: int) -> None:
 
 
 @pytest.fixture
-def pane(engine: Engine, laptop: int, tmp_path: Path, qtbot: QtBot) -> MachineDetailPane:
+def pane(engine: Engine, laptop: int, tmp_path: Path, qtbot: QtBot) -> Iterator[MachineDetailPane]:
     settings = Settings(
         QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
     )
@@ -178,7 +178,9 @@ def pane(engine: Engine, laptop: int, tmp_path: Path, qtbot: QtBot) -> MachineDe
     pane.show()
     with qtbot.waitSignal(pane.loaded, timeout=20_000):
         pane.show_machine(laptop)
-    return pane
+    yield pane
+    context.runner.cancel_all()
+    assert context.runner.wait_idle(10_000)
 
 
 def test_the_tree_opens_on_the_summary_card(

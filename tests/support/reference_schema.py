@@ -153,11 +153,16 @@ def _replay_install(url: URL, files: Path, goal: int) -> None:
 
 
 def drop_database(url: str) -> None:
-    """Drop the database a URL names (test clean-up)."""
+    """Drop the database a URL names (test clean-up).
+
+    A connection a test left open inside a transaction holds a metadata lock the DROP
+    would wait on for a year: wait two minutes, then fail loudly instead of hanging CI.
+    """
     target = make_url(url)
     engine = create_engine(target._replace(database=None))
     try:
         with engine.connect() as connection:
+            connection.execute(text("SET SESSION lock_wait_timeout = 120"))
             connection.execute(text(f"DROP DATABASE IF EXISTS `{target.database}`"))
     finally:
         engine.dispose()
