@@ -169,7 +169,7 @@ def test_the_dialog_scans_the_segment_then_cancels_without_writing(
     assert _netmap_count(sqlite_engine) == 0
 
     shown = _run_dialog(lan, db, "--shot", str(shots / "scan-dialog-en.png"))
-    assert shown["status"] == "3 host(s) found\n3 new in the network map"
+    assert shown["status"] == "3 hosts found\n3 new in the network map"  # English plurals
     assert shown["progress"] == [254, 254]
     assert shown["hosts"] == [[host.ip, host.mac] for host in others]
     assert _netmap_count(sqlite_engine) == 3
