@@ -38,7 +38,9 @@ def _get(server: LiveServer, path: str) -> int:
         conn.close()
 
 
-def test_database_outage_is_500_and_recovers(maria: tuple[str, Engine], tmp_path: Path) -> None:
+def test_database_outage_is_an_error_and_recovers(
+    maria: tuple[str, Engine], tmp_path: Path
+) -> None:
     url, engine = maria
     real = make_url(url)
     proxy = TcpProxy((real.host or "127.0.0.1", real.port or 3306))
@@ -48,8 +50,10 @@ def test_database_outage_is_500_and_recovers(maria: tuple[str, Engine], tmp_path
         with live_server(via_proxy, tmp_path) as server:
             assert _post(server, prolog_xml()) == 200
             proxy.stop()
-            assert _post(server, prolog_xml()) == 500
-            assert _post(server, inventory_xml()) == 500
+            # 500, or 503 once the retries of a lost connection are spent (the agent
+            # sends again later either way); never a hang, never a crash.
+            assert _post(server, prolog_xml()) in (500, 503)
+            assert _post(server, inventory_xml()) in (500, 503)
             assert _get(server, "/health") == 503
             assert server.process.poll() is None
             proxy.start()
@@ -60,4 +64,4 @@ def test_database_outage_is_500_and_recovers(maria: tuple[str, Engine], tmp_path
         proxy.stop()
     assert count(engine, "hardware") == 1
     assert "database error" in log
-    assert "status=500" in log and "query=INVENTORY" in log
+    assert ("status=500" in log or "status=503" in log) and "query=INVENTORY" in log

@@ -339,6 +339,8 @@ class MainWindow(QtWidgets.QMainWindow):
         status.addPermanentWidget(self.busy_indicator)
         status.addPermanentWidget(self.server_control.label)
         status.addPermanentWidget(self.connection_label)
+        self.connection_label.setToolTip(self.connection_label.text())
+        self._connection_text = self.connection_label.text()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_indicator.setVisible(busy)
@@ -487,6 +489,16 @@ class MainWindow(QtWidgets.QMainWindow):
             if save is not None:
                 save()
         self.settings.sync()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        """A long database path gives way (elided in the middle, whole in its tooltip) so the
+        status bar keeps room for messages and the local server's address."""
+        super().resizeEvent(event)
+        room = max(200, int(self.width() * 0.4))
+        metrics = self.connection_label.fontMetrics()
+        self.connection_label.setText(
+            metrics.elidedText(self._connection_text, Qt.TextElideMode.ElideMiddle, room)
+        )
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_state()
