@@ -5,8 +5,7 @@ lock's timeout is the same 503 as a named lock's; SQLite and a plain MariaDB kee
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
+from functools import partial
 
 import pytest
 from sqlalchemy import Engine, text
@@ -18,8 +17,10 @@ from ocs_desktop.models.extensions import writer_lock as lock_table
 from ocs_desktop.protocol.document import parse_inventory
 from tests.support.duplicate_fleet import identity_xml
 from tests.support.live_server import maria
+from tests.support.row_locks import row_locked
+from tests.support.threads import catching, wait_until
 
-__all__ = ["maria"]  # the fixture, imported for pytest
+__all__ = ["maria", "row_locked"]  # the fixtures, imported for pytest
 
 DEVICEID = "race-2026-01-01-00-00-00"
 
@@ -29,12 +30,9 @@ def _count(engine: Engine, sql: str, **params: object) -> int:
         return int(conn.execute(text(sql), params).scalar() or 0)
 
 
-def _poll(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.02)
+def _machines(engine: Engine) -> int:
+    """How many machines are stored under :data:`DEVICEID`."""
+    return _count(engine, "SELECT COUNT(*) FROM hardware WHERE DEVICEID = :d", d=DEVICEID)
 
 
 def _running(engine: Engine, statement: str) -> int:
@@ -55,39 +53,31 @@ def test_sqlite_and_plain_mariadb_keep_their_locks(engine: Engine) -> None:
         if engine.dialect.name != "sqlite":
             assert not writer_lock.is_galera(conn)
     Ingestor(engine).ingest(parse_inventory(identity_xml(DEVICEID, software=True)))
-    assert _count(engine, "SELECT COUNT(*) FROM hardware WHERE DEVICEID = :d", d=DEVICEID) == 1
+    assert _machines(engine) == 1
     assert _count(engine, f"SELECT COUNT(*) FROM {lock_table.name}") == 0
 
 
 @pytest.mark.mariadb
 def test_a_writer_waits_for_the_lock_row_then_updates_the_one_machine(
-    maria: tuple[str, Engine], monkeypatch: pytest.MonkeyPatch
+    row_locked: Engine,
 ) -> None:
-    _, engine = maria
-    monkeypatch.setenv(writer_lock.ENV, "rows")
+    engine = row_locked
     ingestor = Ingestor(engine)
     inventory = parse_inventory(identity_xml(DEVICEID, software=True))
     errors: list[BaseException] = []
-
-    def ingest() -> None:
-        try:
-            ingestor.ingest(inventory)
-        except BaseException as error:
-            errors.append(error)
-
     with engine.connect() as holder:
         holder.begin()
         assert writer_lock.take(holder, device_lock_name(DEVICEID), 30)
-        writer = threading.Thread(target=ingest)
+        writer = threading.Thread(target=catching(errors, lambda: ingestor.ingest(inventory)))
         writer.start()
-        _poll(
+        wait_until(
             lambda: _running(engine, "SET STATEMENT innodb_lock_wait_timeout%") >= 1
         )  # blocked on our row, nothing written
-        assert _count(engine, "SELECT COUNT(*) FROM hardware WHERE DEVICEID = :d", d=DEVICEID) == 0
+        assert _machines(engine) == 0
         holder.commit()
     writer.join(60)
     assert not writer.is_alive() and not errors
-    assert _count(engine, "SELECT COUNT(*) FROM hardware WHERE DEVICEID = :d", d=DEVICEID) == 1
+    assert _machines(engine) == 1
     uses = _count(
         engine, f"SELECT USES FROM {lock_table.name} WHERE NAME = :n", n=device_lock_name(DEVICEID)
     )
@@ -97,10 +87,9 @@ def test_a_writer_waits_for_the_lock_row_then_updates_the_one_machine(
 
 @pytest.mark.mariadb
 def test_concurrent_first_inventories_of_one_deviceid_store_one_machine(
-    maria: tuple[str, Engine], monkeypatch: pytest.MonkeyPatch
+    row_locked: Engine,
 ) -> None:
-    _, engine = maria
-    monkeypatch.setenv(writer_lock.ENV, "rows")
+    engine = row_locked
     ingestor = Ingestor(engine)
     inventories = [parse_inventory(identity_xml(DEVICEID, software=True)) for _ in range(6)]
     start = threading.Barrier(len(inventories))
@@ -109,19 +98,19 @@ def test_concurrent_first_inventories_of_one_deviceid_store_one_machine(
 
     def ingest(index: int) -> None:
         start.wait()
-        try:
-            created.append(ingestor.ingest(inventories[index]).created)
-        except BaseException as error:
-            errors.append(error)
+        created.append(ingestor.ingest(inventories[index]).created)
 
-    threads = [threading.Thread(target=ingest, args=(i,)) for i in range(len(inventories))]
+    threads = [
+        threading.Thread(target=catching(errors, partial(ingest, i)))
+        for i in range(len(inventories))
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(120)
     assert not errors
     assert sorted(created) == [False] * 5 + [True]
-    assert _count(engine, "SELECT COUNT(*) FROM hardware WHERE DEVICEID = :d", d=DEVICEID) == 1
+    assert _machines(engine) == 1
     hardware_id = _count(engine, "SELECT ID FROM hardware WHERE DEVICEID = :d", d=DEVICEID)
     software = _count(engine, "SELECT COUNT(*) FROM software WHERE HARDWARE_ID = :h", h=hardware_id)
     assert software == sum(1 for s in inventories[0].sections.get("SOFTWARES", []) if s.get("NAME"))
@@ -132,10 +121,9 @@ def test_concurrent_first_inventories_of_one_deviceid_store_one_machine(
 
 @pytest.mark.mariadb
 def test_a_lock_row_held_too_long_is_lock_busy_and_nothing_is_written(
-    maria: tuple[str, Engine], monkeypatch: pytest.MonkeyPatch
+    row_locked: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, engine = maria
-    monkeypatch.setenv(writer_lock.ENV, "rows")
+    engine = row_locked
     monkeypatch.setattr(named_locks, "LOCK_TIMEOUT_S", 1)
     ingestor = Ingestor(engine)
     with engine.connect() as holder:
@@ -144,4 +132,4 @@ def test_a_lock_row_held_too_long_is_lock_busy_and_nothing_is_written(
         with pytest.raises(LockBusy, match=f"machine {DEVICEID} is locked"):
             ingestor.ingest(parse_inventory(identity_xml(DEVICEID)))
         holder.rollback()
-    assert _count(engine, "SELECT COUNT(*) FROM hardware WHERE DEVICEID = :d", d=DEVICEID) == 0
+    assert _machines(engine) == 0

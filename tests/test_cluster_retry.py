@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
-from collections.abc import Callable
 
 import pymysql
 import pytest
@@ -22,8 +20,10 @@ from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.protocol.document import parse_inventory
 from tests.support.duplicate_fleet import identity_xml
 from tests.support.live_server import maria
+from tests.support.row_locks import row_locked
+from tests.support.threads import catching, wait_until
 
-__all__ = ["maria"]  # the fixture, imported for pytest
+__all__ = ["maria", "row_locked"]  # the fixtures, imported for pytest
 
 DEVICEID = "deadlock-2026-01-01-00-00-00"
 
@@ -75,14 +75,6 @@ def test_attempts_are_bounded_and_pauses_jittered_under_the_cap() -> None:
     assert len(set(pauses)) > 1  # jittered, not in step with the other writer
 
 
-def _poll(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.02)
-
-
 @pytest.mark.mariadb
 def test_two_connections_locking_in_opposite_order_both_complete(
     maria: tuple[str, Engine],
@@ -127,26 +119,19 @@ def test_two_connections_locking_in_opposite_order_both_complete(
 
 @pytest.mark.mariadb
 def test_an_inventory_chosen_as_deadlock_victim_is_written_again_whole(
-    maria: tuple[str, Engine], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    row_locked: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A real deadlock between the Ingestor and another writer: the inventory holds its
     machine's lock row and waits for ``hardware``; the other holds ``hardware`` (and has
     written more, so InnoDB picks the inventory) and asks for the lock row. The inventory's
     transaction is rolled back and run again: one machine, every row of the new document."""
-    _, engine = maria
-    monkeypatch.setenv(writer_lock.ENV, "rows")
+    engine = row_locked
     ingestor = Ingestor(engine)
     first = ingestor.ingest(parse_inventory(identity_xml(DEVICEID, software=True)))
     update = parse_inventory(identity_xml(DEVICEID, software=True, name="pc-renamed"))
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE ballast (ID INT PRIMARY KEY)"))
     errors: list[BaseException] = []
-
-    def ingest() -> None:
-        try:
-            ingestor.ingest(update)
-        except BaseException as error:
-            errors.append(error)
 
     def waiting() -> bool:
         # INNODB_TRX does not always show the wait (seen on 10.11 under load); the statement
@@ -172,9 +157,9 @@ def test_an_inventory_chosen_as_deadlock_victim_is_written_again_whole(
         other.execute(
             text("SELECT ID FROM hardware WHERE ID = :h FOR UPDATE"), {"h": first.hardware_id}
         )
-        writer = threading.Thread(target=ingest)
+        writer = threading.Thread(target=catching(errors, lambda: ingestor.ingest(update)))
         writer.start()
-        _poll(waiting)  # the inventory holds its lock row and waits for hardware
+        wait_until(waiting)  # the inventory holds its lock row and waits for hardware
         assert writer_lock.take(other, device_lock_name(DEVICEID), 30)  # closes the cycle
         other.commit()
     writer.join(60)

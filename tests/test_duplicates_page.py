@@ -31,7 +31,7 @@ from ocs_desktop.views.fleet.machines_model import MachineIdRole
 from ocs_desktop.views.fleet.machines_page import MachinesPage
 from ocs_desktop.views.fleet.merge_dialog import MergeDialog
 from ocs_desktop.views.qt import Qt, QtCore
-from ocs_desktop.views.settings import Settings
+from tests.support.console_context import checked_context, console_settings
 from tests.support.duplicate_console import demo_fleet, set_lastcome
 from tests.support.duplicate_fleet import hardware_ids, orphans
 
@@ -48,14 +48,9 @@ def lite(tmp_path: Path) -> Iterator[Engine]:
 
 
 def _context(qtbot: QtBot, engine: Engine, tmp_path: Path) -> Iterator[ConsoleContext]:
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    context = ConsoleContext(engine, "duplicates under test", Settings(store))
-    errors: list[str] = []
-    context.error.connect(errors.append)
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(WAIT)
-    assert not errors, errors
+    settings = console_settings(tmp_path)
+    with checked_context(engine, "duplicates under test", settings) as context:
+        yield context
 
 
 @pytest.fixture

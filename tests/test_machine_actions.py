@@ -27,15 +27,15 @@ from ocs_desktop.packager.status import package_status
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.deployment.settings import PACKAGES
 from ocs_desktop.views.deployment.status_panel import StatusPanel
-from ocs_desktop.views.fleet.machines_model import MachinesModel
 from ocs_desktop.views.fleet.machines_page import MachinesPage
 from ocs_desktop.views.fleet.search_page import RESULT_COLUMNS, SearchPage
 from ocs_desktop.views.fleet.software_page import SoftwarePage
 from ocs_desktop.views.qt import QtCore, QtWidgets
-from ocs_desktop.views.settings import QUICK_FILTER_DELAY, Settings
+from ocs_desktop.views.settings import QUICK_FILTER_DELAY
 from ocs_desktop.views.widgets import machine_actions
 from ocs_desktop.views.widgets.machine_actions import MachineActions
 from ocs_desktop.views.widgets.package_chooser import PackageChooserDialog
+from tests.support.console_context import checked_context, console_settings, fetch_all, idle
 from tests.support.console_fleet import FleetFacts
 
 # A popped-up menu on the offscreen platform: it cannot raise it or grab the keyboard.
@@ -43,7 +43,6 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
 )
 
-ROOT = QtCore.QModelIndex()
 YES = QtWidgets.QMessageBox.StandardButton.Yes
 
 
@@ -51,27 +50,9 @@ YES = QtWidgets.QMessageBox.StandardButton.Yes
 def context(
     qtbot: QtBot, fleet: tuple[Engine, FleetFacts], tmp_path: Path
 ) -> Iterator[ConsoleContext]:
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    settings = Settings(store)
-    settings.set(QUICK_FILTER_DELAY, 0)
-    context = ConsoleContext(fleet[0], "test fleet", settings)
-    errors: list[str] = []
-    context.error.connect(errors.append)
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(20_000)
-    assert not errors, errors
-
-
-def idle(context: ConsoleContext) -> None:
-    assert context.runner.wait_idle(20_000)
-
-
-def fetch_all(context: ConsoleContext, model: MachinesModel) -> None:
-    idle(context)
-    while model.canFetchMore(ROOT):
-        model.fetchMore(ROOT)
-        idle(context)
+    settings = console_settings(tmp_path, (QUICK_FILTER_DELAY, 0))
+    with checked_context(fleet[0], "test fleet", settings) as context:
+        yield context
 
 
 def select_rows(view: QtWidgets.QAbstractItemView, actions: MachineActions, ids: set[int]) -> None:
@@ -151,6 +132,15 @@ def search_page(qtbot: QtBot, context: ConsoleContext) -> SearchPage:
     return page
 
 
+def software_page(qtbot: QtBot, context: ConsoleContext, facts: FleetFacts) -> SoftwarePage:
+    """The Software page, its machines pane listing the whole fleet."""
+    page = SoftwarePage(context)
+    qtbot.addWidget(page)
+    page.set_machines_filter(IdsFilter.of(facts.ids_by_name.values()))
+    fetch_all(context, page.machines_model)
+    return page
+
+
 def built_package(engine: Engine, tmp_path: Path) -> str:
     """A package built, recorded and activated; its FILEID."""
     (tmp_path / "tool.sh").write_bytes(b"echo tool\n")
@@ -160,6 +150,18 @@ def built_package(engine: Engine, tmp_path: Path) -> str:
         record_package(conn, built)
         activate(conn, built.fileid, "srv/download", "srv/download")
     return built.fileid
+
+
+def targets_panel(
+    qtbot: QtBot, context: ConsoleContext, engine: Engine, fileid: str, targets: set[int]
+) -> StatusPanel:
+    """The Deployment page's status panel of package ``fileid``, assigned to ``targets``."""
+    panel = StatusPanel(context)
+    qtbot.addWidget(panel)
+    with engine.begin() as conn:
+        assign(conn, fileid, sorted(targets))
+        panel.show_status(package_status(conn, fileid))
+    return panel
 
 
 SHARED = [
@@ -188,16 +190,8 @@ def test_every_machine_table_right_clicks_into_the_shared_actions(
     qtbot.addWidget(machines)
     fetch_all(context, machines.model)
     search = search_page(qtbot, context)
-    software = SoftwarePage(context)
-    qtbot.addWidget(software)
-    software.set_machines_filter(IdsFilter.of(facts.ids_by_name.values()))
-    fetch_all(context, software.machines_model)
-    fileid = built_package(engine, tmp_path)
-    panel = StatusPanel(context)
-    qtbot.addWidget(panel)
-    with engine.begin() as conn:
-        assign(conn, fileid, sorted(chosen))
-        panel.show_status(package_status(conn, fileid))
+    software = software_page(qtbot, context, facts)
+    panel = targets_panel(qtbot, context, engine, built_package(engine, tmp_path), chosen)
     idle(context)
 
     places: list[tuple[str, QtWidgets.QAbstractItemView, MachineActions]] = [
@@ -302,10 +296,7 @@ def test_assign_a_package_from_the_software_pane(
 ) -> None:
     engine, facts = fleet
     fileid = built_package(engine, tmp_path)
-    page = SoftwarePage(context)
-    qtbot.addWidget(page)
-    page.set_machines_filter(IdsFilter.of(facts.ids_by_name.values()))
-    fetch_all(context, page.machines_model)
+    page = software_page(qtbot, context, facts)
     chosen = {facts.ids_by_name["vm"], facts.ids_by_name["pc-000007"]}
     select_rows(page.machines, page.machine_actions, chosen)
     listed: list[list[str]] = []
@@ -342,11 +333,7 @@ def test_delete_and_export_from_the_package_targets(
     engine, facts = fleet
     fileid = built_package(engine, tmp_path)
     targets = {facts.ids_by_name[n] for n in ("pc-000001", "pc-000002", "pc-000003")}
-    panel = StatusPanel(context)
-    qtbot.addWidget(panel)
-    with engine.begin() as conn:
-        assign(conn, fileid, sorted(targets))
-        panel.show_status(package_status(conn, fileid))
+    panel = targets_panel(qtbot, context, engine, fileid, targets)
     actions = panel.machine_actions
 
     exported = {facts.ids_by_name["pc-000001"], facts.ids_by_name["pc-000003"]}

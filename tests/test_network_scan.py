@@ -12,7 +12,7 @@ import socket
 import threading
 
 import pytest
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert
 
 from ocs_desktop.common.progress import Cancelled
 from ocs_desktop.fleet.neighbour_cache import (
@@ -33,6 +33,7 @@ from ocs_desktop.fleet.network_scope import (
     ScopeError,
 )
 from ocs_desktop.models import Base
+from tests.support.ipdiscover import netmap_hosts
 
 NETMAP = Base.metadata.tables["netmap"]
 
@@ -224,21 +225,6 @@ def test_normal_mac(text: str, expected: str | None) -> None:
 
 
 # -- netmap writes -------------------------------------------------------------------
-def _netmap(engine: Engine) -> dict[str, tuple[object, ...]]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                NETMAP.c.MAC,
-                NETMAP.c.IP,
-                NETMAP.c.NETID,
-                NETMAP.c.MASK,
-                NETMAP.c.NAME,
-                NETMAP.c.HARDWARE_ID,
-            )
-        ).all()
-    return {row[0]: tuple(row[1:]) for row in rows}
-
-
 def test_record_writes_hosts_with_a_mac_as_an_agent_would(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.execute(
@@ -263,10 +249,10 @@ def test_record_writes_hosts_with_a_mac_as_an_agent_would(engine: Engine) -> Non
     )
     with engine.begin() as conn:
         assert record(conn, result) == Recorded(written=2, new=1)
-    assert _netmap(engine) == {
+    assert netmap_hosts(engine) == {
         "02:00:00:00:00:0A": ("192.168.7.2", "192.168.7.0", mask, "-", None),
         "02:00:00:00:00:03": ("192.168.7.3", "192.168.7.0", mask, "-", None),
     }
     with engine.begin() as conn:
         assert record(conn, result) == Recorded(written=2, new=0)
-    assert len(_netmap(engine)) == 2
+    assert len(netmap_hosts(engine)) == 2

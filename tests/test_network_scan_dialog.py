@@ -19,28 +19,21 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, insert
 
-from ocs_desktop.db.engines import create_engine_for
-from ocs_desktop.db.schema import init_database
 from ocs_desktop.models import Base
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.fleet.network_page import NetworkPage
 from ocs_desktop.views.fleet.network_scan_dialog import NetworkScanDialog
 from ocs_desktop.views.qt import Qt
-from tests.support.netns import Segment, segment, unavailable_reason
-from tests.support.services import unavailable
+from tests.support.builders import count
+from tests.support.netns import Segment, require_namespaces, segment
+from tests.support.upload_fixtures import sqlite_engine
 
 NETMAP = Base.metadata.tables["netmap"]
 ROOT = Path(__file__).resolve().parents[1]
 
-
-@pytest.fixture
-def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = create_engine_for(str(tmp_path / "ocsweb.sqlite"))
-    init_database(engine)
-    yield engine
-    engine.dispose()
+__all__ = ["sqlite_engine"]  # the fixture, imported for pytest
 
 
 def _dialog(qtbot: QtBot, engine: Engine, netid: str, mask: str | None, **kw: Any):
@@ -48,11 +41,6 @@ def _dialog(qtbot: QtBot, engine: Engine, netid: str, mask: str | None, **kw: An
     dialog = NetworkScanDialog(context, netid, mask, **kw)
     qtbot.addWidget(dialog)
     return context, dialog
-
-
-def _netmap_count(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(NETMAP)).scalar_one())
 
 
 def test_a_public_subnet_is_refused_before_anything_is_sent(
@@ -127,9 +115,7 @@ def test_the_network_page_opens_it_on_its_selected_subnet(
 # -- scans, inside a namespace ----------------------------------------------------------
 @pytest.fixture
 def lan() -> Iterator[Segment]:
-    reason = unavailable_reason()
-    if reason:
-        unavailable(reason)
+    require_namespaces()
     with segment(4) as made:
         yield made
 
@@ -166,13 +152,13 @@ def test_the_dialog_scans_the_segment_then_cancels_without_writing(
     assert cancelled["status"] == "Scan cancelled; nothing was written."
     assert 0 < cancelled["progress"][0] < cancelled["progress"][1] == 254
     assert cancelled["scan_enabled"]
-    assert _netmap_count(sqlite_engine) == 0
+    assert count(sqlite_engine, "netmap") == 0
 
     shown = _run_dialog(lan, db, "--shot", str(shots / "scan-dialog-en.png"))
     assert shown["status"] == "3 hosts found\n3 new in the network map"  # English plurals
     assert shown["progress"] == [254, 254]
     assert shown["hosts"] == [[host.ip, host.mac] for host in others]
-    assert _netmap_count(sqlite_engine) == 3
+    assert count(sqlite_engine, "netmap") == 3
 
     french = _run_dialog(lan, db, "--lang", "fr", "--shot", str(shots / "scan-dialog-fr.png"))
     assert french["status"] == "3 hôtes trouvés\n0 nouveau dans la carte du réseau"

@@ -20,18 +20,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from ocs_desktop.db.engines import create_engine_for
 from ocs_desktop.db.schema import init_database
-from ocs_desktop.models import Base
 from tests.support import netns
-from tests.support.netns import Segment, segment, unavailable_reason
-from tests.support.services import unavailable
+from tests.support.ipdiscover import netmap_hosts
+from tests.support.netns import Segment, require_namespaces, segment
 
 pytestmark = [pytest.mark.slow]
-
-NETMAP = Base.metadata.tables["netmap"]
 
 #: Sweep the segment from inside a namespace, record into the database, print a summary.
 RUNNER = """
@@ -55,9 +51,7 @@ print(json.dumps({
 
 @pytest.fixture
 def root_only() -> None:
-    reason = unavailable_reason()
-    if reason:
-        unavailable(reason)
+    require_namespaces()
 
 
 @pytest.fixture(params=[True, False], ids=["icmp", "tcp-fallback"])
@@ -83,21 +77,9 @@ def test_the_sweep_finds_exactly_the_other_hosts_with_their_macs(
     # Like the agent's ipdiscover, the sweep does not list the workstation itself.
     assert summary["hosts"] == [[host.ip, host.mac, True] for host in others]
     assert (summary["written"], summary["new"]) == (3, 3)
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                NETMAP.c.MAC,
-                NETMAP.c.IP,
-                NETMAP.c.NETID,
-                NETMAP.c.MASK,
-                NETMAP.c.NAME,
-                NETMAP.c.HARDWARE_ID,
-            )
-        ).all()
+    recorded = netmap_hosts(engine)
     engine.dispose()
-    assert {tuple(row) for row in rows} == {
-        (host.mac, host.ip, made.netid, made.mask, "-", None) for host in others
-    }
+    assert recorded == {host.mac: (host.ip, made.netid, made.mask, "-", None) for host in others}
 
 
 def test_the_segment_is_removed_even_when_the_test_fails(root_only: None) -> None:

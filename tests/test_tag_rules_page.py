@@ -25,8 +25,7 @@ from ocs_desktop.views.context import MACHINES, ConsoleContext
 from ocs_desktop.views.fleet.tag_rule_dialog import TagRuleDialog
 from ocs_desktop.views.fleet.tag_rules_page import TagRulesPage
 from ocs_desktop.views.fleet.tag_rules_text import rule_error, run_error
-from ocs_desktop.views.qt import QtCore
-from ocs_desktop.views.settings import Settings
+from tests.support.console_context import checked_context, console_settings
 from tests.test_tag_rules import _add_admin_fields
 
 WAIT = 20_000
@@ -77,14 +76,8 @@ def lite(tmp_path: Path) -> Iterator[Engine]:
 
 
 def _context(engine: Engine, tmp_path: Path) -> Iterator[ConsoleContext]:
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    context = ConsoleContext(engine, "tag rules under test", Settings(store))
-    errors: list[str] = []
-    context.error.connect(errors.append)
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(WAIT)
-    assert not errors, errors
+    with checked_context(engine, "tag rules under test", console_settings(tmp_path)) as context:
+        yield context
 
 
 @pytest.fixture

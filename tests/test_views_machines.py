@@ -37,6 +37,7 @@ from ocs_desktop.views.settings import (
     Settings,
 )
 from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, decode_ids, encode_ids
+from tests.support.console_context import checked_context, fetch_all, idle
 from tests.support.console_fleet import FleetFacts
 
 ROOT = QtCore.QModelIndex()
@@ -58,14 +59,8 @@ def settings(qtbot: QtBot, tmp_path: Path) -> Settings:
 def context(
     qtbot: QtBot, fleet: tuple[Engine, FleetFacts], settings: Settings
 ) -> Iterator[ConsoleContext]:
-    engine, _facts = fleet
-    context = ConsoleContext(engine, "test fleet", settings)
-    errors: list[str] = []
-    context.error.connect(errors.append)
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(20_000)
-    assert not errors, errors
+    with checked_context(fleet[0], "test fleet", settings) as context:
+        yield context
 
 
 @pytest.fixture
@@ -76,18 +71,6 @@ def facts(fleet: tuple[Engine, FleetFacts]) -> FleetFacts:
 @pytest.fixture
 def db(fleet: tuple[Engine, FleetFacts]) -> Engine:
     return fleet[0]
-
-
-def idle(context: ConsoleContext) -> None:
-    assert context.runner.wait_idle(20_000)
-
-
-def fetch_all(context: ConsoleContext, model: MachinesModel) -> None:
-    """Load every page the way a view scrolling to the end does."""
-    idle(context)
-    while model.canFetchMore(ROOT):
-        model.fetchMore(ROOT)
-        idle(context)
 
 
 def make_page(qtbot: QtBot, context: ConsoleContext) -> MachinesPage:

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from tqdm import tqdm
 
+from ocs_desktop.common.environment import DB_ENV
 from ocs_desktop.common.progress import Cancelled, Progress
 from ocs_desktop.db.engines import create_engine_for, normalize_url, safe_url
 
@@ -41,10 +42,6 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
         super().__init__(message)
         self.code = code
-
-
-#: Where ``--db`` is read from when it is not given.
-DB_ENV = "OCS_DESKTOP_DB"
 
 
 def add_db_option(

@@ -18,12 +18,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 
+from ocs_desktop.common.environment import DB_ENV
 from ocs_desktop.models import Hardware
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import QtCore, Signal
 
-#: The variable ``ocs-desktop --db`` falls back to (see ``cli.common.add_db_option``).
-DB_ENV = "OCS_DESKTOP_DB"
 #: How often the inventory count is read while the server runs.
 POLL_MS = 3000
 #: How long a stop waits for a graceful shutdown before killing the process.

@@ -150,3 +150,13 @@ def netmap(engine: Engine) -> dict[str, dict[str, object]]:
     with engine.connect() as conn:
         rows = conn.execute(select(table)).all()
     return {row.MAC: dict(row._mapping) for row in rows}
+
+
+def netmap_hosts(engine: Engine) -> dict[str, tuple[object, ...]]:
+    """What a sweep or an agent wrote of each host: ``netmap`` by MAC, as (IP, NETID, MASK,
+    NAME, HARDWARE_ID)."""
+    table = T["netmap"]
+    columns = (table.c.IP, table.c.NETID, table.c.MASK, table.c.NAME, table.c.HARDWARE_ID)
+    with engine.connect() as conn:
+        rows = conn.execute(select(table.c.MAC, *columns)).all()
+    return {row[0]: tuple(row[1:]) for row in rows}

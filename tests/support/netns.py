@@ -23,6 +23,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from tests.support.services import unavailable
+
 log = logging.getLogger(__name__)
 
 PREFIX = "ocsnt"
@@ -39,6 +41,13 @@ def unavailable_reason() -> str | None:
     if shutil.which("ip") is None:
         return "the ip command (iproute2) is missing; tools/bootstrap.sh installs it"
     return None
+
+
+def require_namespaces() -> None:
+    """Skip the test where the namespaces cannot be made (fail it in CI): see ``unavailable``."""
+    reason = unavailable_reason()
+    if reason:
+        unavailable(reason)
 
 
 def mac_for(index: int) -> str:

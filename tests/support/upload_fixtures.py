@@ -1,5 +1,6 @@
-"""Fixtures of the admin upload tests: a fresh SQLite ocsweb and the download folder the
-server publishes into. Imported by each test module that needs them (``__all__``)."""
+"""Fixtures of the admin upload tests, and of other tests wanting a fresh SQLite ocsweb: that
+database and the download folder the server publishes into. Imported by each test module that
+needs them (``__all__``)."""
 
 from __future__ import annotations
 

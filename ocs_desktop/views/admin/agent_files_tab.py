@@ -28,8 +28,8 @@ from ocs_desktop.fleet.agent_files import (
     upload_file,
 )
 from ocs_desktop.views.context import ConsoleContext
-from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from ocs_desktop.views.widgets.mime import local_files
+from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
+from ocs_desktop.views.widgets.file_drop_target import FileDropTarget
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
 from ocs_desktop.views.widgets.tables import single_row_table
 from ocs_desktop.views.worker import Task
@@ -115,13 +115,15 @@ class AgentFilesModel(RowTableModel[AgentFile]):
         return None
 
 
-class AgentFilesTab(QtWidgets.QWidget):
+class AgentFilesTab(FileDropTarget, QtWidgets.QWidget):
     """Files for agents: list, upload (button or drop), download, delete."""
 
     loaded = Signal()
     reported = Signal(str)
     #: An upload finished (also when some files were refused).
     uploaded = Signal(object)
+    #: Drops keep the action the drag proposes.
+    FILE_DROP_ACTION = None
 
     def __init__(self, context: ConsoleContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -297,26 +299,12 @@ class AgentFilesTab(QtWidgets.QWidget):
         if names:
             self.upload([Path(n) for n in names])
 
-    # --- drag and drop -------------------------------------------------------------------
-    def _take_drag(self, event: QtGui.QDragMoveEvent) -> None:
-        if self.upload_task is None and local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+    # --- drag and drop (FileDropTarget) ------------------------------------------------
+    def accepts(self, paths: list[Path]) -> bool:
+        return self.upload_task is None and bool(paths)
 
-    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
-        self._take_drag(event)
-
-    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:
-        self._take_drag(event)
-
-    def dropEvent(self, event: QtGui.QDropEvent) -> None:
-        paths = local_files(event.mimeData())
-        if self.upload_task is None and paths:
-            event.acceptProposedAction()
-            self.upload(paths)
-        else:
-            event.ignore()
+    def dropped(self, paths: list[Path]) -> None:
+        self.upload(paths)
 
     # --- download and delete -----------------------------------------------------------
     def download(self, name: str, target: Path) -> Task:

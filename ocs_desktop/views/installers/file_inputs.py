@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ocs_desktop.views.qt import Qt, QtCore, QtWidgets, Signal
 from ocs_desktop.views.widgets.drops import DropMixin
+from ocs_desktop.views.widgets.file_drop_target import FileDropTarget
 from ocs_desktop.views.widgets.mime import local_files
 from ocs_desktop.views.widgets.row_table import AnyIndex
 from ocs_desktop.views.worker import TaskRunner
@@ -40,8 +41,8 @@ def show_error(label: QtWidgets.QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-class FileField(QtWidgets.QWidget):
-    """A path line with Browse…, taking one dropped file, checked in the worker."""
+class FileField(FileDropTarget, QtWidgets.QWidget):
+    """A path line with Browse…, taking one dropped file (copied), checked in the worker."""
 
     #: The file was checked (its refusal, "" when accepted) or cleared.
     checked = Signal(str)
@@ -128,27 +129,11 @@ class FileField(QtWidgets.QWidget):
         if chosen:
             self.set_path(chosen)
 
-    # --- drops ---------------------------------------------------------------------------
-    def _take_drag(self, event: QtGui.QDragMoveEvent) -> None:
-        if len(local_files(event.mimeData())) == 1:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
+    # --- drops (FileDropTarget) -----------------------------------------------------------
+    def accepts(self, paths: list[Path]) -> bool:
+        return len(paths) == 1
 
-    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
-        self._take_drag(event)
-
-    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:
-        self._take_drag(event)
-
-    def dropEvent(self, event: QtGui.QDropEvent) -> None:
-        paths = local_files(event.mimeData())
-        if len(paths) != 1:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
+    def dropped(self, paths: list[Path]) -> None:
         self.set_path(paths[0])
 
 
