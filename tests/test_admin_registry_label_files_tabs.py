@@ -147,14 +147,20 @@ def test_label_tab_says_deploy_is_off(
 
 
 # -- files for agents --------------------------------------------------------------------
-def _drop(tab: QtWidgets.QWidget, paths: list[Path]) -> QtGui.QDropEvent:
+def _drop(tab: QtWidgets.QWidget, paths: list[Path], *, shift: bool = False) -> QtGui.QDropEvent:
+    """Files dropped from a file manager offering copy or move; with Shift it proposes move."""
     mime = QtCore.QMimeData()
     mime.setUrls([QtCore.QUrl.fromLocalFile(str(p)) for p in paths])
+    keys = QtCore.Qt.KeyboardModifier
     event = QtGui.QDropEvent(
-        QtCore.QPointF(10, 10), QtCore.Qt.DropAction.CopyAction, mime,
-        QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier,
+        QtCore.QPointF(10, 10), QtCore.Qt.DropAction.CopyAction | QtCore.Qt.DropAction.MoveAction,
+        mime, QtCore.Qt.MouseButton.LeftButton, keys.ShiftModifier if shift else keys.NoModifier,
     )  # fmt: skip
+    assert event.proposedAction() == (
+        QtCore.Qt.DropAction.MoveAction if shift else QtCore.Qt.DropAction.CopyAction
+    )
     tab.dropEvent(event)
+    event.mime = mime  # type: ignore[attr-defined]  # the event does not own it: keep it alive
     return event
 
 
@@ -192,7 +198,9 @@ def test_files_tab_upload_by_button_and_drop_download_delete(
     second.write_bytes(b"PEM v2")
     monkeypatch.setattr(QtWidgets.QMessageBox, "question", lambda *a, **k: YES)
     with qtbot.waitSignal(tab.uploaded, timeout=20_000):
-        _drop(tab, [second])
+        # A move proposed by a file manager is taken as a copy: the upload still reads it.
+        moved = _drop(tab, [second], shift=True)
+        assert moved.isAccepted() and moved.dropAction() == QtCore.Qt.DropAction.CopyAction
     qtbot.waitUntil(lambda: count(engine, "deploy", NAME="cacert.pem") == 1 and
                     tab.model.rowCount() == 2 and tab.model.file_at(0).size == 6,  # type: ignore[union-attr]
                     timeout=20_000)  # fmt: skip

@@ -122,8 +122,6 @@ class AgentFilesTab(FileDropTarget, QtWidgets.QWidget):
     reported = Signal(str)
     #: An upload finished (also when some files were refused).
     uploaded = Signal(object)
-    #: Drops keep the action the drag proposes.
-    FILE_DROP_ACTION = None
 
     def __init__(self, context: ConsoleContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)

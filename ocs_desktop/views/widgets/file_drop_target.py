@@ -19,8 +19,9 @@ class FileDropTarget:
     """The drop half of a widget taking files: list it before the Qt widget class among the
     bases, call ``setAcceptDrops(True)``, implement :meth:`accepts` and :meth:`dropped`."""
 
-    #: The action an accepted drag is given; None keeps the action the drag proposes.
-    FILE_DROP_ACTION: Qt.DropAction | None = Qt.DropAction.CopyAction
+    #: Always a copy: a file manager deletes the source of an accepted move, while an
+    #: upload or a build may still be reading it.
+    FILE_DROP_ACTION = Qt.DropAction.CopyAction
 
     def accepts(self, paths: list[Path]) -> bool:
         """Whether a drop of ``paths`` (local files, maybe none) would be taken now."""
@@ -36,11 +37,8 @@ class FileDropTarget:
         if not self.accepts(paths):
             event.ignore()
             return None
-        if self.FILE_DROP_ACTION is None:
-            event.acceptProposedAction()
-        else:
-            event.setDropAction(self.FILE_DROP_ACTION)
-            event.accept()
+        event.setDropAction(self.FILE_DROP_ACTION)
+        event.accept()
         return paths
 
     # --- QWidget -------------------------------------------------------------------------
