@@ -8,9 +8,10 @@ CAs) or the path of a CA bundle, never False.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
+if TYPE_CHECKING:  # imported at the first call, not at start-up (``package build`` never calls)
+    import requests
 
 USER_AGENT = "ocs-desktop-packager"
 
@@ -32,6 +33,8 @@ def check_verify(verify: bool | str) -> bool | str:
 
 def call(session: requests.Session, method: str, url: str, **kwargs: Any) -> requests.Response:
     """``session.request`` with connection and TLS failures as ``RemoteError``."""
+    import requests
+
     kwargs["verify"] = check_verify(kwargs.get("verify", True))
     headers = {"User-Agent": USER_AGENT, **kwargs.pop("headers", {})}
     try:
@@ -50,6 +53,8 @@ def call(session: requests.Session, method: str, url: str, **kwargs: Any) -> req
 
 def fetch(url: str, *, verify: bool | str = True, timeout: float = 30.0, limit: int) -> bytes:
     """GET ``url``; the first ``limit`` bytes of a 200 answer, else ``RemoteError``."""
+    import requests
+
     with requests.Session() as session:
         response = call(session, "GET", url, verify=verify, timeout=timeout, stream=True)
         with response:

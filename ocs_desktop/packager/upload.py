@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import requests
 
 from ocs_desktop.common.progress import Progress, report
 from ocs_desktop.packager.activation import check_fileid, load_package
 from ocs_desktop.packager.remote import RemoteError, call
+
+if TYPE_CHECKING:  # imported where a session is made: ``package build`` never needs it
+    import requests
 
 DEFAULT_CHUNK = 8 << 20
 ADMIN_PATH = "/admin/packages"
@@ -79,6 +81,8 @@ def upload_package(
     files = [*built.fragment_paths, built.info_path]
     sizes = {path.name: path.stat().st_size for path in files}
     total = sum(sizes.values())
+    import requests
+
     own = session or requests.Session()
     own.auth = (user, password)
     try:
@@ -131,6 +135,8 @@ def discard_upload(
     """Ask the server to forget a partial upload of the package; whether there was one."""
     check_fileid(fileid)
     url = f"{server_base(server_url)}{ADMIN_PATH}/{fileid}/upload"
+    import requests
+
     with requests.Session() as session:
         session.auth = (user, password)
         try:
