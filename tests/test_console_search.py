@@ -253,6 +253,81 @@ def test_software_publisher_and_version_criteria(fleet: Fleet) -> None:
         assert _found(conn, Search((empty_publisher,))) == unavailable
 
 
+def test_bound_search_finds_what_the_unbound_one_finds(
+    fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Search.bound`` swaps each software criterion's dictionary sub-query for the IDs it
+    matches now; the machines found must not change, whatever the operator or negation."""
+    import ocs_desktop.fleet.search as search_module
+    from ocs_desktop.fleet.filters import AllOf, TagFilter, bound_filter
+    from ocs_desktop.fleet.machines import MachineQuery, count_machines, fetch_machines
+
+    engine, _ = fleet
+    with engine.connect() as conn:
+        sets = _software_sets(conn)
+        everyone = _machines(conn)
+        partial = sorted(n for n, ids in sets.items() if 1 < len(ids) < len(everyone))
+        a, b = partial[0], partial[-1]
+        searches = [
+            Search((_name(a), _name(b))),
+            Search((_name(a), _name(b)), "or"),
+            Search((_name("no such software"),)),
+            Search((Criterion("software.NAME", Operator.equals, a, negate=True), _name(b))),
+            Search((Criterion("software.NAME", Operator.contains, "lib"),)),
+            Search((Criterion("software.PUBLISHER", Operator.is_empty),)),
+            Search((Criterion("software.PUBLISHER", Operator.is_not_empty),)),
+            Search((Criterion("software.VERSION", Operator.ends_with, "+V3"), _name(a))),
+            Search((Criterion("hardware.NAME", Operator.contains, "-"), _name(a))),
+        ]
+        for search in searches:
+            bound = search.bound(conn)
+            expected = _found(conn, search)
+            assert _found(conn, bound) == expected, search.describe()
+            for criterion in bound.criteria:
+                is_software = criterion.field.startswith("software.")
+                assert (criterion.lookup_ids is not None) == is_software
+            # The machines list binds the filters it is given, inside AllOf too.
+            query = MachineQuery(filter=AllOf((search, TagFilter(None))))
+            tagless = _found(conn, TagFilter(None))
+            assert count_machines(conn, query) == len(expected & tagless)
+            listed = {row.id for row in fetch_machines(conn, query, 0, 10_000)}
+            assert listed == expected & tagless
+        # A name nobody has binds to no IDs, and its probe is a constant false.
+        nothing = Search((_name("no such software"),)).bound(conn)
+        assert nothing.criteria[0].lookup_ids == ()
+        both = Search((_name(a),)).bound(conn).criteria[0]
+        assert both.lookup_ids and len(both.lookup_ids) == 1
+        assert Search((_name(a),)) == Search((_name(a),)).bound(conn)  # IDs are not identity
+        assert bound_filter(conn, None) is None
+        assert bound_filter(conn, TagFilter("x")) == TagFilter("x")
+        # More matches than the limit: the criterion keeps its sub-query.
+        monkeypatch.setattr(search_module, "BOUND_IDS_LIMIT", 1)
+        broad = Search((Criterion("software.NAME", Operator.contains, "lib"),))
+        assert broad.bound(conn).criteria[0].lookup_ids is None
+        assert _found(conn, broad.bound(conn)) == _found(conn, broad)
+
+
+def test_case_insensitive_equality_reads_one_index_entry(fleet: Fleet) -> None:
+    """``NAME = 'x'`` must reach MariaDB as a plain comparison: as ``(NAME = 'x') = 1``
+    (SQLAlchemy's rendering of a boolean function) it scanned the whole NAME index."""
+    from sqlalchemy import select
+
+    from ocs_desktop.fleet.search import _lookup_ids
+    from ocs_desktop.fleet.search_fields import field_of
+
+    engine, _ = fleet
+    lookup = _lookup_ids(field_of("software.NAME"), Operator.equals, "zstd")
+    with engine.connect() as conn:
+        sql = str(lookup.compile(dialect=conn.dialect))
+        assert "= 1" not in sql and "= 0" not in sql
+        negated = Search((Criterion("hardware.NAME", Operator.equals, "x", negate=True),))
+        assert "NOT (" in str(select(1).where(negated.where()).compile(dialect=conn.dialect))
+        if conn.dialect.name in ("mysql", "mariadb"):
+            compiled = lookup.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+            plan = conn.exec_driver_sql(f"EXPLAIN {compiled}").mappings().all()
+            assert [row["type"] for row in plan] in (["const"], ["ref"]), plan
+
+
 # --- hardware fields, admin data, numbers, dates -----------------------------------------------
 
 

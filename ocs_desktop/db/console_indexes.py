@@ -14,6 +14,8 @@ import logging
 from sqlalchemy import Column, Connection, Engine, Index, MetaData, String, Table, inspect
 from sqlalchemy.exc import DBAPIError
 
+from ocs_desktop.models.extensions import ip_order
+
 log = logging.getLogger(__name__)
 
 #: (table, columns) that get an index named ``ocsdesktop_<table>_<column>[_<column>...]``.
@@ -37,15 +39,15 @@ CONSOLE_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def ip_number_sql(column: str) -> str:
+def ip_number_sql(column: str, row: str = "") -> str:
     """SQLite SQL of an IPv4 address in ``hardware.<column>`` as its 32-bit number.
 
     ``CAST(text AS INTEGER)`` reads the leading digits, so each octet is the cast of what
-    follows the previous dot; MySQL has INET_ATON instead. Not indexed: SQLAlchemy cannot
-    reflect an expression index (it warns on every ``get_indexes``), and the covering
-    index on (IPADDR, DEVICEID) keeps the scan narrow.
+    follows the previous dot; MySQL has INET_ATON instead. ``row`` qualifies the column
+    (``NEW.`` in a trigger). Not an index expression: SQLAlchemy cannot reflect those (it
+    warns on every ``get_indexes``); ``ocsdesktop_ip_order`` holds its value instead.
     """
-    quoted = f'"{column}"'
+    quoted = f'{row}"{column}"'
     rest1 = f"substr({quoted}, instr({quoted}, '.') + 1)"
     rest2 = f"substr({rest1}, instr({rest1}, '.') + 1)"
     rest3 = f"substr({rest2}, instr({rest2}, '.') + 1)"
@@ -81,6 +83,16 @@ SORT_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hardware", ("IPADDR", "DEVICEID")),
     ("hardware", ("IPSRC", "DEVICEID")),
 )  # fmt: skip
+
+
+#: SQLite only: the ``hardware`` column behind each number of ``ocsdesktop_ip_order``.
+IP_ORDER_COLUMNS: dict[str, str] = {"IPADDR": "IPADDR_NUM", "IPSRC": "IPSRC_NUM"}
+#: The triggers that keep ``ocsdesktop_ip_order`` equal to ``hardware`` (SQLite only).
+IP_ORDER_TRIGGERS = (
+    "ocsdesktop_ip_order_insert",
+    "ocsdesktop_ip_order_update",
+    "ocsdesktop_ip_order_delete",
+)
 
 
 def index_name(table: str, columns: tuple[str, ...]) -> str:
@@ -124,7 +136,81 @@ def _ensure(conn: Connection) -> list[str]:
         created.append(name)
     if conn.dialect.name == "sqlite":
         created += _ensure_sqlite_expressions(conn)
+        created += _ensure_sqlite_ip_order(conn)
     return created
+
+
+def _ensure_sqlite_ip_order(conn: Connection) -> list[str]:
+    """Create ``ocsdesktop_ip_order``'s triggers if missing; fill rows the table lacks.
+
+    Triggers, not the Ingestor: an import, the CLI, or an SQL UPDATE keep it right too.
+    When a trigger had to be made, the table is refilled from ``hardware`` (once: 0.3 s of
+    CPU at 100,000 machines); otherwise rows are added or dropped only when the two tables'
+    counts differ, so a connection to an up-to-date database pays two counts.
+    """
+    if not inspect(conn).has_table("hardware"):
+        return []
+    ip_order.create(conn, checkfirst=True)
+    name = ip_order.name
+    columns = ", ".join(f'"{number}"' for number in IP_ORDER_COLUMNS.values())
+    fresh = ", ".join(ip_number_sql(column, "NEW.") for column in IP_ORDER_COLUMNS)
+    upsert = (
+        f'INSERT OR REPLACE INTO "{name}" ("HARDWARE_ID", {columns}) VALUES (NEW."ID", {fresh});'
+    )
+    forget = f'DELETE FROM "{name}" WHERE "HARDWARE_ID" = OLD."ID";'
+    watched = ", ".join(f'"{column}"' for column in ("ID", *IP_ORDER_COLUMNS))
+    # An inventory rewrites these columns unchanged: then the trigger does nothing.
+    moved = " OR ".join(
+        f'OLD."{column}" IS NOT NEW."{column}"' for column in ("ID", *IP_ORDER_COLUMNS)
+    )
+    bodies = dict(
+        zip(
+            IP_ORDER_TRIGGERS,
+            (
+                f'AFTER INSERT ON "hardware" BEGIN {upsert} END',
+                f'AFTER UPDATE OF {watched} ON "hardware" WHEN {moved} BEGIN {forget} {upsert} END',
+                f'AFTER DELETE ON "hardware" BEGIN {forget} END',
+            ),
+            strict=True,
+        )
+    )
+    existing = set(
+        conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars()
+    )
+    created: list[str] = []
+    for trigger, body in bodies.items():
+        if trigger in existing:
+            continue
+        # Constant names and expressions only (nothing user-given is formatted into this DDL).
+        conn.exec_driver_sql(f'CREATE TRIGGER IF NOT EXISTS "{trigger}" {body}')
+        log.info("created trigger %s", trigger)
+        created.append(trigger)
+    values = ", ".join(ip_number_sql(column) for column in IP_ORDER_COLUMNS)
+    fill = f'INSERT INTO "{name}" ("HARDWARE_ID", {columns}) SELECT "ID", {values} FROM "hardware"'
+    if created:
+        # Whatever the table holds was not kept while a trigger was missing: refill it.
+        conn.exec_driver_sql(f'DELETE FROM "{name}"')
+        conn.exec_driver_sql(fill)
+        return created
+    counts = conn.exec_driver_sql(
+        f'SELECT (SELECT count(*) FROM "hardware"), (SELECT count(*) FROM "{name}")'
+    ).one()
+    if counts[0] != counts[1]:
+        conn.exec_driver_sql(
+            f'DELETE FROM "{name}" WHERE "HARDWARE_ID" NOT IN (SELECT "ID" FROM "hardware")'
+        )
+        conn.exec_driver_sql(f'{fill} WHERE "ID" NOT IN (SELECT "HARDWARE_ID" FROM "{name}")')
+    return created
+
+
+def sqlite_ip_order_ready(conn: Connection) -> bool:
+    """Whether this SQLite database keeps ``ocsdesktop_ip_order`` (its triggers exist), so
+    the machines list may page an IP sort through it."""
+    found = conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?)",
+        IP_ORDER_TRIGGERS,
+    ).scalar_one()
+    return int(found) == len(IP_ORDER_TRIGGERS)
 
 
 def _ensure_sqlite_expressions(conn: Connection) -> list[str]:
@@ -147,7 +233,8 @@ def _ensure_sqlite_expressions(conn: Connection) -> list[str]:
 
 
 def ensure_console_indexes(bind: Engine | Connection) -> list[str]:
-    """Create the console's indexes that are missing; return the names created.
+    """Create the console's indexes (and SQLite's IP-order triggers) that are missing;
+    return the names created.
 
     Idempotent, on SQLite and MySQL/MariaDB. On MySQL each CREATE INDEX commits
     implicitly, so call it at connection time, not inside a caller's transaction.

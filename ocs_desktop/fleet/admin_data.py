@@ -5,6 +5,10 @@ column ``accountinfo.fields_<ID>`` (PROTOCOL.md 7). Our model maps only TAG, so 
 fields are reflected from the live table each time they are needed. Deleting a
 machine follows the OCS console: every table that points at it goes too, and with
 ``TRACE_DELETED`` the DEVICEID is written to ``deleted_equiv`` for GLPI.
+
+Refusals are :class:`AdminDataError`: a code, an English template marked for the
+console's translations (context ``AdminData``) and its values, so the CLI prints the
+English and the console words them in the user's language (``views/i18n.core_error_text``).
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from sqlalchemy import (
 from sqlalchemy import types as sqltypes
 from sqlalchemy.sql.expression import TableClause
 
+from ocs_desktop.common.coded_error import CodedError
+from ocs_desktop.common.translate_marks import QT_TRANSLATE_NOOP
 from ocs_desktop.db.column_text import as_text, to_column
 from ocs_desktop.db.machine_rows import delete_machine_rows
 from ocs_desktop.db.options import load_options
@@ -37,6 +43,32 @@ from ocs_desktop.models import AccountInfo, AccountInfoConfig, DeletedEquiv, Har
 #: Ids per statement: far below SQLite's bound-parameter limit, short IN lists on MySQL.
 ID_CHUNK = 500
 TAG_COLUMN = "TAG"
+
+#: Context of the refusals below in the console's translations.
+CONTEXT = "AdminData"
+#: Refusals by code: English templates, their ``{names}`` filled by the error's params.
+MESSAGES: dict[str, str] = {
+    "unknown_fields": QT_TRANSLATE_NOOP("AdminData", "unknown admin fields: {columns}"),
+    "no_machine": QT_TRANSLATE_NOOP("AdminData", "no machine with ID {id}"),
+    "groups": QT_TRANSLATE_NOOP("AdminData", "IDs {ids} are groups, not machines"),
+    "ambiguous": QT_TRANSLATE_NOOP(
+        "AdminData", "'{name}' names several admin fields; give the column instead"
+    ),
+    "no_field": QT_TRANSLATE_NOOP("AdminData", "no admin field '{name}'; the fields are: {known}"),
+    "not_number": QT_TRANSLATE_NOOP("AdminData", "{field}: '{value}' is not a whole number"),
+    "not_date": QT_TRANSLATE_NOOP("AdminData", "{field}: '{value}' is not a date (YYYY-MM-DD)"),
+}
+
+
+class AdminDataError(CodedError):
+    """A refused admin data change: ``code`` keys :data:`MESSAGES`, ``params`` fill it."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(CONTEXT, code, MESSAGES[code], **params)
+
+
+class UnknownMachineError(AdminDataError, LookupError):
+    """No machine has this ID: a ``LookupError`` too, as callers have always caught."""
 
 
 class AdminFieldType(IntEnum):
@@ -155,22 +187,26 @@ def _require_machine(conn: Connection, hardware_id: int) -> None:
         select(Hardware.ID).where(Hardware.ID == hardware_id, machines_only())
     ).first()
     if found is None:
-        raise LookupError(f"no machine with ID {hardware_id}")
+        raise UnknownMachineError("no_machine", id=hardware_id)
 
 
 def save_admin_values(conn: Connection, hardware_id: int, values: Mapping[str, str | None]) -> None:
     """Store admin values given by column; creates the ``accountinfo`` row if missing.
 
-    ``ValueError`` for an unknown column or a value the column cannot hold (a number,
-    an ISO date); ``LookupError`` for an unknown machine.
+    :class:`AdminDataError` (a ``ValueError``) for an unknown column or a value the column
+    cannot hold (a number, an ISO date); :class:`UnknownMachineError` (a ``LookupError``)
+    for an unknown machine.
     """
     fields, types = _fields(conn)
     known = {f.column for f in fields}
     unknown = sorted(set(values) - known)
     if unknown:
-        raise ValueError(f"unknown admin fields: {', '.join(unknown)}")
+        raise AdminDataError("unknown_fields", columns=", ".join(unknown))
     _require_machine(conn, hardware_id)
-    converted = {name: to_column(value, types[name]) for name, value in values.items()}
+    labels = {f.column: f.label for f in fields}
+    converted = {
+        name: _converted(labels[name], value, types[name]) for name, value in values.items()
+    }
     accountinfo = _accountinfo_table(fields)
     exists = conn.execute(
         select(accountinfo.c.HARDWARE_ID).where(accountinfo.c.HARDWARE_ID == hardware_id)
@@ -181,6 +217,17 @@ def save_admin_values(conn: Connection, hardware_id: int, values: Mapping[str, s
         conn.execute(
             update(accountinfo).where(accountinfo.c.HARDWARE_ID == hardware_id).values(**converted)
         )
+
+
+def _converted(label: str, value: str | None, type_: sqltypes.TypeEngine[Any]) -> Any:
+    """``value`` as column ``type_`` holds it; a coded refusal naming the field if it cannot."""
+    try:
+        return to_column(value, type_)
+    except ValueError:
+        code = (
+            "not_number" if isinstance(type_, sqltypes.Integer | sqltypes.Numeric) else "not_date"
+        )
+        raise AdminDataError(code, field=label, value=value) from None
 
 
 def tag_counts(conn: Connection) -> list[TagCount]:
@@ -245,7 +292,7 @@ def delete_machines(conn: Connection, ids: Iterable[int]) -> int:
         ).all()
         groups = sorted(i for i, deviceid in rows if deviceid in GROUP_DEVICEIDS)
         if groups:
-            raise ValueError(f"IDs {groups} are groups, not machines")
+            raise AdminDataError("groups", ids=", ".join(map(str, groups)))
         found.extend((i, deviceid) for i, deviceid in rows)
     if not found:
         return 0
@@ -269,11 +316,11 @@ def find_admin_field(conn: Connection, name: str) -> AdminField:
     for attribute in ("column", "name", "label"):
         matches = [f for f in fields if getattr(f, attribute).lower() == wanted]
         if len(matches) > 1:
-            raise ValueError(f"{name!r} names several admin fields; give the column instead")
+            raise AdminDataError("ambiguous", name=name)
         if matches:
             return matches[0]
     known = ", ".join(f"{f.column} ({f.label})" for f in fields)
-    raise ValueError(f"no admin field {name!r}; the fields are: {known}")
+    raise AdminDataError("no_field", name=name, known=known)
 
 
 def tag_overwrites(conn: Connection, ids: Iterable[int], tag: str | None) -> list[int]:
@@ -300,9 +347,10 @@ def set_admin_value(conn: Connection, ids: Iterable[int], column: str, value: st
     one. ``ValueError`` for an unknown column or a value the column cannot hold.
     """
     fields, types = _fields(conn)
-    if column not in {f.column for f in fields}:
-        raise ValueError(f"unknown admin field: {column}")
-    converted = to_column(value, types[column])
+    labels = {f.column: f.label for f in fields}
+    if column not in labels:
+        raise AdminDataError("unknown_fields", columns=column)
+    converted = _converted(labels[column], value, types[column])
     accountinfo = _accountinfo_table(fields)
     done = 0
     for chunk in _chunks(ids):

@@ -13,7 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    true,
+)
 
 from ocs_desktop.models import AccountInfo, Bios, Device, Drive, Hardware
 
@@ -133,6 +144,16 @@ class AllOf:
 
     def describe(self) -> str:
         return " and ".join(f.describe() for f in self.filters) or "all machines"
+
+    def bound(self, conn: Connection) -> AllOf:
+        return AllOf(tuple(bound_filter(conn, f) or f for f in self.filters))
+
+
+def bound_filter(conn: Connection, filter_: MachineFilter | None) -> MachineFilter | None:
+    """``filter_`` with what it can look up beforehand looked up (a search's software IDs),
+    for one query: the optimiser then plans on constants (``Search.bound``)."""
+    bind = getattr(filter_, "bound", None)
+    return bind(conn) if callable(bind) else filter_
 
 
 def machine_ids(filter_: MachineFilter | None) -> ColumnElement[bool]:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    case,
     false,
     func,
     literal_column,
@@ -32,9 +33,19 @@ from sqlalchemy.orm import aliased
 
 from ocs_desktop.common.like import LIKE_ESCAPE, like_escape
 from ocs_desktop.common.progress import Progress, report
-from ocs_desktop.db.console_indexes import ip_number_sql
-from ocs_desktop.fleet.admin_fields import choices_by_column, display_value, list_fields
-from ocs_desktop.fleet.filters import MachineFilter, machine_ids
+from ocs_desktop.db.console_indexes import (
+    IP_ORDER_COLUMNS,
+    ip_number_sql,
+    sqlite_ip_order_ready,
+)
+from ocs_desktop.fleet.admin_data import AdminFieldType
+from ocs_desktop.fleet.admin_fields import (
+    choices_by_column,
+    display_value,
+    list_choices,
+    list_fields,
+)
+from ocs_desktop.fleet.filters import MachineFilter, bound_filter, machine_ids
 from ocs_desktop.fleet.machine_columns import (
     ADMIN_PREFIX,
     CATALOGUE,
@@ -44,11 +55,15 @@ from ocs_desktop.fleet.machine_columns import (
     is_known_key,
 )
 from ocs_desktop.models import AccountInfo, Bios, Hardware
+from ocs_desktop.models.extensions import ip_order
 
 #: Export batch size: one progress report (and cancel check) per batch.
 EXPORT_BATCH = 1000
 #: Up to this many matches per column, the quick filter becomes a list of machine IDs.
 QUICK_IDS_LIMIT = 500
+#: A checkbox field sorts by its shown text when its machines hold at most this many
+#: distinct combinations of ticks (one CASE branch each); beyond, by the stored text.
+CHECKBOX_LABELS_LIMIT = 500
 
 # The list's own joins use aliases: a filter's EXISTS on accountinfo or bios must
 # correlate to hardware only, never to the list's joined rows.
@@ -211,7 +226,7 @@ def _quick_ids(conn: Connection, text: str) -> list[int] | None:
 
 
 def _where(conn: Connection, query: MachineQuery) -> ColumnElement[bool]:
-    condition = machine_ids(query.filter)
+    condition = machine_ids(bound_filter(conn, query.filter))
     text = query.quick_filter.strip()
     if not text:
         return condition
@@ -235,6 +250,8 @@ class _Plan:
     admin: tuple[str, ...]  # accountinfo admin columns (fields_3) that exist
     fields: dict[str, Any]  # admin column -> FieldDefinition
     table: Any  # the admin alias, or None
+    #: The sort column's shown text by stored value, when it is a choice field.
+    sort_labels: dict[str, str] = field(default_factory=dict)
 
     def expression(self, key: str) -> Any:
         if key in _EXPRESSIONS:
@@ -259,18 +276,48 @@ def _plan(conn: Connection, query: MachineQuery, columns: Sequence[str] = ()) ->
         # A field deleted meanwhile has no column any more: leave it out.
         fields = {f.column: f for f in list_fields(conn) if f.column in admin_wanted}
     admin = tuple(c for c in admin_wanted if c in fields)
-    return _Plan(extras, admin, fields, _admin_table(admin) if admin else None)
+    table = _admin_table(admin) if admin else None
+    sort_column = query.sort_key.removeprefix(ADMIN_PREFIX)
+    labels: dict[str, str] = {}
+    if is_admin_key(query.sort_key) and sort_column in fields:
+        labels = _choice_labels(conn, fields[sort_column], table)
+    return _Plan(extras, admin, fields, table, labels)
+
+
+def _choice_labels(conn: Connection, definition: Any, table: Any) -> dict[str, str]:
+    """Stored value -> shown text of a choice field, so its column sorts as it reads.
+
+    A select or radio field stores the choice's number (``config`` rows
+    ``ACCOUNT_VALUE_<NAME>_<n>``), which sorted "10" before "2" and by no meaning at all.
+    A checkbox field stores ticks (``1&&&3&&&``): its distinct values in use are read
+    (one scan of ``accountinfo``), each worded as the list shows it. Empty for other fields.
+    """
+    if not definition.has_choices:
+        return {}
+    choices = list_choices(conn, definition)
+    if definition.type != AdminFieldType.CHECKBOX:
+        return {str(c.value): c.text for c in choices}
+    stored = table.c[definition.column]
+    values = list(
+        conn.scalars(
+            select(stored).where(stored.is_not(None)).distinct().limit(CHECKBOX_LABELS_LIMIT + 1)
+        )
+    )
+    if len(values) > CHECKBOX_LABELS_LIMIT:
+        return {}
+    return {str(v): display_value(definition, str(v), choices) for v in values}
 
 
 def ip_number(expression: Any, dialect: str) -> Any:
     """An IPv4 address as its 32-bit number, so 10.1.0.14 sorts before 10.1.0.110.
 
     MySQL has INET_ATON (NULL for what is not an IPv4 address); SQLite the expression of
-    ``console_indexes.ip_number_sql`` (0 for what has no digits), indexed.
+    ``console_indexes.ip_number_sql`` (0 for what has no digits). SQLite pages through
+    ``ocsdesktop_ip_order``, which holds that number (``_sqlite_ip_page``); this orders
+    the page's rows and the export.
     """
     if dialect in ("mysql", "mariadb"):
         return func.inet_aton(expression)
-    # The very SQL of the console's expression index, so SQLite reads that index in order.
     return literal_column(ip_number_sql(expression.name))
 
 
@@ -287,6 +334,13 @@ def sort_expressions(query: MachineQuery, plan: _Plan, dialect: str) -> list[Any
         raise ValueError(f"unknown admin field column {key!r}")
     expression = plan.expression(key)
     spec = column_spec(key)
+    if plan.sort_labels:
+        # A choice field: by the text shown (a CASE over its few choices, values bound),
+        # then the stored value; a number without a choice reads as itself, as shown.
+        shown = case(plan.sort_labels, value=expression, else_=expression)
+        if dialect == "sqlite":
+            return [shown.collate("NOCASE"), expression]
+        return [shown, expression]
     if spec.is_ip:
         # The number, then the ID (``_order``): an index on the number alone serves it.
         return [ip_number(expression, dialect)]
@@ -340,6 +394,10 @@ def _page_ids(conn: Connection, query: MachineQuery, plan: _Plan, offset: int, l
     """
     statement = select(Hardware.ID).select_from(Hardware)
     key = query.sort_key
+    spec = CATALOGUE.get(key)
+    sqlite_ip = spec is not None and spec.is_ip and conn.dialect.name == "sqlite"
+    if spec is not None and sqlite_ip and sqlite_ip_order_ready(conn):
+        return _sqlite_ip_page(conn, query, spec.column, offset, limit)
     table = column_spec(key).table if key in CATALOGUE or is_admin_key(key) else "hardware"
     if key == "tag":
         statement = statement.outerjoin(_ACCOUNTINFO, _ACCOUNTINFO.HARDWARE_ID == Hardware.ID)
@@ -349,6 +407,24 @@ def _page_ids(conn: Connection, query: MachineQuery, plan: _Plan, offset: int, l
         statement = statement.outerjoin(_BIOS, _BIOS.HARDWARE_ID == Hardware.ID)
     order = _order(query, plan, conn.dialect.name)
     statement = statement.where(_where(conn, query)).order_by(*order)
+    return statement.offset(offset).limit(limit).subquery("page")
+
+
+def _sqlite_ip_page(
+    conn: Connection, query: MachineQuery, column: str, offset: int, limit: int
+) -> Any:
+    """The IDs of one page sorted by IP on SQLite, read in the order of the index of
+    ``ocsdesktop_ip_order`` (the number, then the machine): the same order as the
+    expression ``ip_number`` sorts by, without computing it for every machine."""
+    number = ip_order.c[IP_ORDER_COLUMNS[column]]
+    order = [number, ip_order.c.HARDWARE_ID]
+    statement = (
+        select(Hardware.ID)
+        .select_from(Hardware)
+        .join(ip_order, ip_order.c.HARDWARE_ID == Hardware.ID)
+        .where(_where(conn, query))
+        .order_by(*(k.desc() for k in order) if query.descending else order)
+    )
     return statement.offset(offset).limit(limit).subquery("page")
 
 

@@ -21,16 +21,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from typing import Any, cast
 
 from sqlalchemy import (
     Boolean,
     ColumnElement,
+    Connection,
     Date,
     Numeric,
     and_,
     exists,
+    false,
     literal,
     not_,
     or_,
@@ -41,6 +44,8 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import Grouping, UnaryExpression
 from sqlalchemy.sql.functions import FunctionElement
 
 from ocs_desktop.common.coded_error import CodedError
@@ -85,6 +90,9 @@ from ocs_desktop.models import (
 ERRORS = "SearchErrors"
 #: Format version of :meth:`Search.to_json`.
 JSON_VERSION = 1
+#: Up to this many matching dictionary rows, :meth:`Criterion.bound` hands the software
+#: probe their IDs as constants; beyond, the probe keeps its sub-query on the dictionary.
+BOUND_IDS_LIMIT = 1000
 
 
 def _parse_number(text: str) -> int | float:
@@ -129,6 +137,9 @@ class Criterion:
     operator: Operator
     value: str = ""
     negate: bool = False
+    #: The dictionary IDs (software_name, _publisher or _version) a software criterion
+    #: matched when :meth:`bound` looked them up; None: look them up inside the query.
+    lookup_ids: tuple[int, ...] | None = dataclass_field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         search_field = field_of(self.field)
@@ -175,21 +186,58 @@ class Criterion:
             column = getattr(Hardware, search_field.column)
             condition = _condition(column, search_field, self.operator, self.value)
             return not_(condition) if self.negate else condition
-        probe = _exists(search_field, self.operator, self.value)
+        probe = _exists(search_field, self.operator, self.value, self.lookup_ids)
         return ~probe if self.negate else probe
 
+    def bound(self, conn: Connection) -> Criterion:
+        """This criterion with its software dictionary IDs looked up now, as constants.
 
-def _exists(search_field: SearchField, operator: Operator, value: str) -> ColumnElement[bool]:
+        With ``NAME_ID IN (<sub-query>)`` MariaDB cannot tell a name on every machine from
+        a name on a few, so it may drive a search from the wrong criterion and probe
+        ``software`` once per machine; with ``NAME_ID IN (17)`` it reads the index's exact
+        row estimate first (bench/console_bench.py). A result for one query only: the
+        dictionary may grow afterwards.
+        """
+        search_field = self.search_field
+        if search_field.table != "software" or search_field.column not in SOFTWARE_LOOKUPS:
+            return self
+        found = conn.execute(
+            _lookup_ids(search_field, self.operator, self.value).limit(BOUND_IDS_LIMIT + 1)
+        ).scalars()
+        ids = tuple(sorted(int(i) for i in found))
+        if len(ids) > BOUND_IDS_LIMIT:
+            return self
+        return replace(self, lookup_ids=ids)
+
+
+def _lookup_ids(search_field: SearchField, operator: Operator, value: str) -> Any:
+    """``SELECT ID`` of the dictionary rows (names, publishers, versions) that match."""
+    lookup_column, lookup_id, _ = SOFTWARE_LOOKUPS[search_field.column]
+    matching = _condition(lookup_column, search_field, operator, value)
+    if search_field.column != "NAME":
+        if operator is Operator.is_empty:
+            matching = or_(matching, lookup_id == UNAVAILABLE_ID)
+        elif operator is Operator.is_not_empty:
+            matching = and_(matching, lookup_id != UNAVAILABLE_ID)
+    return select(lookup_id).where(matching)
+
+
+def _exists(
+    search_field: SearchField,
+    operator: Operator,
+    value: str,
+    lookup_ids: tuple[int, ...] | None = None,
+) -> ColumnElement[bool]:
     """``EXISTS`` a row of the field's table, of this machine, that matches."""
     if search_field.table == "software" and search_field.column in SOFTWARE_LOOKUPS:
-        lookup_column, lookup_id, software_column = SOFTWARE_LOOKUPS[search_field.column]
-        matching = _condition(lookup_column, search_field, operator, value)
-        if search_field.column != "NAME":
-            if operator is Operator.is_empty:
-                matching = or_(matching, lookup_id == UNAVAILABLE_ID)
-            elif operator is Operator.is_not_empty:
-                matching = and_(matching, lookup_id != UNAVAILABLE_ID)
-        ids = select(lookup_id).where(matching)
+        software_column = SOFTWARE_LOOKUPS[search_field.column][2]
+        if lookup_ids is not None and not lookup_ids:
+            return false()
+        ids = (
+            list(lookup_ids)
+            if lookup_ids is not None
+            else _lookup_ids(search_field, operator, value)
+        )
         return exists().where(Software.HARDWARE_ID == Hardware.ID, software_column.in_(ids))
     table: Any = Base.metadata.tables[search_field.table]
     if search_field.column not in table.c:
@@ -234,6 +282,15 @@ class _CiEquals(FunctionElement[bool]):
     type = Boolean()
     name = "ci_equals"
     inherit_cache = True
+
+    def self_group(self, against: Any = None) -> Any:
+        # A comparison already: without this, SQLAlchemy renders a Boolean function as
+        # ``(NAME = 'x') = 1`` where booleans are not native, and MariaDB then scans the
+        # whole NAME index instead of reading one entry.
+        return Grouping(self)
+
+    def _negate(self) -> ColumnElement[Any]:
+        return UnaryExpression(Grouping(self), operator=operators.inv)
 
 
 @compiles(_CiEquals)
@@ -335,6 +392,10 @@ class Search:
             return true()
         conditions = [criterion.where() for criterion in self.criteria]
         return and_(*conditions) if self.combine == "and" else or_(*conditions)
+
+    def bound(self, conn: Connection) -> Search:
+        """This search with its software criteria's dictionary IDs as constants."""
+        return Search(tuple(c.bound(conn) for c in self.criteria), self.combine)
 
     def describe(self) -> str:
         if not self.criteria:

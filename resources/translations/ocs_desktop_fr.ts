@@ -226,6 +226,37 @@
     </message>
 </context>
 <context>
+    <name>AdminData</name>
+    <message>
+        <source>unknown admin fields: {columns}</source>
+        <translation>champs administratifs inconnus : {columns}</translation>
+    </message>
+    <message>
+        <source>no machine with ID {id}</source>
+        <translation>aucune machine n&apos;a l&apos;ID {id}</translation>
+    </message>
+    <message>
+        <source>IDs {ids} are groups, not machines</source>
+        <translation>les ID {ids} sont des groupes, pas des machines</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; names several admin fields; give the column instead</source>
+        <translation>« {name} » désigne plusieurs champs administratifs ; donnez plutôt la colonne</translation>
+    </message>
+    <message>
+        <source>no admin field &apos;{name}&apos;; the fields are: {known}</source>
+        <translation>aucun champ administratif « {name} » ; les champs sont : {known}</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{value}&apos; is not a whole number</source>
+        <translation>{field} : « {value} » n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>{field} : « {value} » n&apos;est pas une date (AAAA-MM-JJ)</translation>
+    </message>
+</context>
+<context>
     <name>AdminFields</name>
     <message>
         <location filename="../../ocs_desktop/fleet/admin_fields.py" line="+75"/>

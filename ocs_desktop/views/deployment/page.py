@@ -253,8 +253,10 @@ class DeploymentPage(QtWidgets.QWidget):
         wizard.open()
         return wizard
 
-    def _form_dialog(self, title: str, form: QtWidgets.QWidget) -> FormDialog:
-        dialog = FormDialog(title, form, self)
+    def _form_dialog(
+        self, title: str, form: QtWidgets.QWidget, primary: QtWidgets.QPushButton | None = None
+    ) -> FormDialog:
+        dialog = FormDialog(title, form, self, primary)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
@@ -268,7 +270,9 @@ class DeploymentPage(QtWidgets.QWidget):
             return None
         form = ActivateForm(self.context)
         form.set_package(fileid, store_path(self.context.settings))
-        self._form_dialog(self.tr("Activate package {0}").format(fileid), form)
+        self._form_dialog(
+            self.tr("Activate package {0}").format(fileid), form, form.activate_button
+        )
         return form
 
     def ask_assign(self, preselected_ids: list[int] | None = None) -> TargetsForm | None:
@@ -409,15 +413,29 @@ class DeploymentPage(QtWidgets.QWidget):
 
 
 class FormDialog(QtWidgets.QDialog):
-    """A form in a dialog with a Close button (the form has its own action button)."""
+    """A form in a dialog with a Close button (the form has its own action button).
+
+    ``primary`` (the form's action: Activate) is what Enter presses; the form's other
+    buttons (Browse…) never become the default by taking the focus. Without ``primary``
+    Enter stays with the focused field (the targets' search box searches, never assigns).
+    """
 
     def __init__(
-        self, title: str, form: QtWidgets.QWidget, parent: QtWidgets.QWidget | None = None
+        self,
+        title: str,
+        form: QtWidgets.QWidget,
+        parent: QtWidgets.QWidget | None = None,
+        primary: QtWidgets.QPushButton | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = form
+        for button in form.findChildren(QtWidgets.QPushButton):
+            button.setAutoDefault(button is primary)
+        if primary is not None:
+            primary.setDefault(True)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(form, 1)

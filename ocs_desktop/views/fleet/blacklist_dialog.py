@@ -51,10 +51,12 @@ class BlacklistEditor(QtWidgets.QWidget):
             if kind is BlacklistKind.SERIAL
             else self.tr("e.g. 00:11:22:AA:BB:CC")
         )
-        self.edit.returnPressed.connect(self.add_value)
+        # Enter in the box presses Add, the dialog's default button (``BlacklistDialog``
+        # makes the current tab's Add the default): no returnPressed, or Enter added twice.
         self.add_button = QtWidgets.QPushButton(self.tr("&Add"))
         self.add_button.clicked.connect(lambda _checked=False: self.add_value())
         self.remove_button = QtWidgets.QPushButton(self.tr("&Remove"))
+        self.remove_button.setAutoDefault(False)  # focus on Remove must not make Enter remove
         self.remove_button.clicked.connect(lambda _checked=False: self.remove_selected())
         self.remove_button.setEnabled(False)
         self.values.itemSelectionChanged.connect(
@@ -171,6 +173,8 @@ class BlacklistDialog(QtWidgets.QDialog):
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self.serials, self.tr("Serial numbers"))
         self.tabs.addTab(self.macs, self.tr("MAC addresses"))
+        self.tabs.currentChanged.connect(lambda _index: self._default_to_current())
+        self._default_to_current()
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -178,6 +182,12 @@ class BlacklistDialog(QtWidgets.QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(520, 460)
+
+    def _default_to_current(self) -> None:
+        """Enter adds the typed value in the tab shown (not Remove, not Close)."""
+        current = self.tabs.currentWidget()
+        for editor in (self.serials, self.macs):
+            editor.add_button.setDefault(editor is current)
 
     def editor(self, kind: BlacklistKind) -> BlacklistEditor:
         return self.serials if kind is BlacklistKind.SERIAL else self.macs

@@ -487,6 +487,8 @@ class GroupsPage(QtWidgets.QWidget):
                 "Delete the group {name}? Its {count} machines stay in the inventory; "
                 "packages assigned to the group are no longer assigned through it."
             ).format(name=info.name, count=info.members),
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No,
         )
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             self.delete(group_id)

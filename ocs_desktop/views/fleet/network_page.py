@@ -464,6 +464,8 @@ class NetworkPage(QtWidgets.QWidget):
                 "",
                 len(macs),
             ),
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No,
         )
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return None
@@ -525,6 +527,8 @@ class NetworkPage(QtWidgets.QWidget):
             self.tr(
                 "Never elect a scanner on {0}? Its scanners stop at their next inventory."
             ).format(subnet.netid),
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No,
         )
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return None

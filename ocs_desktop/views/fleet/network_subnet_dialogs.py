@@ -97,11 +97,13 @@ class SubnetBlacklistDialog(QtWidgets.QDialog):
         self.list.setObjectName("blacklistedSubnets")
         self.remove_button = QtWidgets.QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(lambda: self.remove_selected())
+        self.remove_button.setAutoDefault(False)  # Enter closes; removing takes a click
         self.message = QtWidgets.QLabel()
         self.message.setStyleSheet("color: #a40000")
         self.message.hide()
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        close.button(QtWidgets.QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
