@@ -60,7 +60,10 @@ from ocs_desktop.models.extensions import ip_order
 #: Export batch size: one progress report (and cancel check) per batch.
 EXPORT_BATCH = 1000
 #: Up to this many matches per column, the quick filter becomes a list of machine IDs.
-QUICK_IDS_LIMIT = 500
+#: At 500, "pc-050" (1,000 of 100,000 machines) took the OR, which walked half the NAME
+#: index reading rows and counted by scanning the table: 0.6 s cold, 0.2 s warm. An ID
+#: list of 5,000 is still one primary-key range read per page.
+QUICK_IDS_LIMIT = 5000
 #: A checkbox field sorts by its shown text when its machines hold at most this many
 #: distinct combinations of ticks (one CASE branch each); beyond, by the stored text.
 CHECKBOX_LABELS_LIMIT = 500
