@@ -156,7 +156,7 @@ def main() -> int:
     if not make_url(args.url).get_backend_name().startswith("mysql"):
         parser.error("the dashboard bench runs on MariaDB (a mysql+pymysql:// URL)")
     if not (args.reuse and fleet_ready(args.url, args.machines)):
-        build_fleet(args.url, args.machines, args.templates)
+        build_fleet(args.url, args.machines, args.templates, small_share=0.9)
     spread(args.url)
     return measure(args.url, args.runs)
 
