@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    DDL,
     BigInteger,
     Column,
     DateTime,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    event,
 )
 
 from ocs_desktop.models.base import LongText, table_args
@@ -198,3 +200,16 @@ ip_order = Table(
     Index("ocsdesktop_ip_order_ipsrc", "IPSRC_NUM", "HARDWARE_ID"),
     **_options(),
 )
+#: The triggers on ``hardware`` that keep ``ocsdesktop_ip_order`` (``db.console_indexes``).
+IP_ORDER_TRIGGERS = (
+    "ocsdesktop_ip_order_insert",
+    "ocsdesktop_ip_order_update",
+    "ocsdesktop_ip_order_delete",
+)
+# They go with the table: left behind, they would fail every write to hardware.
+for _trigger in IP_ORDER_TRIGGERS:
+    event.listen(
+        ip_order,
+        "before_drop",
+        DDL(f'DROP TRIGGER IF EXISTS "{_trigger}"').execute_if(dialect="sqlite"),
+    )
