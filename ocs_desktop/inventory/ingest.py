@@ -54,6 +54,8 @@ log = logging.getLogger(__name__)
 #: first inventories of its own, or this long after its last fold, whichever comes first.
 FOLD_EVERY = 200
 FOLD_SECONDS = 30.0
+#: MariaDB: the isolation level of the next transaction only; run before its first statement.
+_READ_COMMITTED_NEXT = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED"
 
 
 @dataclass(frozen=True)
@@ -210,10 +212,16 @@ class Ingestor:
         useragent: str | None,
     ) -> IngestResult:
         with self.engine.connect() as conn:
-            conn.execution_options(**writer_options(self.engine))
+            if not self._is_mysql:
+                conn.execution_options(**writer_options(self.engine))
             held: list[str] = []
             try:
                 with conn.begin():
+                    if self._is_mysql:
+                        # writer_options' READ COMMITTED, for this transaction only: one
+                        # statement where the session-wide option costs four (SET and
+                        # COMMIT, then both again when the pool takes the connection back).
+                        conn.exec_driver_sql(_READ_COMMITTED_NEXT)
                     # Identity before DEVICEID, always in this order (see duplicate_merge).
                     self._duplicates.lock(conn, inventory, prepared, self.options, held)
                     lock = self._lock_device(conn, inventory.deviceid)

@@ -211,7 +211,7 @@ class SoftwareWriter:
         ids: list[int] | None = []
         if new:
             # Before any DELETE, so no id is handed out again (see inserted_ids).
-            conn.exec_driver_sql(*sql.insert_rows(hardware_id, [row for _, row in new]))
+            sql.write_rows(conn, hardware_id, [row for _, row in new])
             ids = inserted_ids(conn, sql, hardware_id, found.last_id, len(new))
             if delta is not None:
                 delta.inserted.extend(row for _, row in new)
