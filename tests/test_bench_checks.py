@@ -1,0 +1,103 @@
+"""The ingestion benches' own checks can fail: per-machine rows, and CPU found by PID.
+
+bench/stored.py is what import_bench, server_bench and reference.py trust to say that
+every machine was stored with exactly its rows; bench/cpu.py is how they charge CPU to
+the processes they started. A check that cannot fail proves nothing, so these tests
+break the data on purpose and expect the check to say so.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import Engine, text
+
+from bench import cpu, stored
+from bench.fleet import Fleet
+from ocs_desktop.inventory.ingest import Ingestor
+from ocs_desktop.protocol.document import parse_inventory
+
+FLEET = Fleet(software_limit=40)
+
+
+def _ingest(engine: Engine, count: int) -> tuple[list[stored.Expected], list[int]]:
+    ingestor = Ingestor(engine)
+    machines = list(FLEET.machines(count, run="checks"))
+    ids = [ingestor.ingest(parse_inventory(m.body)).hardware_id for m in machines]
+    return [stored.expected(m.body) for m in machines], ids
+
+
+def test_expected_rows_are_read_from_the_xml() -> None:
+    machine = FLEET.machine(0)
+    facts = stored.expected(machine.body)
+    assert facts.deviceid == machine.deviceid
+    assert facts.rows["software"] == FLEET.software_count == sum(facts.software.values())
+    assert facts.rows["bios"] == 1
+    assert facts.rows["networks"] == machine.body.count(b"<NETWORKS>")
+    day1 = stored.expected(FLEET.machine(0, day=1).body)
+    assert day1.software != facts.software and day1.rows["software"] == facts.rows["software"]
+
+
+def test_every_machine_checks_out_after_a_real_ingestion(engine: Engine) -> None:
+    expected, _ = _ingest(engine, 3)
+    with engine.connect() as conn:
+        verdict = stored.verify(conn, expected)
+    assert verdict.ok, verdict.summary()
+    assert verdict.complete == 3
+
+
+def test_errors_that_cancel_out_in_the_totals_are_caught(engine: Engine) -> None:
+    expected, ids = _ingest(engine, 3)
+    with engine.begin() as conn:
+        # Machine 0 loses a software row and machine 1 gains one: the total is unchanged.
+        row = conn.execute(
+            text("SELECT ID FROM software WHERE HARDWARE_ID = :h ORDER BY ID LIMIT 1"),
+            {"h": ids[0]},
+        ).scalar()
+        conn.execute(
+            text("UPDATE software SET HARDWARE_ID = :to WHERE ID = :id"), {"to": ids[1], "id": row}
+        )
+        conn.execute(text("DELETE FROM networks WHERE HARDWARE_ID = :h"), {"h": ids[2]})
+    with engine.connect() as conn:
+        verdict = stored.verify(conn, expected)
+    assert not verdict.ok
+    assert verdict.complete == 0
+    assert verdict.wrong_by_table == {"software": 2, "networks": 1}
+    assert verdict.wrong_software_list == 2
+
+
+def test_a_lost_machine_and_its_orphan_rows_are_reported(engine: Engine) -> None:
+    expected, ids = _ingest(engine, 2)
+    with engine.begin() as conn:
+        before = stored.orphan_rows(conn, stored.checked_tables(conn))
+        conn.execute(text("DELETE FROM hardware WHERE ID = :h"), {"h": ids[1]})
+    with engine.connect() as conn:
+        verdict = stored.verify(conn, expected, orphans_before=before)
+    assert (verdict.complete, verdict.missing) == (1, 1)
+    assert verdict.orphans == sum(expected[1].rows.values())
+    assert "1 missing" in verdict.summary()
+
+
+def test_a_process_trees_cpu_counts_children_already_reaped() -> None:
+    before = cpu.tree_cpu(os.getpid())
+    burn = "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass"
+    subprocess.run([sys.executable, "-c", burn], check=True)  # started, burned, reaped
+    assert cpu.tree_cpu(os.getpid()) - before >= 0.25
+
+
+@pytest.mark.mariadb
+def test_the_mariadb_pid_is_the_server_behind_the_connection(mysql_server_url: str) -> None:
+    from ocs_desktop.db.engines import create_engine_for
+
+    engine = create_engine_for(mysql_server_url)
+    with engine.connect() as conn:
+        pid = cpu.mariadb_pid(conn)
+        port = conn.execute(text("SELECT @@port")).scalar()
+    engine.dispose()
+    if pid is None:
+        pytest.skip("MariaDB is not a local process here")
+    assert cpu._listening_pid(int(port)) == pid
+    assert cpu.process_cpu(pid) > 0
