@@ -107,6 +107,9 @@ ADMIN_FIELD_COLUMN = re.compile(r"fields_[0-9]+")
 #: Column types an index can order by whole (TEXT/BLOB take only a prefix index, which
 #: cannot serve an ORDER BY: a long text field sorts by the join, as before).
 ORDERABLE_TYPES = ("varchar", "char", "int", "date", "datetime", "decimal", "double", "float")
+#: At most this many admin fields get an index (the first by number): InnoDB allows 64
+#: indexes a table, and each costs a write when a machine's fields change.
+ADMIN_FIELD_INDEXES_MAX = 16
 
 
 #: SQLite only: the ``hardware`` column behind each number of ``ocsdesktop_ip_order``.
@@ -138,17 +141,20 @@ def _admin_field_indexes(conn: Connection) -> list[tuple[str, tuple[str, ...]]]:
     """``accountinfo`` admin field columns an index can sort by (MySQL/MariaDB).
 
     Admin fields are added while the console runs (``admin_fields.add_field``): a field
-    added since this connection's ``ensure_console_indexes`` is indexed at the next one and
-    sorts through the join until then (same rows, only slower).
+    added since this connection's ``ensure_console_indexes`` is indexed at the next one.
+    Until then, and for a long text field or one beyond ``ADMIN_FIELD_INDEXES_MAX``, its
+    sort reads the side table whole (same rows, only slower).
     """
     if not inspect(conn).has_table("accountinfo"):
         return []
-    return [
-        ("accountinfo", (str(column["name"]),))
+    names = [
+        str(column["name"])
         for column in inspect(conn).get_columns("accountinfo")
         if ADMIN_FIELD_COLUMN.fullmatch(str(column["name"]))
         and str(column["type"]).lower().startswith(ORDERABLE_TYPES)
     ]
+    names.sort(key=lambda name: int(name.removeprefix("fields_")))
+    return [("accountinfo", (name,)) for name in names[:ADMIN_FIELD_INDEXES_MAX]]
 
 
 def _ensure(conn: Connection) -> list[str]:
