@@ -8,6 +8,7 @@ stored and read back through the ingestion's ``TableStatements.write_rows``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -153,3 +154,36 @@ def test_sqlite_keeps_the_driver_binding(tmp_path: Any) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
     statements = TableStatements(engine.dialect, Base.metadata.tables["software"], ("NAME_ID",))
     assert not statements.literal_rows
+
+
+def test_equal_aware_datetimes_in_other_zones_render_their_own_fields(
+    driver: pymysql.connections.Connection,
+) -> None:
+    """Only naive datetimes share a rendering: two aware ones can be equal (same instant)
+    and still print different fields, as PyMySQL prints them."""
+    paris = dt.datetime(2025, 4, 20, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    utc = dt.datetime(2025, 4, 20, 12, 0, tzinfo=dt.UTC)
+    assert paris == utc
+    rows = [(paris,), (utc,), (paris.replace(tzinfo=None),), (paris.replace(tzinfo=None),)]
+    rendered = row_literals(driver, rows)
+    assert rendered == [_mogrified(driver, row) for row in rows]
+    assert rendered[0] != rendered[1]
+
+
+def test_statements_are_packed_to_the_limit_and_never_empty(
+    driver: pymysql.connections.Connection,
+) -> None:
+    """Each statement holds as many rows as fit: the next row would push it past the limit
+    (rows joined by one comma); no rows, no statement."""
+    prefix = "INSERT INTO t (a) VALUES "
+    assert list(insert_statements(driver, prefix, [])) == []
+    rows = [(f"{'x' * (index % 7)}",) for index in range(40)]
+    texts = row_literals(driver, rows)
+    for limit in range(len(prefix) + 10, len(prefix) + 60):
+        statements = list(insert_statements(driver, prefix, rows, max_chars=limit))
+        assert ",".join(s.removeprefix(prefix) for s in statements) == ",".join(texts)
+        assert all(len(s) <= limit for s in statements)
+        for current, following in itertools.pairwise(statements):
+            first_next = following.removeprefix(prefix).split("),(")[0]
+            first_next = first_next if first_next.endswith(")") else first_next + ")"
+            assert len(current) + 1 + len(first_next) > limit, (limit, current, following)

@@ -90,9 +90,10 @@ def insert_statements(
     texts = row_literals(driver, rows)
     start, size = 0, len(prefix)
     for index, text in enumerate(texts):
-        if index > start and size + len(text) + 1 > max_chars:
+        grown = size + len(text) + (index > start)  # a comma before all rows but the first
+        if index > start and grown > max_chars:
             yield prefix + ",".join(texts[start:index])
-            start, size = index, len(prefix)
-        size += len(text) + 1
+            start, grown = index, len(prefix) + len(text)
+        size = grown
     if start < len(texts):
         yield prefix + ",".join(texts[start:])
