@@ -130,6 +130,18 @@ def mariadb_pid(conn: Connection) -> int | None:
     return None
 
 
+def mariadb_pid_at(url: str) -> int | None:
+    """:func:`mariadb_pid` of the server behind a database URL."""
+    from ocs_desktop.db.engines import create_engine_for
+
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as conn:
+            return mariadb_pid(conn)
+    finally:
+        engine.dispose()
+
+
 def apache_pid() -> int | None:
     """PID of the Apache parent process, from Debian's pid file (None if not running)."""
     try:

@@ -56,15 +56,6 @@ def _peak_mb() -> float:
     return max(own, children) / 1024
 
 
-def _mariadb_pid(url: str) -> int | None:
-    """PID of the MariaDB server behind ``url`` if it is a local process (bench/cpu.py)."""
-    engine = create_engine_for(url)
-    with engine.connect() as conn:
-        pid = cpu.mariadb_pid(conn)
-    engine.dispose()
-    return pid
-
-
 def _client_cpu() -> float:
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
@@ -187,7 +178,7 @@ def main() -> int:
                     engine = create_engine_for(url)
                     init_database(engine)
                     engine.dispose()
-                    db_pid = _mariadb_pid(url) if backend == "mariadb" else None
+                    db_pid = cpu.mariadb_pid_at(url) if backend == "mariadb" else None
                     for label in args.passes:
                         day, expected = PASSES[label]
                         server_before = cpu.process_cpu(db_pid) if db_pid else 0.0

@@ -108,14 +108,6 @@ def serving(url: str, workers: int) -> Iterator[tuple[int, subprocess.Popen[byte
                 server.wait(30)
 
 
-def mariadb_pid(url: str) -> int | None:
-    engine = create_engine_for(url)
-    with engine.connect() as conn:
-        pid = cpu.mariadb_pid(conn)
-    engine.dispose()
-    return pid
-
-
 def check(url: str, machines: list[Machine]) -> stored.Verdict:
     """Every machine of the pass against its own XML (bench/stored.py)."""
     engine = create_engine_for(url)
@@ -191,7 +183,7 @@ def main() -> int:
     failed = False
     with fresh_mariadb(args.mysql_url, args.db_prefix) as url, serving(url, args.workers) as live:
         port, server = live
-        db_pid = mariadb_pid(url)
+        db_pid = cpu.mariadb_pid_at(url)
         for concurrency in args.concurrency:
             run = f"c{concurrency}"
             for label in PASSES:
