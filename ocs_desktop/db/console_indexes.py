@@ -37,6 +37,9 @@ CONSOLE_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # (bench/duplicates_bench.py).
     ("networks", ("MACADDR", "HARDWARE_ID")),
     ("hardware", ("UUID",)),
+    # The dashboard's deployment outcomes group DOWNLOAD rows by machine from this index
+    # alone (fleet/dashboard.outcome_bars); OCS has one-column indexes only.
+    ("devices", ("NAME", "HARDWARE_ID", "TVALUE")),
 )
 
 

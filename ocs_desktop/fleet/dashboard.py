@@ -261,27 +261,33 @@ OUTCOME_LABELS = {
 def outcome_bars(conn: Connection) -> list[Bar]:
     """Machines with a package in each deployment outcome (a machine may be in several).
 
-    Distinct (machine, outcome) pairs of ``devices`` alone, then a count per outcome: no
-    join with ``hardware`` (a third of the time at 50,000 machines on MariaDB); the group
-    pseudo-machines' rows are left out by their few IDs. Rows a deleted machine left behind
-    would be counted but not listed; the console's and the server's deletions remove them.
+    One row per machine of ``devices`` alone, with a 0/1 flag per outcome, then the sum of
+    each flag: grouped by machine, MariaDB reads the (NAME, HARDWARE_ID, TVALUE) console
+    index in order, with no temporary table of distinct (machine, outcome) pairs (250,000
+    DOWNLOAD rows at 100,000 machines: 0.25-0.4 s that way). No join with ``hardware``;
+    the group pseudo-machines' rows are left out by their few IDs. Rows a deleted machine
+    left behind would be counted but not listed; the console's and the server's deletions
+    remove them.
     """
-    category = case(
-        *((download_outcome(name), name) for name in DOWNLOAD_OUTCOMES[:-1]), else_="error"
-    ).label("outcome")
+    named = [download_outcome(name) for name in DOWNLOAD_OUTCOMES[:-1]]
+    flags = [
+        func.max(case((condition, 1), else_=0)).label(name)
+        for name, condition in zip(DOWNLOAD_OUTCOMES[:-1], named, strict=True)
+    ]
+    flags.append(func.max(case((or_(*named), 0), else_=1)).label(DOWNLOAD_OUTCOMES[-1]))
     groups = select(Hardware.ID).where(~machines_only())
-    pairs = (
-        select(Device.HARDWARE_ID, category)
-        .distinct()
+    per_machine = (
+        select(Device.HARDWARE_ID, *flags)
         .where(Device.NAME == "DOWNLOAD", Device.HARDWARE_ID.not_in(groups))
+        .group_by(Device.HARDWARE_ID)
         .subquery()
     )
-    rows: dict[Any, Any] = dict(
-        conn.execute(select(pairs.c.outcome, func.count()).group_by(pairs.c.outcome)).all()
-    )
+    sums = conn.execute(
+        select(*(func.sum(per_machine.c[name]) for name in DOWNLOAD_OUTCOMES))
+    ).one()
     return [
-        Bar(OUTCOME_LABELS[name], int(rows.get(name, 0)), DownloadOutcomeFilter(name))
-        for name in DOWNLOAD_OUTCOMES
+        Bar(OUTCOME_LABELS[name], int(total or 0), DownloadOutcomeFilter(name))
+        for name, total in zip(DOWNLOAD_OUTCOMES, sums, strict=True)
     ]
 
 
