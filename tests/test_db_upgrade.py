@@ -466,7 +466,9 @@ def _cut_at_a_batch(engine: Engine, fleet: LegacyFleet, rows: int) -> None:
 def test_ctrl_c_stops_between_batches_and_a_rerun_finishes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with legacy_database("sqlite", tmp_path, None, 7006, machines=200, per_machine=2) as made:
+    # 1,000 one-machine batches: on SQLite 200 could all be written between the progress
+    # line the test reads and the signal reaching the child (seen once in CI, loaded host).
+    with legacy_database("sqlite", tmp_path, None, 7006, machines=1000, per_machine=2) as made:
         engine, fleet = made
         child = _start(_url(engine))
         try:
