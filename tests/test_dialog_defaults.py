@@ -47,9 +47,10 @@ from ocs_desktop.views.installers.wizard import InstallerWizard
 from ocs_desktop.views.local_server_dialog import LocalServerDialog
 from ocs_desktop.views.profile_editor import ProfileEditor
 from ocs_desktop.views.qt import QtCore, QtWidgets
-from ocs_desktop.views.settings import OFFER_SAMPLE_IMPORT, Settings
+from ocs_desktop.views.settings import OFFER_SAMPLE_IMPORT
 from ocs_desktop.views.widgets.package_chooser import PackageChooserDialog
 from ocs_desktop.views.widgets.set_admin_field_dialog import SetAdminFieldDialog
+from tests.support.console_context import checked_context, console_settings
 from tests.support.console_fleet import FleetFacts, fill_fleet
 
 Factory = Callable[[ConsoleContext, Path], QtWidgets.QDialog]
@@ -160,14 +161,10 @@ def sqlite_fleet(tmp_path: Path) -> Iterator[tuple[Engine, FleetFacts]]:
 def context(
     qtbot: QtBot, sqlite_fleet: tuple[Engine, FleetFacts], tmp_path: Path
 ) -> Iterator[ConsoleContext]:
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    settings = Settings(store)
-    settings.set(OFFER_SAMPLE_IMPORT, False)
-    context = ConsoleContext(sqlite_fleet[0], "test fleet", settings)
-    context.facts = sqlite_fleet[1]  # type: ignore[attr-defined]
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(20_000)
+    settings = console_settings(tmp_path, (OFFER_SAMPLE_IMPORT, False))
+    with checked_context(sqlite_fleet[0], "test fleet", settings) as context:
+        context.facts = sqlite_fleet[1]  # type: ignore[attr-defined]
+        yield context
 
 
 def default_buttons(dialog: QtWidgets.QDialog) -> list[QtWidgets.QPushButton]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from ocs_desktop.fleet.admin_data import AdminFieldType, set_admin_value
 from ocs_desktop.fleet.admin_fields import add_choice, add_field, encode_checks
 from ocs_desktop.fleet.machines import MachineQuery, fetch_machines
+from tests.support.builders import machine_ids
 from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
@@ -25,19 +26,6 @@ SITES = ("Zurich", "Berlin", "lyon", "Oslo", "Athens", "Madrid", "Kyiv", "Dublin
 PAGE = 3
 
 
-def _machines(engine: Engine) -> list[int]:
-    with engine.connect() as conn:
-        return [
-            int(i)
-            for i in conn.scalars(
-                text(
-                    "SELECT ID FROM hardware WHERE DEVICEID NOT IN "
-                    "('_SYSTEMGROUP_', '_DOWNLOADGROUP_') ORDER BY ID"
-                )
-            )
-        ]
-
-
 def _paged(engine: Engine, query: MachineQuery) -> list[Any]:
     """The whole list, fetched ``PAGE`` rows at a time as the view does."""
     rows: list[Any] = []
@@ -45,6 +33,16 @@ def _paged(engine: Engine, query: MachineQuery) -> list[Any]:
         while batch := fetch_machines(conn, query, len(rows), PAGE):
             rows.extend(batch)
     return rows
+
+
+def _sorted_by(
+    engine: Engine, column: str, descending: bool
+) -> tuple[list[Any], dict[int, str | None]]:
+    """The list sorted by admin field ``column`` and shown with it: its rows, and the text
+    each machine's row shows for the field."""
+    key = f"admin:{column}"
+    rows = _paged(engine, MachineQuery(sort_key=key, descending=descending, columns=(key,)))
+    return rows, {r.id: r.value(key) for r in rows}
 
 
 def _expected(shown: dict[int, str | None], stored: dict[int, str | None], descending: bool):
@@ -59,7 +57,7 @@ def _expected(shown: dict[int, str | None], stored: dict[int, str | None], desce
 def sites(fleet: Fleet) -> tuple[Engine, str, str, dict[int, str | None], dict[int, str | None]]:
     """A select field SITE and a checkbox field KIT set on every machine (one without)."""
     engine = fleet[0]
-    ids = _machines(engine)
+    ids = machine_ids(engine)
     assert len(ids) >= 8
     with engine.begin() as conn:
         site = add_field(conn, "SITE", AdminFieldType.SELECT, "Site")
@@ -87,9 +85,7 @@ def sites(fleet: Fleet) -> tuple[Engine, str, str, dict[int, str | None], dict[i
 @pytest.mark.parametrize("descending", [False, True])
 def test_a_select_field_sorts_by_its_labels(sites: Any, descending: bool) -> None:
     engine, site, _kit, stored, _ = sites
-    key = f"admin:{site}"
-    rows = _paged(engine, MachineQuery(sort_key=key, descending=descending, columns=(key,)))
-    shown = {r.id: r.value(key) for r in rows}
+    rows, shown = _sorted_by(engine, site, descending)
     assert set(shown) == set(stored)
     by_number = {str(n): name for n, name in enumerate(SITES, start=1)}
     # The list shows the labels (and the orphan number as itself).
@@ -106,8 +102,6 @@ def test_a_select_field_sorts_by_its_labels(sites: Any, descending: bool) -> Non
 @pytest.mark.parametrize("descending", [False, True])
 def test_a_checkbox_field_sorts_by_what_it_shows(sites: Any, descending: bool) -> None:
     engine, _site, kit, _, stored = sites
-    key = f"admin:{kit}"
-    rows = _paged(engine, MachineQuery(sort_key=key, descending=descending, columns=(key,)))
-    shown = {r.id: r.value(key) for r in rows}
+    rows, shown = _sorted_by(engine, kit, descending)
     assert {v for v in shown.values() if v} == {"Screen", "dock", "Screen; dock"}
     assert [r.id for r in rows] == _expected(shown, stored, descending)

@@ -30,6 +30,7 @@ from ocs_desktop.views.fleet.machines_model import MachinesModel
 from ocs_desktop.views.fleet.machines_page import MachinesPage
 from ocs_desktop.views.qt import Qt, QtCore
 from ocs_desktop.views.settings import PAGE_SIZE, QUICK_FILTER_DELAY, Settings
+from tests.support.builders import machine_ids
 from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
@@ -39,24 +40,11 @@ NAMES = ("PC-b", "lnx-a", "SRV-c", "pc-A", "Lnx-d")
 IPS = ("10.1.0.14", "10.1.0.110", "10.1.0.9", "10.2.0.1", "9.255.0.1")
 
 
-def _ids(engine: Engine) -> list[int]:
-    with engine.connect() as conn:
-        return [
-            int(i)
-            for i in conn.execute(
-                text(
-                    "SELECT ID FROM hardware WHERE DEVICEID NOT IN "
-                    "('_SYSTEMGROUP_', '_DOWNLOADGROUP_') ORDER BY ID"
-                )
-            ).scalars()
-        ]
-
-
 @pytest.fixture
 def mixed(fleet: Fleet) -> tuple[Engine, list[int], str]:
     """Mixed-case names, awkward IPs, and a text admin field "Room" set on every machine."""
     engine, _facts = fleet
-    ids = _ids(engine)
+    ids = machine_ids(engine)
     with engine.begin() as conn:
         for n, machine in enumerate(ids):
             conn.execute(

@@ -16,7 +16,8 @@ log() { printf '[bootstrap] %s\n' "$*" >&2; }
 need_packages=()
 wine_packages=()
 i386_added=
-want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || need_packages+=("$1"); }
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+want() { installed "$1" || need_packages+=("$1"); }
 
 # Python and the Qt runtime libraries that PySide6's wheels load.
 for p in python3 python3-venv python3-pip ca-certificates libgl1 libegl1 libglib2.0-0 \
@@ -40,9 +41,8 @@ if [ "$mode" = test ]; then
         dpkg --add-architecture i386
         i386_added=1
     fi
-    wine_packages=()
     for p in wine wine32:i386; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || wine_packages+=("$p")
+        installed "$p" || wine_packages+=("$p")
     done
 fi
 if [ ${#need_packages[@]} -gt 0 ] || [ ${#wine_packages[@]} -gt 0 ] || [ -n "${i386_added:-}" ]; then

@@ -85,6 +85,20 @@ def count(engine: Engine, table: str, **where: object) -> int:
         return int(conn.execute(query).scalar_one())
 
 
+def machine_ids(engine: Engine) -> list[int]:
+    """The IDs of the real machines (not the group pseudo-machines), ascending."""
+    with engine.connect() as conn:
+        return [
+            int(i)
+            for i in conn.scalars(
+                text(
+                    "SELECT ID FROM hardware WHERE DEVICEID NOT IN "
+                    "('_SYSTEMGROUP_', '_DOWNLOADGROUP_') ORDER BY ID"
+                )
+            )
+        ]
+
+
 def fingerprint(engine: Engine) -> dict[str, str]:
     """A digest of every mapped table's content, to prove a failure changed nothing."""
     digests = {}
