@@ -45,7 +45,7 @@ def agent_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _installed_packages() -> int:
     """Installed packages as the agent counts them (Packaging/Deb.pm): by ``binary:Package``,
     kept only when dpkg's file list goes by that name, which a foreign-architecture package
-    that is not Multi-Arch: same (wine32:i386, listed as wine32.list) does not."""
+    that is not Multi-Arch: same (such as wine32:i386, listed as wine32.list) does not."""
     listing = subprocess.run(
         ["dpkg-query", "-W", "-f=${db:Status-Abbrev} ${binary:Package}\n"],
         check=True,

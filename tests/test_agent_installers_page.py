@@ -41,7 +41,10 @@ from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets
 from ocs_desktop.views.settings import Settings
 from tests.support.agent_linux import need_makeself
 from tests.support.agent_windows import (
+    MACHINE_AMD64,
+    PE32_PLUS,
     compile_standin,
+    pe_machine,
     seven_zip_list,
     write_ca,
     write_server_cert,
@@ -505,10 +508,19 @@ def test_choices_remembered_per_profile(
     options.proxy_port.setValue(3128)
     options.proxy_user.setText("agent")
     options.proxy_password.setText("s3cret-proxy")
+    assert [options.arch.itemText(i) for i in range(options.arch.count())] == [
+        "32-bit (x86, every Windows)",
+        "64-bit (x64)",
+    ]
+    assert options.arch.currentIndex() == 0 and options.choices()["arch"] == "x86"
+    options.arch.setCurrentIndex(1)
     wizard.next()
     wizard.build_page.output_dir.setText(str(files["out"]))
     build_and_wait(page, qtbot)
     first.runner.wait_idle(10_000)
+    assert pe_machine(files["out"] / "ocspackage.exe") == (MACHINE_AMD64, PE32_PLUS)
+    sidecar = json.loads((files["out"] / "ocspackage.json").read_text())
+    assert sidecar["inputs"]["arch"] == "x64"
     first.settings.sync()
     saved = (tmp_path / "settings.ini").read_text(encoding="utf-8")
     assert "s3cret-proxy" not in saved and "Paris office" in saved
@@ -527,11 +539,16 @@ def test_choices_remembered_per_profile(
     assert restored_options.proxy_host.text() == "proxy.example.org"
     assert restored_options.proxy_port.value() == 3128
     assert restored_options.proxy_password.text() == ""
+    assert restored_options.arch.currentText() == "64-bit (x64)"
+    assert restored_options.choices()["arch"] == "x64"
     assert restored.build_page.output_dir.text() == str(files["out"])
 
     other = open_page(make_context(sqlite_engine, tmp_path, "profile-b"), qtbot)
     assert other.wizard.windows_setup.setup.text() == ""
     assert other.wizard.windows_setup.fields.server.text() == ""
+    assert other.wizard.windows_options.choices()["arch"] == "x86"
+    other.wizard.windows_options.apply({"arch": "arm64"})  # a hand-edited setting: ignored
+    assert other.wizard.windows_options.choices()["arch"] == "x86"
     profiles = first.settings.get(INSTALLER_CHOICES)
     assert set(profiles) == {"profile-a"}
 

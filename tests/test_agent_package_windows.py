@@ -17,7 +17,14 @@ from ocs_desktop.packager.agent_windows import (
     validate,
 )
 from ocs_desktop.packager.agent_windows_cmdline import embedded_options, upgrade_command
-from ocs_desktop.packager.agent_windows_nsis import SCRIPT, SCRIPT_NAME, ocsdat_ini, stage
+from ocs_desktop.packager.agent_windows_nsis import (
+    SCRIPT,
+    SCRIPT_NAME,
+    TARGETS,
+    ocsdat_ini,
+    stage,
+    target_define,
+)
 from tests.support.agent_windows import write_ca, write_server_cert
 
 #: Each tried in every text field: quotes, $, ;, backtick, newlines, /D= and NSIS variables.
@@ -346,6 +353,29 @@ def test_proxy_and_debug_rules(spec: WindowsAgentSpec) -> None:
     assert _code(dataclasses.replace(spec, debug=-1)) == "debug-invalid"
 
 
+def test_the_package_architecture_is_x86_or_x64(spec: WindowsAgentSpec) -> None:
+    assert spec.arch == "x86"
+    validate(dataclasses.replace(spec, arch="x64"))
+    for bad in ("X64", "amd64", "arm64", "", "x86 -XOutFile", None):
+        assert _code(dataclasses.replace(spec, arch=bad)) == "arch-invalid"  # type: ignore[arg-type]
+    assert _message(dataclasses.replace(spec, arch="arm64")) == (
+        "The package architecture must be x86 or x64, not 'arm64'"
+    )
+
+
+def test_each_architecture_is_a_unicode_makensis_target_given_before_the_script() -> None:
+    from ocs_desktop.packager.agent_windows import ARCHES
+
+    assert set(TARGETS) == set(ARCHES)
+    assert [target_define(arch) for arch in ARCHES] == [
+        "-XTarget x86-unicode",
+        "-XTarget amd64-unicode",
+    ]
+    # The script's own charset line agrees with both targets (makensis refuses a clash).
+    assert "\nUnicode true\n" in SCRIPT and all(t.endswith("-unicode") for t in TARGETS.values())
+    assert "Target" not in SCRIPT
+
+
 def test_the_command_line_has_a_length_limit(spec: WindowsAgentSpec) -> None:
     base = len(" ".join(embedded_options(spec)))
     fits = "/LOCAL=" + "x" * (MAX_CMDLINE - base - len(" /LOCAL="))
@@ -411,7 +441,7 @@ def test_every_message_is_marked_for_the_agent_installer_context_and_translated(
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
     ]
-    assert len(marks) == 21
+    assert len(marks) == 22
     for context, text in marks:
         assert isinstance(context, ast.Constant) and context.value == "AgentInstaller"
         assert isinstance(text, ast.Constant) and french.get(text.value), text.value

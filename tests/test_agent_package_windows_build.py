@@ -1,5 +1,6 @@
 """ocspackage.exe built with the real makensis around a stand-in setup, opened with 7z and
-run under wine: the stand-in must receive exactly the expected command line and files."""
+run under wine: the stand-in must receive exactly the expected command line and files.
+Under wine both are x64 builds, which 64-bit Wine alone runs (see ``Wine``)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,14 @@ from ocs_desktop.packager.agent_windows_rebuild import rebuild
 from tests.support.agent_windows import (
     DATA_FOLDER,
     INSTALL_FOLDER,
+    MACHINE_AMD64,
+    MACHINE_I386,
+    PE32,
+    PE32_PLUS,
     STANDIN_EXIT,
     Wine,
     compile_standin,
+    pe_machine,
     seven_zip_extract,
     seven_zip_list,
     standin_log,
@@ -31,6 +37,11 @@ from tests.support.agent_windows import (
 @pytest.fixture(scope="module")
 def standin(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return compile_standin(tmp_path_factory.mktemp("standin"))
+
+
+@pytest.fixture(scope="module")
+def standin64(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return compile_standin(tmp_path_factory.mktemp("standin64"), arch="x64")
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +74,13 @@ def spec(standin: Path, tmp_path: Path) -> WindowsAgentSpec:
         debug=1,
         options=("/NO_SYSTRAY",),
     )
+
+
+@pytest.fixture
+def spec64(spec: WindowsAgentSpec, standin64: Path) -> WindowsAgentSpec:
+    """``spec`` built x64 around the x64 stand-in: what 64-bit Wine runs."""
+    Path(spec.setup).write_bytes(standin64.read_bytes())
+    return dataclasses.replace(spec, arch="x64")
 
 
 def test_the_package_holds_the_setup_data_plugins_and_ocsdat_ini(
@@ -149,6 +167,37 @@ def test_same_inputs_rebuild_the_same_package_from_the_sidecar(
     assert not (tmp_path / "third").exists()
 
 
+def test_x86_is_a_pe32_i386_exe_and_x64_a_pe32_plus_x86_64_one(
+    spec: WindowsAgentSpec, tmp_path: Path
+) -> None:
+    assert spec.arch == "x86"  # the default: runs on every Windows
+    x86 = build(spec)
+    assert pe_machine(x86.path) == (MACHINE_I386, PE32)
+    x64 = build(dataclasses.replace(spec, arch="x64", output_dir=tmp_path / "x64"))
+    assert pe_machine(x64.path) == (MACHINE_AMD64, PE32_PLUS)
+    assert x64.sha256 != x86.sha256
+    # the same inputs inside: only the package's own code differs
+    assert seven_zip_list(x64.path) == seven_zip_list(x86.path)
+
+
+def test_the_sidecar_records_the_arch_and_a_rebuild_keeps_it(
+    spec: WindowsAgentSpec, tmp_path: Path
+) -> None:
+    x64 = build(dataclasses.replace(spec, arch="x64"))
+    assert json.loads(x64.sidecar.read_text())["inputs"]["arch"] == "x64"
+    again, same = rebuild(x64.sidecar, output_dir=tmp_path / "again", proxy_password="s3cret!")
+    assert same is True and pe_machine(again.path) == (MACHINE_AMD64, PE32_PLUS)
+    assert json.loads(again.sidecar.read_text())["inputs"]["arch"] == "x64"
+    # A sidecar from before the choice has no arch: its package was x86, rebuilt the same.
+    x86 = build(dataclasses.replace(spec, output_dir=tmp_path / "x86"))
+    record = json.loads(x86.sidecar.read_text())
+    assert record["inputs"].pop("arch") == "x86"
+    x86.sidecar.write_text(json.dumps(record))
+    old, same = rebuild(x86.sidecar, output_dir=tmp_path / "old", proxy_password="s3cret!")
+    assert same is True and pe_machine(old.path) == (MACHINE_I386, PE32)
+    assert json.loads(old.sidecar.read_text())["inputs"]["arch"] == "x86"
+
+
 def test_a_cancel_while_makensis_runs_leaves_no_output(spec: WindowsAgentSpec) -> None:
     seen: list[tuple[int, int]] = []
 
@@ -184,9 +233,19 @@ def test_missing_or_failing_makensis_is_a_clear_error(
 
 
 @pytest.mark.slow
-def test_under_wine_the_setup_gets_the_arguments_first_then_the_embedded_ones(
-    spec: WindowsAgentSpec, wine: Wine
+def test_wine_refuses_an_x86_program_that_64_bit_wine_would_skip_silently(
+    standin: Path, wine: Wine
 ) -> None:
+    with pytest.raises(pytest.fail.Exception, match="not an x64 program"):
+        wine.run(standin)
+    assert not wine.c("C:\\standin.log").exists()
+
+
+@pytest.mark.slow
+def test_under_wine_the_setup_gets_the_arguments_first_then_the_embedded_ones(
+    spec64: WindowsAgentSpec, wine: Wine
+) -> None:
+    spec = spec64
     built = build(spec)
     own = ["/SERVER=https://override.example/ocsinventory", "/DEBUG=0"]
     assert wine.run(built.path, *own) == STANDIN_EXIT
@@ -220,9 +279,9 @@ def test_under_wine_the_setup_gets_the_arguments_first_then_the_embedded_ones(
 
 @pytest.mark.slow
 def test_under_wine_without_arguments_the_embedded_options_alone(
-    spec: WindowsAgentSpec, wine: Wine
+    spec64: WindowsAgentSpec, wine: Wine
 ) -> None:
-    plain = dataclasses.replace(spec, proxy_type=0, proxy_host="", proxy_port=None,
+    plain = dataclasses.replace(spec64, proxy_type=0, proxy_host="", proxy_port=None,
                                 proxy_user="", proxy_password="", label="", plugins=())  # fmt: skip
     built = build(plain)
     wine.c(DATA_FOLDER + "\\Label").unlink(missing_ok=True)

@@ -14,7 +14,15 @@ from sqlalchemy import Engine, select
 from ocs_desktop.cli.main import main
 from ocs_desktop.models import DownloadAvailable
 from ocs_desktop.packager.store import package_dir
-from tests.support.agent_windows import compile_standin, write_ca
+from tests.support.agent_windows import (
+    MACHINE_AMD64,
+    MACHINE_I386,
+    PE32,
+    PE32_PLUS,
+    compile_standin,
+    pe_machine,
+    write_ca,
+)
 from tests.support.server_helpers import client_for, set_config
 
 
@@ -59,6 +67,29 @@ def test_build_prints_the_exe_and_writes_the_sidecar(
     again = capsys.readouterr()
     assert "differs" not in again.err
     assert (tmp_path / "again" / "ocspackage.exe").read_bytes() == exe.read_bytes()
+
+
+def test_arch_x64_builds_a_64_bit_package_and_the_rebuild_keeps_it(
+    standin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(_args(standin, tmp_path, "--no-ssl")) == 0
+    exe = tmp_path / "out" / "ocspackage.exe"
+    assert pe_machine(exe) == (MACHINE_I386, PE32)  # x86 unless asked
+    assert main(_args(standin, tmp_path, "--no-ssl", "--arch", "x64")) == 0
+    assert pe_machine(exe) == (MACHINE_AMD64, PE32_PLUS)
+    sidecar = tmp_path / "out" / "ocspackage.json"
+    assert json.loads(sidecar.read_text())["inputs"]["arch"] == "x64"
+    capsys.readouterr()
+    rebuild = ["agent-package", "windows", "--from-json", str(sidecar), "--quiet"]
+    assert main([*rebuild, "--output", str(tmp_path / "again")]) == 0
+    assert "differs" not in capsys.readouterr().err
+    assert (tmp_path / "again" / "ocspackage.exe").read_bytes() == exe.read_bytes()
+    assert main([*rebuild, "--arch", "x86"]) == 2
+    assert "not --arch" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(_args(standin, tmp_path, "--no-ssl", "--arch", "arm64"))
+    assert usage.value.code == 2
+    assert "invalid choice: 'arm64'" in capsys.readouterr().err
 
 
 def test_proxy_password_comes_from_the_environment(

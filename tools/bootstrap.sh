@@ -14,8 +14,6 @@ venv=${OCS_VENV:-$here/.venv}
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
 
 need_packages=()
-wine_packages=()
-i386_added=
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 want() { installed "$1" || need_packages+=("$1"); }
 
@@ -36,16 +34,14 @@ if [ "$mode" = test ]; then
     for p in nsis makeself p7zip-full xvfb xdotool x11-utils iproute2 galera-4 haproxy; do
         want "$p"
     done
-    # Wine runs the NSIS-built ocspackage.exe (a 32-bit Windows program) in the tests.
-    if ! dpkg --print-foreign-architectures | grep -qx i386; then
-        dpkg --add-architecture i386
-        i386_added=1
-    fi
-    for p in wine wine32:i386; do
-        installed "$p" || wine_packages+=("$p")
+    # Wine runs the NSIS-built ocspackage.exe in the tests. The tests build it 64-bit, so
+    # 64-bit Wine alone will do: no i386 architecture, whose lists must match the amd64
+    # ones exactly and which a mirror mid-sync can break for days.
+    for p in wine wine64; do
+        want "$p"
     done
 fi
-if [ ${#need_packages[@]} -gt 0 ] || [ ${#wine_packages[@]} -gt 0 ] || [ -n "${i386_added:-}" ]; then
+if [ ${#need_packages[@]} -gt 0 ]; then
     log "installing Debian packages: ${need_packages[*]}"
     export DEBIAN_FRONTEND=noninteractive
     # A mirror mid-sync fails the update for a minute or two ("File has unexpected size"):
@@ -54,18 +50,7 @@ if [ ${#need_packages[@]} -gt 0 ] || [ ${#wine_packages[@]} -gt 0 ] || [ -n "${i
         apt-get update -q && break
         log "apt-get update failed (attempt $attempt)"; sleep $((attempt * 15))
     done
-    if [ ${#need_packages[@]} -gt 0 ]; then
-        apt-get install -y -q --no-install-recommends "${need_packages[@]}"
-    fi
-fi
-if [ ${#wine_packages[@]} -gt 0 ]; then
-    # Apart: 32-bit Wine needs the i386 lists to match the amd64 ones exactly, and a mirror
-    # mid-sync can break that for hours. Then only the tests that run ocspackage.exe fail
-    # (they never skip in CI), instead of the whole run.
-    log "installing Debian packages: ${wine_packages[*]}"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${wine_packages[@]}"; then
-        log "WARNING: could not install ${wine_packages[*]}: the tests that run the Windows installer under Wine will fail"
-    fi
+    apt-get install -y -q --no-install-recommends "${need_packages[@]}"
 fi
 
 python=${PYTHON:-python3}

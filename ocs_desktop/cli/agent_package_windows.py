@@ -4,7 +4,8 @@
         [--cacert FILE | --cert-dir DIR] [--no-ssl] [--tag T | --notag] [--label TEXT]
         [--plugin FILE ...] [--now] [--nosplash] [--proxy-type N --proxy-host H
         --proxy-port P [--proxy-user U] [--proxy-password-env VAR]] [--debug N]
-        [--option /X=... ...] [--publish-agent-file] [--publish-package] [--db DB]
+        [--option /X=... ...] [--arch x86|x64] [--publish-agent-file] [--publish-package]
+        [--db DB]
     agent-package windows --from-json DIR/ocspackage.json [--output DIR] [--publish-...]
 
 The work is ``packager.agent_windows*``'s; publishing the exe as an agent file is
@@ -38,7 +39,9 @@ from ocs_desktop.common.progress import Progress
 from ocs_desktop.fleet.agent_files import AgentFileError, upload_file
 from ocs_desktop.packager.agent_installer import BuiltInstaller, InstallerError, read_sidecar
 from ocs_desktop.packager.agent_windows import (
+    ARCHES,
     DEBUG_LEVELS,
+    DEFAULT_ARCH,
     PACKAGE_NAME,
     PROXY_TYPES,
     WindowsAgentSpec,
@@ -51,7 +54,7 @@ COMMAND = "agent-package windows"
 #: Build options that --from-json takes from the sidecar instead.
 _SPEC_OPTIONS = (
     "setup", "server", "cacert", "cert_dir", "tag", "label", "plugins", "proxy_host",
-    "proxy_port", "proxy_user", "debug", "options", "proxy_type",
+    "proxy_port", "proxy_user", "debug", "options", "proxy_type", "arch",
 )  # fmt: skip
 _SPEC_SWITCHES = ("no_ssl", "notag", "now", "nosplash")
 
@@ -99,6 +102,11 @@ def add_parser(kinds: Any) -> None:
     inputs.add_argument(
         "--option", dest="options", action="append", metavar="/NAME[=VALUE]",
         help="another setup switch, e.g. /NO_SYSTRAY (repeat)",
+    )  # fmt: skip
+    inputs.add_argument(
+        "--arch", choices=ARCHES,
+        help="architecture of ocspackage.exe itself: x86 (the default; 32-bit, every Windows) "
+        "or x64 (64-bit Windows only); the setup inside keeps its own",
     )  # fmt: skip
     inputs.add_argument(
         "--from-json", type=Path, metavar="SIDECAR",
@@ -181,6 +189,7 @@ def spec_from_args(args: argparse.Namespace) -> WindowsAgentSpec:
         proxy_password=_proxy_password(args),
         debug=args.debug,
         options=tuple(args.options or ()),
+        arch=args.arch or DEFAULT_ARCH,
     )
 
 

@@ -31,6 +31,9 @@ SIDECAR_NAME = "ocspackage.json"
 #: 0 none, 1 HTTP, 2 SOCKS4, 3 SOCKS5 (the setup's /PROXY_TYPE values)
 PROXY_TYPES = range(4)
 DEBUG_LEVELS = (0, 1, 2)
+#: The package's own exe: 32-bit runs on every Windows the agent supports, 64-bit on x64 only.
+ARCHES = ("x86", "x64")
+DEFAULT_ARCH = "x86"
 #: The setup reads ocsdat.ini values into NSIS strings (1024 characters).
 MAX_CMDLINE = 900
 MAX_LABEL = 255
@@ -64,6 +67,8 @@ class WindowsAgentSpec:
     ``cacert.pem`` of ``cert init``). ``tag`` and ``notag`` exclude each other.
     ``proxy_type`` 0 means no proxy; the other proxy fields then stay empty.
     ``options`` are extra setup switches such as ``/NO_SYSTRAY`` or ``/LOCAL=C:\\inv``.
+    ``arch`` is the architecture of ocspackage.exe itself (one of :data:`ARCHES`); the
+    setup inside keeps its own.
     """
 
     setup: Path
@@ -84,6 +89,7 @@ class WindowsAgentSpec:
     proxy_password: str = field(default="", repr=False)
     debug: int | None = None
     options: tuple[str, ...] = ()
+    arch: str = DEFAULT_ARCH
 
 
 def _fail(code: str, message: str, **params: object) -> InstallerError:
@@ -297,6 +303,14 @@ def _check_choices(spec: WindowsAgentSpec) -> None:
         raise _fail(
             "debug-invalid",
             QT_TRANSLATE_NOOP("AgentInstaller", "The debug level must be 0, 1 or 2"),
+        )
+    if spec.arch not in ARCHES:
+        raise _fail(
+            "arch-invalid",
+            QT_TRANSLATE_NOOP(
+                "AgentInstaller", "The package architecture must be x86 or x64, not {arch!r}"
+            ),
+            arch=spec.arch,
         )
 
 

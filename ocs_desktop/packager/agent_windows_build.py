@@ -1,7 +1,8 @@
 """Build an ocspackage.exe: validate, stage in a temporary folder, run makensis, write the
 exe and its sidecar into the output folder.
 
-makensis runs with no shell and a fixed, constant script; the build is reproducible
+makensis runs with no shell and a fixed, constant script (the architecture is a Target from
+a fixed table, on its command line); the build is reproducible
 (``SetDateSave off``: no file times inside), so equal inputs give an equal exe.
 Progress goes through :mod:`ocs_desktop.common.progress` in :data:`STEPS` steps, and a
 cancel, seen while makensis runs too, leaves the output folder as it was.
@@ -32,7 +33,7 @@ from ocs_desktop.packager.agent_windows import (
     WindowsAgentSpec,
     validate,
 )
-from ocs_desktop.packager.agent_windows_nsis import SCRIPT_NAME, stage
+from ocs_desktop.packager.agent_windows_nsis import SCRIPT_NAME, stage, target_define
 from ocs_desktop.packager.agent_windows_sidecar import sidecar_record
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ def build(
         except OSError as exc:
             raise _os_error(exc) from exc
         report(progress, 1, STEPS)
-        version = _run_makensis(makensis, work / "src", progress, timeout)
+        version = _run_makensis(makensis, work / "src", spec.arch, progress, timeout)
         report(progress, 3, STEPS)
         target, sidecar = spec.output_dir / PACKAGE_NAME, spec.output_dir / SIDECAR_NAME
         try:
@@ -92,11 +93,10 @@ def makensis_version(makensis: str = MAKENSIS) -> str:
     return _output([makensis, "-VERSION"], Path.cwd(), None, 30.0).strip()
 
 
-def _run_makensis(makensis: str, work: Path, progress: Progress, timeout: float) -> str:
+def _run_makensis(makensis: str, work: Path, arch: str, progress: Progress, timeout: float) -> str:
     version = makensis_version(makensis)
-    _output(
-        [makensis, "-V2", "-NOCD", "-INPUTCHARSET", "UTF8", SCRIPT_NAME], work, progress, timeout
-    )
+    command = [makensis, "-V2", "-NOCD", "-INPUTCHARSET", "UTF8", target_define(arch), SCRIPT_NAME]
+    _output(command, work, progress, timeout)
     return version
 
 

@@ -1,7 +1,8 @@
 """The sidecar JSON of an ocspackage.exe: its inputs and digest, to rebuild the same package.
 
 Files are recorded by path, size and SHA-256, never by content; the proxy password is
-never recorded (only whether there was one), so a rebuild asks for it again.
+never recorded (only whether there was one), so a rebuild asks for it again. A sidecar
+written before the architecture choice has no ``arch``: its package was x86.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from ocs_desktop.common.translate_marks import QT_TRANSLATE_NOOP
 from ocs_desktop.packager.agent_installer import InstallerError, sha256_file
-from ocs_desktop.packager.agent_windows import PACKAGE_NAME, WindowsAgentSpec
+from ocs_desktop.packager.agent_windows import DEFAULT_ARCH, PACKAGE_NAME, WindowsAgentSpec
 from ocs_desktop.packager.agent_windows_cmdline import embedded_options
 
 FORMAT = "ocs-desktop agent-package windows 1"
@@ -36,6 +37,7 @@ def sidecar_record(spec: WindowsAgentSpec, sha256: str, size: int, makensis: str
         options=list(spec.options),
         proxy_password_set=bool(spec.proxy_password),
         output_dir=str(Path(spec.output_dir).resolve()),
+        arch=spec.arch,
     )
     return {
         "format": FORMAT,
@@ -77,6 +79,7 @@ def spec_from_record(
             options=tuple(str(option) for option in inputs["options"]),
             output_dir=Path(output_dir if output_dir is not None else inputs["output_dir"]),
             proxy_password=proxy_password,
+            arch=inputs.get("arch", DEFAULT_ARCH),
             **{name: inputs[name] for name in _PLAIN},
         )
     except (KeyError, TypeError) as exc:

@@ -6742,6 +6742,10 @@ TLS : {4}</translation>
         <translation>Le niveau de débogage doit être 0, 1 ou 2</translation>
     </message>
     <message>
+        <source>The package architecture must be x86 or x64, not {arch!r}</source>
+        <translation>L&apos;architecture du paquet doit être x86 ou x64, pas {arch!r}</translation>
+    </message>
+    <message>
         <source>The proxy type must be 0 (none), 1 (HTTP), 2 or 3 (SOCKS)</source>
         <translation>Le type de proxy doit être 0 (aucun), 1 (HTTP), 2 ou 3 (SOCKS)</translation>
     </message>
@@ -7182,6 +7186,22 @@ TLS : {4}</translation>
     <message>
         <source>&amp;Extra options:</source>
         <translation>Autr&amp;es options :</translation>
+    </message>
+    <message>
+        <source>32-bit (x86, every Windows)</source>
+        <translation>32 bits (x86, tout Windows)</translation>
+    </message>
+    <message>
+        <source>64-bit (x64)</source>
+        <translation>64 bits (x64)</translation>
+    </message>
+    <message>
+        <source>The architecture of ocspackage.exe itself; the agent setup inside keeps its own.</source>
+        <translation>L&apos;architecture d&apos;ocspackage.exe lui-même ; le programme d&apos;installation de l&apos;agent qu&apos;il contient garde la sienne.</translation>
+    </message>
+    <message>
+        <source>Package &amp;architecture:</source>
+        <translation>&amp;Architecture du paquet :</translation>
     </message>
 </context>
 <context>

@@ -3,21 +3,28 @@
 The stand-in is a tiny NSIS installer the tests compile: like the official setup it takes
 ``/D=<install dir>`` (NSIS itself parses it into ``$INSTDIR``), and it writes to
 ``C:\\standin.log`` the arguments it received, the ``ocsdat.ini`` beside it, the files next
-to it, in the agent data folder and in ``<install>\\Plugins``, and the Label's text.
+to it, in the agent data folder and in ``<install>\\Plugins``, and the Label's text. It is
+compiled for either architecture of ocspackage.exe, so an x64 package can carry an x64
+stand-in and both run under 64-bit Wine alone (no wine32, no i386 packages).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import struct
 import subprocess
 import time
 from pathlib import Path
+
+import pytest
 
 from ocs_desktop.common.pki import cert_pem, make_ca, make_server_cert
 from tests.support.services import unavailable
 
 STANDIN_EXIT = 7
+MACHINE_I386, MACHINE_AMD64 = 0x014C, 0x8664
+PE32, PE32_PLUS = 0x10B, 0x20B
 DATA_FOLDER = "C:\\ProgramData\\OCS Inventory NG\\Agent"
 INSTALL_FOLDER = "C:\\Program Files\\OCS Inventory Agent"
 
@@ -84,11 +91,12 @@ def need(program: str, package: str) -> str:
     return found
 
 
-def compile_standin(folder: Path) -> Path:
-    """The stand-in setup, compiled with makensis into ``folder``."""
+def compile_standin(folder: Path, arch: str = "x86") -> Path:
+    """The stand-in setup, compiled with makensis into ``folder`` for ``arch`` (x86, x64)."""
     need("makensis", "nsis")
+    target = {"x86": "", "x64": "Target amd64-unicode\n"}[arch]
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "standin.nsi").write_text(STANDIN_SCRIPT, encoding="utf-8")
+    (folder / "standin.nsi").write_text(target + STANDIN_SCRIPT, encoding="utf-8")
     subprocess.run(
         ["makensis", "-V2", "-INPUTCHARSET", "UTF8", "standin.nsi"],
         cwd=folder,
@@ -97,6 +105,17 @@ def compile_standin(folder: Path) -> Path:
         timeout=120,
     )
     return folder / "standin.exe"
+
+
+def pe_machine(exe: Path) -> tuple[int, int]:
+    """The PE header's Machine (:data:`MACHINE_I386`, :data:`MACHINE_AMD64`) and the optional
+    header's Magic (:data:`PE32`, :data:`PE32_PLUS`) of ``exe``."""
+    data = exe.read_bytes()[:4096]
+    offset = struct.unpack_from("<I", data, 0x3C)[0]
+    assert data[:2] == b"MZ" and data[offset : offset + 4] == b"PE\0\0", exe
+    machine = struct.unpack_from("<H", data, offset + 4)[0]
+    magic = struct.unpack_from("<H", data, offset + 24)[0]  # after the 20-byte COFF header
+    return machine, magic
 
 
 def write_ca(path: Path) -> Path:
@@ -133,7 +152,11 @@ def seven_zip_extract(exe: Path, target: Path) -> Path:
 
 
 class Wine:
-    """A throwaway wine prefix that can run 32-bit NSIS installers."""
+    """A throwaway wine prefix for the x64 NSIS installers the tests build: 64-bit Wine alone
+    (Debian ``wine`` and ``wine64``) runs them, with no wine32:i386, whose i386 package lists
+    must match the amd64 ones and which a mirror mid-sync breaks. An x86 program is refused
+    before it runs: 64-bit Wine exits 0 without running it, saying nothing under
+    ``WINEDEBUG=-all``."""
 
     def __init__(self, prefix: Path) -> None:
         need("wine", "wine")
@@ -160,6 +183,12 @@ class Wine:
 
     def run(self, exe: Path, *args: str, timeout: float = 120) -> int:
         """Run ``exe ARGS`` and wait for it and the wine server; its exit code."""
+        machine, _ = pe_machine(exe)
+        if machine != MACHINE_AMD64:
+            pytest.fail(
+                f"{exe.name} is not an x64 program (PE machine {machine:#06x}): build it with "
+                "arch='x64'; the tests run only x64 programs, which 64-bit Wine alone runs"
+            )
         done = subprocess.run(
             ["wine", str(exe), *args],
             env=self.env,
@@ -170,8 +199,8 @@ class Wine:
         subprocess.run(["wineserver", "-w"], env=self.env, timeout=timeout, check=False)
         if b"wine32 is missing" in done.stderr or b"Bad EXE format" in done.stderr:
             unavailable(
-                "wine cannot run 32-bit programs such as NSIS installers: "
-                "dpkg --add-architecture i386 && apt-get install wine32:i386"
+                f"wine cannot run {exe.name} (64-bit Wine is Debian's wine and wine64): "
+                f"{done.stderr[-300:]!r}"
             )
         return done.returncode
 

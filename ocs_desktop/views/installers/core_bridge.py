@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 WINDOWS, LINUX = "windows", "linux"
 KINDS = (WINDOWS, LINUX)
+#: The architectures ocspackage.exe can be built for, in the order the wizard offers them.
+WINDOWS_ARCHES = agent_windows.ARCHES
 OUTPUT_DIR_NAME = "agent-installers"
 #: The Deployment page's package store (views/deployment/settings.PACKAGE_STORE, a sibling
 #: room): upgrade packages go where the Deployment page looks for packages.
@@ -61,6 +63,7 @@ _FIELD_BY_CODE = {
     "option-secret": "extra",
     "cmdline-long": "extra",
     "debug-invalid": "extra",
+    "arch-invalid": "extra",
     "output-invalid": "output_dir",
 }
 _FIELD_BY_WHAT = {"agent setup": "setup", "certificate": "cacert", "plugin": "plugins"}
@@ -141,6 +144,7 @@ def windows_spec(choices: dict[str, Any], output_dir: Path) -> agent_windows.Win
         proxy_password=str(choices.get("proxy_password", "")) if proxy_type else "",
         debug=int(choices.get("debug", 0)) or None,
         options=options,
+        arch=str(choices.get("arch", agent_windows.DEFAULT_ARCH)),
     )
 
 

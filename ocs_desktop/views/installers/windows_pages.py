@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ocs_desktop.views.installers.core_bridge import CoreBridge
+from ocs_desktop.views.installers.core_bridge import WINDOWS_ARCHES, CoreBridge
 from ocs_desktop.views.installers.file_inputs import FileField, PluginsList, error_label, show_error
 from ocs_desktop.views.installers.server_fields import ServerFields, add_row, column
 from ocs_desktop.views.qt import QtWidgets
@@ -166,6 +166,14 @@ class WindowsOptionsPage(QtWidgets.QWizardPage):
         self.extra.setPlaceholderText("/NO_SYSTRAY /NOSOFTWARE")
         self.extra_error = error_label("windowsExtraError")
         self.proxy_type.currentIndexChanged.connect(lambda *_: self._proxy_changed())
+        self.arch = QtWidgets.QComboBox()
+        self.arch.setObjectName("windowsArch")
+        self.arch.addItems([self.tr("32-bit (x86, every Windows)"), self.tr("64-bit (x64)")])
+        self.arch.setToolTip(
+            self.tr(
+                "The architecture of ocspackage.exe itself; the agent setup inside keeps its own."
+            )
+        )
 
         switches = QtWidgets.QHBoxLayout()
         switches.addWidget(self.now)
@@ -174,6 +182,9 @@ class WindowsOptionsPage(QtWidgets.QWizardPage):
         debug_row = QtWidgets.QHBoxLayout()
         debug_row.addWidget(self.debug)
         debug_row.addStretch(1)
+        arch_row = QtWidgets.QHBoxLayout()
+        arch_row.addWidget(self.arch)
+        arch_row.addStretch(1)
         proxy_row = QtWidgets.QHBoxLayout()
         proxy_row.addWidget(self.proxy_type)
         proxy_row.addWidget(self.proxy_host, 2)
@@ -198,6 +209,7 @@ class WindowsOptionsPage(QtWidgets.QWizardPage):
         add_row(form, self.tr("&Debug:"), debug_row, self.debug)
         add_row(form, self.tr("Pro&xy:"), proxy, self.proxy_type)
         add_row(form, self.tr("&Extra options:"), column(self.extra, self.extra_error), self.extra)
+        add_row(form, self.tr("Package &architecture:"), arch_row, self.arch)
         self.plugins.view.setFixedHeight(100)
         self.plugins.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Maximum
@@ -222,6 +234,7 @@ class WindowsOptionsPage(QtWidgets.QWizardPage):
             "proxy_user": self.proxy_user.text(),
             "proxy_password": self.proxy_password.text(),
             "extra": self.extra.text(),
+            "arch": WINDOWS_ARCHES[self.arch.currentIndex()],
         }
 
     def apply(self, choices: dict[str, Any]) -> None:
@@ -242,6 +255,8 @@ class WindowsOptionsPage(QtWidgets.QWizardPage):
             self.proxy_port.setValue(port)
         self.proxy_user.setText(str(choices.get("proxy_user", self.proxy_user.text())))
         self.extra.setText(str(choices.get("extra", self.extra.text())))
+        if choices.get("arch") in WINDOWS_ARCHES:
+            self.arch.setCurrentIndex(WINDOWS_ARCHES.index(choices["arch"]))
 
     def show_errors(self, by_field: dict[str, list[str]]) -> None:
         show_error(self.label_error, "\n".join(by_field.get("label", [])))
