@@ -32,7 +32,7 @@ from ocs_desktop.packager.fragments import MIB, plan_fragments
 from ocs_desktop.packager.info_file import parse_info
 from ocs_desktop.packager.spec import SPEC_FIELDS, PackageSpec
 from ocs_desktop.views.context import ConsoleContext
-from ocs_desktop.views.deployment.files import file_urls
+from ocs_desktop.views.deployment.files import DropZone, file_urls
 from ocs_desktop.views.deployment.options_page import priority_explanation
 from ocs_desktop.views.deployment.page import DeploymentPage
 from ocs_desktop.views.deployment.settings import PACKAGE_STORE
@@ -176,6 +176,45 @@ def new_wizard(qtbot: QtBot, context: ConsoleContext, **kwargs: Any) -> PackageW
 
 
 # --- the wizard -----------------------------------------------------------------------------
+
+
+def test_the_drop_zone_takes_local_paths_as_a_copy_and_lights_up_meanwhile(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    zone = DropZone()
+    qtbot.addWidget(zone)
+    dropped: list[list[Path]] = []
+    zone.pathsDropped.connect(dropped.append)
+    center = zone.rect().center()
+    remote = QtCore.QMimeData()
+    remote.setUrls([QtCore.QUrl("https://example.org/setup.exe")])
+    refused = QtGui.QDragEnterEvent(
+        center, Qt.DropAction.CopyAction, remote, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    zone.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+    idle = zone.styleSheet()
+
+    local = file_urls([tmp_path / "setup.sh", tmp_path / "data"])
+    both = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    moving = QtGui.QDragEnterEvent(
+        center, both, local, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+    )  # fmt: skip
+    assert moving.proposedAction() == Qt.DropAction.MoveAction  # Shift: a file manager's move
+    zone.dragEnterEvent(moving)
+    assert moving.isAccepted()
+    assert moving.dropAction() == Qt.DropAction.CopyAction  # never a move: sources stay
+    assert zone.styleSheet() != idle  # the border shows the drop would be taken
+    drop = QtGui.QDropEvent(
+        QtCore.QPointF(center), both, local, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+    )  # fmt: skip
+    zone.dropEvent(drop)
+    assert drop.isAccepted() and drop.dropAction() == Qt.DropAction.CopyAction
+    assert zone.styleSheet() == idle
+    assert dropped == [[(tmp_path / "setup.sh").resolve(), (tmp_path / "data").resolve()]]
 
 
 def test_wizard_builds_dropped_files(

@@ -19,6 +19,8 @@ from typing import Any
 from ocs_desktop.common.progress import Progress, report
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ocs_desktop.views.widgets.drops import DropMixin
+from ocs_desktop.views.widgets.file_drop_target import FileDropTarget
+from ocs_desktop.views.widgets.mime import local_files
 from ocs_desktop.views.widgets.row_table import AnyIndex, RowTableModel
 
 _INDEX = QtCore.QModelIndex
@@ -34,13 +36,6 @@ class ChosenItem:
     path: Path
     is_dir: bool
     size: int | None
-
-
-def local_paths(data: QtCore.QMimeData | None) -> list[Path]:
-    """The local files and folders a drop carries (remote URLs are ignored)."""
-    if data is None or not data.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
 
 
 def file_urls(paths: Iterable[Path]) -> QtCore.QMimeData:
@@ -180,14 +175,14 @@ class FilesModel(DropMixin[list[Path]], RowTableModel[ChosenItem]):
 
     # --- drops (DropMixin) -------------------------------------------------------------
     def _read_drop(self, data: QtCore.QMimeData, row: int, parent: AnyIndex) -> list[Path] | None:
-        return local_paths(data) or None
+        return local_files(data) or None
 
     def _take_drop(self, drop: list[Path]) -> None:
         """Dropped file URLs are announced (``pathsDropped``); the page adds them."""
         self.pathsDropped.emit(drop)
 
 
-class DropZone(QtWidgets.QFrame):
+class DropZone(FileDropTarget, QtWidgets.QFrame):
     """A large target for files and folders dragged from a file manager."""
 
     pathsDropped = Signal(list)
@@ -212,20 +207,17 @@ class DropZone(QtWidgets.QFrame):
         color = self.palette().color(role).name()
         self.setStyleSheet(f"DropZone {{ border: 2px dashed {color}; border-radius: 6px; }}")
 
-    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-            self._set_hover(True)
-        else:
-            event.ignore()
+    # --- FileDropTarget ------------------------------------------------------------------
+    def accepts(self, paths: list[Path]) -> bool:
+        return bool(paths)
 
-    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
+    def dropped(self, paths: list[Path]) -> None:
+        self.pathsDropped.emit(paths)
+
+    # --- QWidget: the dashed border lights up while a drop it takes hovers ---------------
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
+        super().dragEnterEvent(event)
+        self._set_hover(event.isAccepted())
 
     def dragLeaveEvent(self, event: QtGui.QDragLeaveEvent) -> None:
         self._set_hover(False)
@@ -233,10 +225,4 @@ class DropZone(QtWidgets.QFrame):
 
     def dropEvent(self, event: QtGui.QDropEvent) -> None:
         self._set_hover(False)
-        paths = local_paths(event.mimeData())
-        if not paths:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self.pathsDropped.emit(paths)
+        super().dropEvent(event)
