@@ -6,6 +6,7 @@ only hook the API gives), the way a file still being written by another program 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
@@ -274,6 +275,7 @@ def test_cut_survives_short_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     archive.write_bytes(data)
     out = tmp_path / "out"
     out.mkdir()
+    monkeypatch.delattr(os, "copy_file_range", raising=False)  # the buffer path, as on macOS
     real_write = os.write
     monkeypatch.setattr(os, "write", lambda fd, chunk: real_write(fd, bytes(chunk[:1000])))
     digest = write_fragments(archive, out, FILEID, (BUFFER_SIZE + 3, 2 * BUFFER_SIZE + 2))
@@ -281,6 +283,51 @@ def test_cut_survives_short_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert digest == hashlib.md5(data).hexdigest()
     assert digest_of([out / f"{FILEID}-1", out / f"{FILEID}-2"]) == digest
     assert (out / f"{FILEID}-1").read_bytes() + (out / f"{FILEID}-2").read_bytes() == data
+
+
+@pytest.mark.parametrize("refused_after", [0, 2])  # at the first piece, or within fragment 1
+def test_cut_goes_through_the_buffer_where_the_kernel_cannot_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refused_after: int
+) -> None:
+    """copy_file_range refuses files on two file systems (EXDEV), an old kernel or a
+    sandbox (ENOSYS, EPERM): the rest is cut through the buffer, to the same fragments."""
+    real_copy = getattr(os, "copy_file_range", None)
+    if real_copy is None and refused_after:
+        pytest.skip("no copy_file_range on this system")
+    data = _data(3 * BUFFER_SIZE + 5)
+    archive = tmp_path / "archive"
+    archive.write_bytes(data)
+    out = tmp_path / "out"
+    out.mkdir()
+    calls = 0
+
+    def refusing(src: int, dst: int, count: int, offset_src: int | None = None) -> int:
+        nonlocal calls
+        calls += 1
+        if calls > refused_after:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        assert real_copy is not None
+        return int(real_copy(src, dst, count, offset_src))
+
+    monkeypatch.setattr(os, "copy_file_range", refusing, raising=False)
+    digest = write_fragments(archive, out, FILEID, (2 * BUFFER_SIZE + 3, BUFFER_SIZE + 2))
+    monkeypatch.undo()
+    assert calls == refused_after + 1  # once refused, never asked again
+    assert digest == hashlib.md5(data).hexdigest()
+    assert (out / f"{FILEID}-1").read_bytes() + (out / f"{FILEID}-2").read_bytes() == data
+
+
+def test_cut_reports_a_failed_kernel_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk error is not a refusal: it stops the cut rather than being retried."""
+    archive = tmp_path / "archive"
+    archive.write_bytes(_data(300))
+
+    def disk_full(src: int, dst: int, count: int, offset_src: int | None = None) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "copy_file_range", disk_full, raising=False)
+    with pytest.raises(OSError, match="No space left on device"):
+        write_fragments(archive, tmp_path, FILEID, (100, 200))
 
 
 def test_digest_of_is_the_md5_of_the_concatenation(tmp_path: Path) -> None:

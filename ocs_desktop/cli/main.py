@@ -8,6 +8,7 @@ beyond one import line.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
@@ -115,6 +116,11 @@ def _configure_logging(verbosity: int) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(_command_in(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    if argv is None:  # the process's own command line: the process ends with the command
+        # What start-up made (modules, classes, the mapping) lives until exit: the collector
+        # need not walk it again, at each full collection nor at exit. About 0.07 CPU-s of
+        # ``package build`` (``bench/package_bench.py`` times it as a whole process).
+        gc.freeze()
     _configure_logging(args.verbose)
     if args.command is None:
         from ocs_desktop.views.app import run_gui

@@ -32,7 +32,6 @@ from ocs_desktop.cli.common import (
     handled,
     open_database,
 )
-from ocs_desktop.fleet.overrides import download_blocked, groups_switched_off
 from ocs_desktop.packager.activation import (
     DEFAULT_CERT_FILE,
     DEFAULT_CERT_PATH,
@@ -290,6 +289,9 @@ def run_assign(args: argparse.Namespace) -> int:
 
 def _warn_download_off(db: str, done: Assignment) -> None:
     """Deployment must not fail silently: say so when agents will get ON=0 (stderr)."""
+    # Imported here: it maps every table (``Base``), which ``package build`` never needs.
+    from ocs_desktop.fleet.overrides import download_blocked, groups_switched_off
+
     server_on, off = _in_transaction(db, lambda conn: download_blocked(conn, done.machine_ids))
     groups_off = _in_transaction(db, lambda conn: groups_switched_off(conn, done.group_ids))
     if not server_on:

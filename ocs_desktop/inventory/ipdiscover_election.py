@@ -58,8 +58,7 @@ from ocs_desktop.inventory.ipdiscover_rules import (
     warmed_up,
 )
 from ocs_desktop.inventory.writing import Machine
-from ocs_desktop.models import AccountInfo, BlacklistSubnet, Device, Hardware, Network
-from ocs_desktop.models.base import Base
+from ocs_desktop.models import AccountInfo, Base, BlacklistSubnet, Device, Hardware, Network
 
 log = logging.getLogger(__name__)
 
