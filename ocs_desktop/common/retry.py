@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 T = TypeVar("T")
@@ -43,6 +44,28 @@ def writer_options(engine: Engine) -> dict[str, object]:
     if engine.dialect.name == "sqlite":
         return {"sqlite_immediate": True}
     return {"isolation_level": "READ COMMITTED"}
+
+
+#: MariaDB: the isolation level of the next transaction only; run before its first statement.
+READ_COMMITTED_NEXT = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED"
+
+
+@contextmanager
+def writer_transaction(conn: Connection) -> Iterator[Connection]:
+    """One transaction on ``conn`` (no statement run on it yet) with ``writer_options``,
+    for that transaction only.
+
+    On MariaDB one ``SET TRANSACTION`` (it does not start the transaction) where the
+    session-wide ``isolation_level`` option costs four round trips on both sides: SET and
+    COMMIT, then both again when the pool takes the connection back.
+    """
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        conn.execution_options(sqlite_immediate=True)
+    with conn.begin():
+        if not sqlite:
+            conn.exec_driver_sql(READ_COMMITTED_NEXT)
+        yield conn
 
 
 def retry_on(

@@ -42,6 +42,9 @@ def subnet_lock_name(subnet: str) -> str:
     return "ocsdesktop:ipd:" + hashlib.sha1(subnet.encode()).hexdigest()[:40]
 
 
+_GET_LOCK = text("SELECT GET_LOCK(:name, :timeout)")
+
+
 def acquire(conn: Connection, name: str, held: list[str], what: str) -> None:
     """Wait for lock ``name`` and append it to ``held``; ``LockBusy`` naming ``what``
     after :data:`LOCK_TIMEOUT_S`. On a Galera node: the lock row, held to the commit."""
@@ -49,9 +52,7 @@ def acquire(conn: Connection, name: str, held: list[str], what: str) -> None:
         if not writer_lock.take(conn, name, LOCK_TIMEOUT_S):
             raise LockBusy(f"{what} is locked by another writer")
         return
-    got = conn.execute(
-        text("SELECT GET_LOCK(:name, :timeout)"), {"name": name, "timeout": LOCK_TIMEOUT_S}
-    ).scalar()
+    got = conn.execute(_GET_LOCK, {"name": name, "timeout": LOCK_TIMEOUT_S}).scalar()
     if got != 1:
         raise LockBusy(f"{what} is locked by another writer")
     held.append(name)

@@ -47,7 +47,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ocs_desktop.common.batches import batches
 from ocs_desktop.common.progress import Progress, report
-from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import retry_transient, writer_transaction
 from ocs_desktop.db.upsert import upsert
 from ocs_desktop.models import Software
 from ocs_desktop.models.extensions import (
@@ -393,10 +393,8 @@ def fold_all(engine: Engine) -> int:
 
 
 def _fold_batch(engine: Engine) -> int:
-    with engine.connect() as conn:
-        conn.execution_options(**writer_options(engine))
-        with conn.begin():
-            return fold_pending(conn)
+    with engine.connect() as conn, writer_transaction(conn):
+        return fold_pending(conn)
 
 
 def removed_triples(keys: Iterable[object]) -> Counter[Triple]:
@@ -411,6 +409,10 @@ def removed_triples(keys: Iterable[object]) -> Counter[Triple]:
             assert isinstance(key, tuple)
             counts[(key[0], key[1], key[2])] += 1
     return counts
+
+
+#: Built once: building a statement costs as much CPU as running it.
+_MARK_NEW = insert(summary_pending)
 
 
 class SummaryMaintainer:
@@ -439,7 +441,7 @@ class SummaryMaintainer:
 
     def mark_new(self, conn: Connection, hardware_id: int) -> None:
         """A first inventory: its rows will be counted by the next fold."""
-        conn.execute(insert(summary_pending).values(HARDWARE_ID=hardware_id))
+        conn.execute(_MARK_NEW, {"HARDWARE_ID": hardware_id})
         self.marked += 1
 
     def is_pending(self, conn: Connection, hardware_id: int) -> bool:

@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, MetaData, RowMapping, Table, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    MetaData,
+    RowMapping,
+    Table,
+    bindparam,
+    insert,
+    select,
+    update,
+)
 
 from ocs_desktop.inventory.coerce import RowShaper
 from ocs_desktop.inventory.writing import Machine
@@ -56,6 +66,9 @@ class AccountInfoTable:
         self.table = table
         self.keys = tuple(name for name in table.c.keys() if name != "HARDWARE_ID")
         self._shaper = RowShaper(table, self.keys, bmp_only=bmp_only)
+        #: Built once per re-read: building a statement costs as much CPU as running it.
+        self._read = select(table).where(table.c.HARDWARE_ID == bindparam("hardware_id"))
+        self._insert = insert(table)
         self._lower = {name.lower(): name for name in self.keys}
 
     def _agent_values(self, pairs: Sequence[tuple[str, str | None]]) -> dict[str, Any]:
@@ -78,25 +91,19 @@ class AccountInfoTable:
     ) -> tuple[tuple[str, str], ...] | None:
         """Store the pairs; return the ACCOUNT_UPDATE pairs, or None for NO_ACCOUNT_UPDATE."""
         agent = self._agent_values(pairs)
-        stored = conn.execute(
-            select(self.table).where(self.table.c.HARDWARE_ID == hardware_id)
-        ).first()
+        stored = conn.execute(self._read, {"hardware_id": hardware_id}).first()
         if stored is None:
             values = dict(agent)
             if not created:
                 values["TAG"] = LOST_TAG
-            conn.execute(insert(self.table).values(HARDWARE_ID=hardware_id, **values))
+            conn.execute(self._insert, {**values, "HARDWARE_ID": hardware_id})
         elif accept_update and agent:
             conn.execute(
                 update(self.table).where(self.table.c.HARDWARE_ID == hardware_id).values(**agent)
             )
         else:  # nothing written: what was read is current
             return self._account_update(pairs, stored._mapping)
-        row = (
-            conn.execute(select(self.table).where(self.table.c.HARDWARE_ID == hardware_id))
-            .one()
-            ._mapping
-        )
+        row = conn.execute(self._read, {"hardware_id": hardware_id}).one()._mapping
         return self._account_update(pairs, row)
 
     def reply(

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, Table, insert, select
+from sqlalchemy import Connection, Engine, Insert, Select, Table, bindparam, insert, select
 
 from ocs_desktop.common.batches import batches
-from ocs_desktop.common.retry import retry_transient, writer_options
+from ocs_desktop.common.retry import retry_transient, writer_transaction
 from ocs_desktop.models import Base
 
 _CHUNK = 500
@@ -32,6 +32,17 @@ UNAVAILABLE_ID = 1  # software_publisher / software_version row 1 = 'Unavailable
 class _Kind:
     table: Table
     column: str
+    #: Built once: building a statement costs as much CPU as running it.
+    fetch: Select
+    """The ids of the values bound as ``:values``."""
+    create: Insert
+    """Inserts the values not stored yet, the others left alone."""
+
+
+def _kind(table: Table, column: str, ignore: str) -> _Kind:
+    values = table.c[column]
+    fetch = select(table.c.ID, values).where(values.in_(bindparam("values", expanding=True)))
+    return _Kind(table, column, fetch, insert(table).prefix_with(ignore))
 
 
 class SoftwareDictionary:
@@ -40,13 +51,13 @@ class SoftwareDictionary:
     def __init__(self, engine: Engine) -> None:
         tables = Base.metadata.tables
         self.engine = engine
+        ignore = "OR IGNORE" if engine.dialect.name == "sqlite" else "IGNORE"
         self.kinds = {
-            "name": _Kind(tables["software_name"], "NAME"),
-            "publisher": _Kind(tables["software_publisher"], "PUBLISHER"),
-            "version": _Kind(tables["software_version"], "VERSION"),
+            "name": _kind(tables["software_name"], "NAME", ignore),
+            "publisher": _kind(tables["software_publisher"], "PUBLISHER", ignore),
+            "version": _kind(tables["software_version"], "VERSION", ignore),
         }
         self._cache: dict[str, dict[str, int]] = {kind: {} for kind in self.kinds}
-        self._ignore_prefix = "OR IGNORE" if engine.dialect.name == "sqlite" else "IGNORE"
 
     def resolve(self, wanted: dict[str, Iterable[str]]) -> dict[str, dict[str, int]]:
         """Ids for ``{"name": names, "publisher": ..., "version": ...}``, creating missing ones."""
@@ -62,39 +73,36 @@ class SoftwareDictionary:
         return self._cache
 
     def _fetch_or_create(self, missing: dict[str, list[str]]) -> None:
-        with self.engine.connect() as conn:
-            conn.execution_options(**writer_options(self.engine))
-            with conn.begin():
-                for kind, values in missing.items():
-                    if values:
-                        self._fetch_or_create_kind(conn, kind, values)
+        found: dict[str, dict[str, int]] = {kind: {} for kind in missing}
+        with self.engine.connect() as conn, writer_transaction(conn):
+            for kind, values in missing.items():
+                if values:
+                    self._fetch_or_create_kind(conn, kind, values, found[kind])
+        # Cached once committed, not before: the id of a row whose transaction then failed
+        # (a deadlock, retried) would be handed to every later inventory, pointing at nothing.
+        for kind, ids in found.items():
+            self._cache[kind].update(ids)
 
-    def _fetch_or_create_kind(self, conn: Connection, kind: str, values: list[str]) -> None:
-        cache = self._cache[kind]
+    def _fetch_or_create_kind(
+        self, conn: Connection, kind: str, values: list[str], found: dict[str, int]
+    ) -> None:
         spec = self.kinds[kind]
         column = spec.table.c[spec.column]
-        self._fetch(conn, kind, values)
-        absent = [v for v in values if v not in cache]
+        self._fetch(conn, kind, values, found)
+        absent = [v for v in values if v not in found]
         if absent:
             # Sorted inserts: two writers always take the unique-key locks in one order.
-            conn.execute(
-                insert(spec.table).prefix_with(self._ignore_prefix),
-                [{spec.column: value} for value in absent],
-            )
-            self._fetch(conn, kind, absent)
+            conn.execute(spec.create, [{spec.column: value} for value in absent])
+            self._fetch(conn, kind, absent, found)
         for value in values:
-            if value not in cache:
-                found = conn.execute(select(spec.table.c.ID).where(column == value)).scalar()
-                if found is None:
+            if value not in found:
+                twin = conn.execute(select(spec.table.c.ID).where(column == value)).scalar()
+                if twin is None:
                     raise RuntimeError(f"software_{kind} has no row for {value!r} after insert")
-                cache[value] = found
+                found[value] = twin
 
-    def _fetch(self, conn: Connection, kind: str, values: list[str]) -> None:
-        cache = self._cache[kind]
-        spec = self.kinds[kind]
-        column = spec.table.c[spec.column]
+    def _fetch(self, conn: Connection, kind: str, values: list[str], found: dict[str, int]) -> None:
+        fetch = self.kinds[kind].fetch
         for chunk in batches(values, _CHUNK):
-            for row_id, value in conn.execute(
-                select(spec.table.c.ID, column).where(column.in_(chunk))
-            ):
-                cache[value] = row_id
+            for row_id, value in conn.execute(fetch, {"values": chunk}):
+                found[value] = row_id

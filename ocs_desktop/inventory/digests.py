@@ -22,6 +22,7 @@ import json
 from collections.abc import Mapping
 
 from sqlalchemy import Connection
+from sqlalchemy.sql.dml import Insert
 
 from ocs_desktop.db.upsert import upsert
 from ocs_desktop.models.extensions import inventory_digest
@@ -70,7 +71,13 @@ def save_digests(
         "STAMP": stamp,
         "DIGESTS": json.dumps(dict(sorted(digests.items())), separators=(",", ":")),
     }
-    statement = upsert(
-        conn.dialect, inventory_digest, lambda new: {"STAMP": new.STAMP, "DIGESTS": new.DIGESTS}
-    )
-    conn.execute(statement.values(values))
+    statement = _SAVE.get(conn.dialect.name)
+    if statement is None:  # built once per dialect: building costs as much as running
+        statement = _SAVE[conn.dialect.name] = upsert(
+            conn.dialect, inventory_digest, lambda new: {"STAMP": new.STAMP, "DIGESTS": new.DIGESTS}
+        )
+    conn.execute(statement, values)
+
+
+#: :func:`save_digests`' statement, by dialect name.
+_SAVE: dict[str, Insert] = {}

@@ -32,6 +32,8 @@ class HardwareWriter:
 
     def __init__(self, schema: Schema) -> None:
         self.table = Base.metadata.tables["hardware"]
+        #: Built once (its columns are the values given): building costs as much as running.
+        self._insert = insert(self.table)
         columns = schema.columns("hardware", leaving_out=SERVER_OWNED_HARDWARE)
         self._shaper = RowShaper(
             self.table,
@@ -91,7 +93,7 @@ class HardwareWriter:
         hw = self.table
         if existing_id is None:
             inserted = conn.execute(
-                insert(hw).values(DEVICEID=deviceid, **values)
+                self._insert, {"DEVICEID": deviceid, **values}
             ).inserted_primary_key
             assert inserted is not None
             return int(inserted[0])

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from time import monotonic
 from typing import Any
 
-from sqlalchemy import Connection, Engine, FromClause, Row, Select, select, text
+from sqlalchemy import Connection, Engine, FromClause, Row, Select, bindparam, select, text
 
-from ocs_desktop.common.retry import writer_options
+from ocs_desktop.common.retry import writer_transaction
 from ocs_desktop.common.transaction_retry import retry_whole
 from ocs_desktop.db import named_locks
 from ocs_desktop.db.named_locks import device_lock_name
@@ -54,8 +54,6 @@ log = logging.getLogger(__name__)
 #: first inventories of its own, or this long after its last fold, whichever comes first.
 FOLD_EVERY = 200
 FOLD_SECONDS = 30.0
-#: MariaDB: the isolation level of the next transaction only; run before its first statement.
-_READ_COMMITTED_NEXT = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED"
 
 
 @dataclass(frozen=True)
@@ -130,6 +128,7 @@ class Ingestor:
         self._salt = shaping_salt(
             schema.bmp_only, schema.driver_values, self._software.columns, sections.shaping()
         )
+        self._digest_queries: dict[bool, Select] = {}
         self._last_fold = monotonic()
         self._loaded_at = float("-inf")
         self.options = Options()
@@ -198,7 +197,7 @@ class Ingestor:
         it (see SoftwareWriter.needed); all of them for a machine not known yet."""
         if self._digests_active:
             with self.engine.connect() as conn:
-                row = conn.execute(self._digest_query(inventory.deviceid)).first()
+                row = conn.execute(self._digest_query(), {"deviceid": inventory.deviceid}).first()
                 if row is not None:
                     stored = self._trusted(row)
                     return self._software.needed(conn, row.ID, stored, inventory, prepared)
@@ -212,16 +211,9 @@ class Ingestor:
         useragent: str | None,
     ) -> IngestResult:
         with self.engine.connect() as conn:
-            if not self._is_mysql:
-                conn.execution_options(**writer_options(self.engine))
             held: list[str] = []
             try:
-                with conn.begin():
-                    if self._is_mysql:
-                        # writer_options' READ COMMITTED, for this transaction only: one
-                        # statement where the session-wide option costs four (SET and
-                        # COMMIT, then both again when the pool takes the connection back).
-                        conn.exec_driver_sql(_READ_COMMITTED_NEXT)
+                with writer_transaction(conn):
                     # Identity before DEVICEID, always in this order (see duplicate_merge).
                     self._duplicates.lock(conn, inventory, prepared, self.options, held)
                     lock = self._lock_device(conn, inventory.deviceid)
@@ -264,7 +256,7 @@ class Ingestor:
         held: list[str] | None = None,
     ) -> IngestResult:
         keeps_digests = self._digests_active
-        existing = conn.execute(self._digest_query(inventory.deviceid)).first()
+        existing = conn.execute(self._digest_query(), {"deviceid": inventory.deviceid}).first()
         created = existing is None
         stored = self._trusted(existing) if existing is not None and keeps_digests else {}
         values = self._hardware.values(
@@ -313,21 +305,27 @@ class Ingestor:
         # Our tables come together: SummaryMaintainer.refresh adds the newer ones.
         return self._summary.active
 
-    def _digest_query(self, deviceid: str) -> Select:
-        hw = self._hardware.table
-        digest = inventory_digest
-        columns = [hw.c.ID, hw.c.CHECKSUM, hw.c.USERID, hw.c.LASTDATE]
-        source: FromClause = hw
-        if self._digests_active:
-            columns += [digest.c.STAMP, digest.c.DIGESTS]
-            source = hw.outerjoin(digest, digest.c.HARDWARE_ID == hw.c.ID)
-        return (
-            select(*columns)
-            .select_from(source)
-            .where(hw.c.DEVICEID == deviceid)
-            .order_by(hw.c.ID.desc())
-            .limit(1)
-        )
+    def _digest_query(self) -> Select:
+        """The newest ``hardware`` row of DEVICEID ``:deviceid``, with its digests when they
+        are kept. Built once per shape: building a statement costs as much CPU as running it."""
+        active = self._digests_active
+        query = self._digest_queries.get(active)
+        if query is None:
+            hw = self._hardware.table
+            digest = inventory_digest
+            columns = [hw.c.ID, hw.c.CHECKSUM, hw.c.USERID, hw.c.LASTDATE]
+            source: FromClause = hw
+            if active:
+                columns += [digest.c.STAMP, digest.c.DIGESTS]
+                source = hw.outerjoin(digest, digest.c.HARDWARE_ID == hw.c.ID)
+            query = self._digest_queries[active] = (
+                select(*columns)
+                .select_from(source)
+                .where(hw.c.DEVICEID == bindparam("deviceid"))
+                .order_by(hw.c.ID.desc())
+                .limit(1)
+            )
+        return query
 
     def _trusted(self, row: Row[Any]) -> dict[str, str]:
         """The digests of a ``_digest_query`` row, if its stamp is still ours."""

@@ -30,6 +30,7 @@ from sqlalchemy import (
     Engine,
     MetaData,
     Table,
+    bindparam,
     delete,
     insert,
     inspect,
@@ -215,13 +216,30 @@ def _present_table(engine: Engine, name: str) -> Table | None:
     return Table(name, MetaData(), *columns)
 
 
+#: Built once, as the two below: building a statement costs as much CPU as running it.
+_OWN_ROW = (
+    select(Device.ID, Device.IVALUE, Device.TVALUE)
+    .where(Device.HARDWARE_ID == bindparam("me"), Device.NAME == IPDISCOVER)
+    .order_by(Device.ID)
+    .limit(1)
+)
+_GROUPS_CACHE = Base.metadata.tables["groups_cache"]
+_GROUP_IVALUES = (
+    select(Device.IVALUE)
+    .join(_GROUPS_CACHE, _GROUPS_CACHE.c.GROUP_ID == Device.HARDWARE_ID)
+    .where(
+        _GROUPS_CACHE.c.HARDWARE_ID == bindparam("me"),
+        _GROUPS_CACHE.c.STATIC.in_((0, 1)),
+        Device.NAME == IPDISCOVER,
+    )
+)
+_FIDELITY_QUALITY = select(Hardware.FIDELITY, Hardware.QUALITY).where(
+    Hardware.ID == bindparam("me")
+)
+
+
 def _own_row(conn: Connection, me: int) -> _Own | None:
-    row = conn.execute(
-        select(Device.ID, Device.IVALUE, Device.TVALUE)
-        .where(Device.HARDWARE_ID == me, Device.NAME == IPDISCOVER)
-        .order_by(Device.ID)
-        .limit(1)
-    ).first()
+    row = conn.execute(_OWN_ROW, {"me": me}).first()
     if row is None:
         return None
     return _Own(int(row.ID), row.IVALUE, (row.TVALUE or "").strip() or None)
@@ -229,18 +247,7 @@ def _own_row(conn: Connection, me: int) -> _Own | None:
 
 def _group_ivalues(conn: Connection, me: int) -> list[int | None]:
     """IPDISCOVER IVALUEs of the machine's groups (dynamic or static include)."""
-    cache = Base.metadata.tables["groups_cache"]
-    return list(
-        conn.execute(
-            select(Device.IVALUE)
-            .join(cache, cache.c.GROUP_ID == Device.HARDWARE_ID)
-            .where(
-                cache.c.HARDWARE_ID == me,
-                cache.c.STATIC.in_((0, 1)),
-                Device.NAME == IPDISCOVER,
-            )
-        ).scalars()
-    )
+    return list(conn.execute(_GROUP_IVALUES, {"me": me}).scalars())
 
 
 def _networks(machine: Machine) -> Sequence[Mapping[str, str | None]]:
@@ -264,7 +271,7 @@ def _mask_of(networks: Sequence[Mapping[str, str | None]], subnet: str) -> str:
 
 
 def _fidelity_quality(conn: Connection, me: int) -> tuple[int, float]:
-    row = conn.execute(select(Hardware.FIDELITY, Hardware.QUALITY).where(Hardware.ID == me)).one()
+    row = conn.execute(_FIDELITY_QUALITY, {"me": me}).one()
     return int(row.FIDELITY or 0), float(row.QUALITY or 0)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, select
+from sqlalchemy.sql.dml import Insert
 
 from ocs_desktop.db.upsert import upsert
 from ocs_desktop.inventory.rows import claim, identity
@@ -92,10 +93,16 @@ def load(conn: Connection, hardware_id: int, digest: str | None) -> list[tuple[s
 
 def save(conn: Connection, hardware_id: int, digest: str, pairs: Sequence[tuple[str, int]]) -> None:
     """Store the machine's map in the caller's transaction."""
-    statement = upsert(
-        conn.dialect, software_rowmap, lambda new: {"DIGEST": new.DIGEST, "ROWMAP": new.ROWMAP}
-    )
-    conn.execute(statement.values(HARDWARE_ID=hardware_id, DIGEST=digest, ROWMAP=encode(pairs)))
+    statement = _SAVE.get(conn.dialect.name)
+    if statement is None:  # built once per dialect: building costs as much as running
+        statement = _SAVE[conn.dialect.name] = upsert(
+            conn.dialect, software_rowmap, lambda new: {"DIGEST": new.DIGEST, "ROWMAP": new.ROWMAP}
+        )
+    conn.execute(statement, {"HARDWARE_ID": hardware_id, "DIGEST": digest, "ROWMAP": encode(pairs)})
+
+
+#: :func:`save`'s statement, by dialect name.
+_SAVE: dict[str, Insert] = {}
 
 
 def forget(conn: Connection, hardware_id: int) -> None:

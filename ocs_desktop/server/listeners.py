@@ -13,6 +13,7 @@ bound once in the parent process and handed to each worker, as uvicorn does for
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import socket
 from dataclasses import dataclass
@@ -73,6 +74,14 @@ class DualServer(Server):
                 self._plain_protocol, sock=sock, ssl=None, backlog=self.config.backlog
             )
             self.servers.append(server)
+
+    async def main_loop(self) -> None:
+        # Started: what is loaded now (the application, its libraries, the lifespan's
+        # objects) stays for the worker's life. Frozen, it is no longer walked by every
+        # full collection, which each inventory's thousands of short-lived objects set off.
+        gc.collect()
+        gc.freeze()
+        await super().main_loop()
 
     def _plain_protocol(self, _loop: asyncio.AbstractEventLoop | None = None) -> asyncio.Protocol:
         """What uvicorn's start-up makes for each connection, for a plain socket."""

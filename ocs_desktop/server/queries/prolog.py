@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, select, update
 from starlette.responses import Response
 
-from ocs_desktop.common.retry import writer_options
+from ocs_desktop.common.retry import writer_transaction
 from ocs_desktop.common.transaction_retry import retry_whole
 from ocs_desktop.db.options import Options
 from ocs_desktop.models import Base
@@ -129,37 +129,35 @@ def answer_prolog(engine: Engine, options: Options, deviceid: str, useragent: st
 
     def work() -> PrologOutcome:
         now = dt.datetime.now().replace(microsecond=0)
-        with engine.connect() as conn:
-            conn.execution_options(**writer_options(engine))
-            with conn.begin():
-                machine = load_machine(conn, deviceid, groups_enabled=groups_enabled)
-                if machine is not None:
-                    touch(conn, machine, useragent, now)
-                decision = decide(options, machine, now)
-                ipdiscover = None
-                if decision is not Decision.BREAK:
-                    ipdiscover = ipdiscover_params(options, machine, useragent)
-                    if ipdiscover:  # an elected agent always inventories
-                        decision = Decision.SEND
-                if decision is Decision.SEND:
-                    open_session(conn, options, deviceid)
-                reply = Reply()
-                reply.text(
-                    "RESPONSE",
-                    Decision.STOP.value if decision is Decision.BREAK else decision.value,
-                )
-                reply.text("PROLOG_FREQ", resolved(options, machine, "PROLOG_FREQ", 12))
-                reply.text(
-                    "INVENTORY_ON_STARTUP", resolved(options, machine, "INVENTORY_ON_STARTUP", 0)
-                )
-                if decision is not Decision.BREAK:
-                    reply.option("DOWNLOAD", download_params(conn, options, machine))
-                    if ipdiscover:
-                        reply.option("IPDISCOVER", ipdiscover)
-                    if options.ivalue("REGISTRY", 1):
-                        registry = registry_params(conn)
-                        if registry:
-                            reply.option("REGISTRY", registry)
+        with engine.connect() as conn, writer_transaction(conn):
+            machine = load_machine(conn, deviceid, groups_enabled=groups_enabled)
+            if machine is not None:
+                touch(conn, machine, useragent, now)
+            decision = decide(options, machine, now)
+            ipdiscover = None
+            if decision is not Decision.BREAK:
+                ipdiscover = ipdiscover_params(options, machine, useragent)
+                if ipdiscover:  # an elected agent always inventories
+                    decision = Decision.SEND
+            if decision is Decision.SEND:
+                open_session(conn, options, deviceid)
+            reply = Reply()
+            reply.text(
+                "RESPONSE",
+                Decision.STOP.value if decision is Decision.BREAK else decision.value,
+            )
+            reply.text("PROLOG_FREQ", resolved(options, machine, "PROLOG_FREQ", 12))
+            reply.text(
+                "INVENTORY_ON_STARTUP", resolved(options, machine, "INVENTORY_ON_STARTUP", 0)
+            )
+            if decision is not Decision.BREAK:
+                reply.option("DOWNLOAD", download_params(conn, options, machine))
+                if ipdiscover:
+                    reply.option("IPDISCOVER", ipdiscover)
+                if options.ivalue("REGISTRY", 1):
+                    registry = registry_params(conn)
+                    if registry:
+                        reply.option("REGISTRY", registry)
         return PrologOutcome(reply, decision, machine is not None, bool(ipdiscover))
 
     return retry_whole(work)
