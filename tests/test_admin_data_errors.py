@@ -25,9 +25,8 @@ from ocs_desktop.fleet.admin_data import (
     set_admin_value,
 )
 from ocs_desktop.views import i18n
-from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import QtCore
-from ocs_desktop.views.settings import Settings
+from tests.support.console_context import checked_context, console_settings, idle
 from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
@@ -147,19 +146,18 @@ def test_the_console_shows_admin_data_refusals_in_french(
     """Through the real worker: the message the detail pane and the status bar show."""
     engine, facts = fleet
     _add_fields(engine)
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    context = ConsoleContext(engine, "test fleet", Settings(store))
     shown: list[str] = []
     machine = facts.ids_by_name["pc-000003"]
-    context.write(
-        lambda conn, _progress: save_admin_values(conn, machine, {"fields_4": "8 Go"}),
-        on_failed=shown.append,
-    )
-    context.write(
-        lambda conn, _progress: save_admin_values(conn, 10**6, {"TAG": "X"}),
-        on_failed=shown.append,
-    )
-    assert context.runner.wait_idle(20_000)
+    with checked_context(engine, "test fleet", console_settings(tmp_path)) as context:
+        context.write(
+            lambda conn, _progress: save_admin_values(conn, machine, {"fields_4": "8 Go"}),
+            on_failed=shown.append,
+        )
+        context.write(
+            lambda conn, _progress: save_admin_values(conn, 10**6, {"TAG": "X"}),
+            on_failed=shown.append,
+        )
+        idle(context)
     assert sorted(shown) == [
         "Room number : « 8 Go » n'est pas un nombre entier",
         "aucune machine n'a l'ID 1000000",

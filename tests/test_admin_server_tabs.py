@@ -24,9 +24,8 @@ from ocs_desktop.views.admin.certificates_tab import CERT_DIR, CertificatesTab
 from ocs_desktop.views.admin.page import AdministrationPage
 from ocs_desktop.views.admin.server_tab import SERVER_PROFILES, ServerTab
 from ocs_desktop.views.context import ConsoleContext
-from ocs_desktop.views.qt import QtCore
-from ocs_desktop.views.settings import Settings
 from ocs_desktop.views.worker import Task
+from tests.support.console_context import checked_context, console_settings
 from tests.support.dual_server import dual_server
 
 WAIT = 20_000
@@ -50,11 +49,8 @@ def certs(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def context(qtbot: QtBot, db: tuple[str, Engine], tmp_path: Path) -> Iterator[ConsoleContext]:
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    context = ConsoleContext(db[1], "fleet under test", Settings(store))
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(WAIT)
+    with checked_context(db[1], "fleet under test", console_settings(tmp_path)) as context:
+        yield context
 
 
 def _wait(qtbot: QtBot, task: Task | None) -> None:

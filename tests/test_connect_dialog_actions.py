@@ -18,8 +18,9 @@ from ocs_desktop.db.profiles import Profile
 from ocs_desktop.db.schema import init_database
 from ocs_desktop.views.connect_dialog import ConnectDialog, saved_profiles
 from ocs_desktop.views.profile_editor import ProfileEditor
-from ocs_desktop.views.qt import Qt, QtCore, QtWidgets
+from ocs_desktop.views.qt import Qt, QtWidgets
 from ocs_desktop.views.settings import OFFER_SAMPLE_IMPORT, Settings
+from tests.support.console_context import console_settings
 from tests.support.reference_schema import drop_database
 from tests.support.services import mysql_database_url
 
@@ -27,11 +28,7 @@ from tests.support.services import mysql_database_url
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Throw-away settings; empty databases are not offered the samples (another test's)."""
-    kept = Settings(
-        QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    )
-    kept.set(OFFER_SAMPLE_IMPORT, False)
-    return kept
+    return console_settings(tmp_path, (OFFER_SAMPLE_IMPORT, False))
 
 
 @pytest.fixture

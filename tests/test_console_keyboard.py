@@ -14,31 +14,24 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.main_window import MainWindow, page_shortcut
 from ocs_desktop.views.page_registry import PAGES
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets
-from ocs_desktop.views.settings import Settings
+from tests.support.console_context import checked_context, console_settings
 from tests.support.console_fleet import FleetFacts
 
 
 @pytest.fixture
 def window(fleet: tuple[Engine, FleetFacts], tmp_path: Path, qtbot: QtBot) -> Iterator[MainWindow]:
-    engine, _facts = fleet
-    settings = Settings(
-        QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    )
-    context = ConsoleContext(engine, "fleet under test", settings)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    for spec in PAGES:
-        window.page(spec.key)
-    yield window
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(10_000)
+    with checked_context(fleet[0], "fleet under test", console_settings(tmp_path)) as context:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        for spec in PAGES:
+            window.page(spec.key)
+        yield window
 
 
 def _page_of(widget: QtCore.QObject, window: MainWindow) -> str:

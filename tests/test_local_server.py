@@ -28,10 +28,10 @@ from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.local_server import LocalServerOptions
 from ocs_desktop.views.local_server_dialog import LocalServerDialog
 from ocs_desktop.views.main_window import MainWindow
-from ocs_desktop.views.qt import QtCore, QtGui
-from ocs_desktop.views.settings import Settings
+from ocs_desktop.views.qt import QtGui
 from tests.support.agent import run_agent
 from tests.support.agent_linux import cert_init
+from tests.support.console_context import console_settings
 from tests.support.live_server import free_port
 
 START_TIMEOUT_MS = 90_000
@@ -47,10 +47,7 @@ def embedded(tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def window(embedded: Engine, tmp_path: Path, qtbot: QtBot) -> Iterator[MainWindow]:
-    settings = Settings(
-        QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    )
-    context = ConsoleContext(embedded, "embedded", settings)
+    context = ConsoleContext(embedded, "embedded", console_settings(tmp_path))
     window = MainWindow(context)
     qtbot.addWidget(window)
     yield window

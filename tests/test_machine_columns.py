@@ -31,6 +31,7 @@ from ocs_desktop.views.fleet.machines_page import MachinesPage
 from ocs_desktop.views.qt import Qt, QtCore
 from ocs_desktop.views.settings import PAGE_SIZE, QUICK_FILTER_DELAY, Settings
 from tests.support.builders import machine_ids
+from tests.support.console_context import checked_context, console_settings
 from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
@@ -191,28 +192,15 @@ def test_csv_export_has_chosen_columns_with_friendly_headers(
 # --- the views ------------------------------------------------------------------------------
 @pytest.fixture
 def settings(qtbot: QtBot, tmp_path: Path) -> Settings:
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    settings = Settings(store)
-    settings.set(PAGE_SIZE, 50)
-    settings.set(QUICK_FILTER_DELAY, 100)
-    return settings
-
-
-def _context(engine: Engine, settings: Settings, label: str) -> ConsoleContext:
-    return ConsoleContext(engine, label, settings)
+    return console_settings(tmp_path, (PAGE_SIZE, 50), (QUICK_FILTER_DELAY, 100))
 
 
 @pytest.fixture
 def context(
     qtbot: QtBot, mixed: tuple[Engine, list[int], str], settings: Settings
 ) -> Iterator[ConsoleContext]:
-    context = _context(mixed[0], settings, "profile one")
-    errors: list[str] = []
-    context.error.connect(errors.append)
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(20_000)
-    assert not errors, errors
+    with checked_context(mixed[0], "profile one", settings) as context:
+        yield context
 
 
 def idle(context: ConsoleContext) -> None:
@@ -261,14 +249,12 @@ def test_picker_searches_and_saves_per_profile(
     # The same profile gets them back; another profile keeps its own.
     again = make_page(qtbot, context)
     assert list(again.model.columns()) == expected
-    other = _context(mixed[0], settings, "profile two")
-    other_page = make_page(qtbot, other)
-    other_page.set_visible_columns(["name", "hardware.WORKGROUP"])
-    idle(other)
-    assert list(make_page(qtbot, context).model.columns()) == expected
-    assert make_page(qtbot, other).model.columns() == ("name", "hardware.WORKGROUP")
-    other.runner.cancel_all()
-    assert other.runner.wait_idle(20_000)
+    with checked_context(mixed[0], "profile two", settings) as other:
+        other_page = make_page(qtbot, other)
+        other_page.set_visible_columns(["name", "hardware.WORKGROUP"])
+        idle(other)
+        assert list(make_page(qtbot, context).model.columns()) == expected
+        assert make_page(qtbot, other).model.columns() == ("name", "hardware.WORKGROUP")
 
 
 def test_header_menu_reaches_the_picker(qtbot: QtBot, context: ConsoleContext) -> None:

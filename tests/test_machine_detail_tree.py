@@ -25,11 +25,10 @@ from ocs_desktop.fleet.machine_summary import machine_summary
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.models import Device, DownloadAvailable, DownloadEnable
 from ocs_desktop.protocol.document import parse_inventory
-from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.fleet.field_format import format_field
 from ocs_desktop.views.fleet.machine_detail_pane import MachineDetailPane
 from ocs_desktop.views.qt import QtCore, QtGui, QtWidgets
-from ocs_desktop.views.settings import Settings
+from tests.support.console_context import checked_context, console_settings
 
 LAPTOP = Path(__file__).parent / "data" / "windows" / "win11-laptop.xml"
 EN = QtCore.QLocale(QtCore.QLocale.Language.English, QtCore.QLocale.Country.UnitedStates)
@@ -168,19 +167,14 @@ def test_summary_matches_sql(engine: Engine, laptop: int) -> None:
 
 @pytest.fixture
 def pane(engine: Engine, laptop: int, tmp_path: Path, qtbot: QtBot) -> Iterator[MachineDetailPane]:
-    settings = Settings(
-        QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    )
-    context = ConsoleContext(engine, "under test", settings)
-    pane = MachineDetailPane(context)
-    qtbot.addWidget(pane)
-    pane.resize(1000, 500)
-    pane.show()
-    with qtbot.waitSignal(pane.loaded, timeout=20_000):
-        pane.show_machine(laptop)
-    yield pane
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(10_000)
+    with checked_context(engine, "under test", console_settings(tmp_path)) as context:
+        pane = MachineDetailPane(context)
+        qtbot.addWidget(pane)
+        pane.resize(1000, 500)
+        pane.show()
+        with qtbot.waitSignal(pane.loaded, timeout=20_000):
+            pane.show_machine(laptop)
+        yield pane
 
 
 def test_the_tree_opens_on_the_summary_card(

@@ -25,8 +25,8 @@ from ocs_desktop.views.fleet.network_page import KINDS, NetworkPage
 from ocs_desktop.views.fleet.network_subnet_dialogs import NameSubnetDialog, SubnetBlacklistDialog
 from ocs_desktop.views.fleet.network_types_dialog import DeviceTypesDialog
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets
-from ocs_desktop.views.settings import Settings
 from tests.support import ocs_ipdiscover_queries as ocs
+from tests.support.console_context import console_settings
 from tests.support.ipdiscover import elections
 from tests.support.network_page_fleet import (
     MASK,
@@ -54,8 +54,7 @@ def fleet(tmp_path: Path) -> Iterator[tuple[Engine, NetworkFleet]]:
 def context(
     qtbot: QtBot, fleet: tuple[Engine, NetworkFleet], tmp_path: Path
 ) -> Iterator[ConsoleContext]:
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    context = ConsoleContext(fleet[0], "network under test", Settings(store))
+    context = ConsoleContext(fleet[0], "network under test", console_settings(tmp_path))
     yield context
     context.runner.cancel_all()
     assert context.runner.wait_idle(WAIT)

@@ -25,10 +25,9 @@ from ocs_desktop.fleet.software_catalog import (
     write_software_csv,
 )
 from ocs_desktop.views import i18n
-from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.fleet.software_page import SoftwarePage
 from ocs_desktop.views.qt import QtCore
-from ocs_desktop.views.settings import Settings
+from tests.support.console_context import checked_context, console_settings
 from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
@@ -145,15 +144,12 @@ def test_csv_holds_every_entry_with_its_share(fleet: Fleet) -> None:
 @pytest.fixture
 def page(fleet: Fleet, tmp_path: Path, qtbot: QtBot) -> Iterator[SoftwarePage]:
     engine, _ = fleet
-    store = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
-    context = ConsoleContext(engine, "test", Settings(store))
-    page = SoftwarePage(context)
-    qtbot.addWidget(page)
-    page.refresh()
-    assert context.runner.wait_idle(20_000)
-    yield page
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(10_000)
+    with checked_context(engine, "test", console_settings(tmp_path)) as context:
+        page = SoftwarePage(context)
+        qtbot.addWidget(page)
+        page.refresh()
+        assert context.runner.wait_idle(20_000)
+        yield page
 
 
 def test_page_rolls_up_lists_the_machines_without_and_exports(

@@ -19,7 +19,7 @@ from ocs_desktop.fleet.machines import MachineQuery, fetch_machines
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.fleet.dashboard_page import CHART_KEYS, DashboardPage
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets
-from ocs_desktop.views.settings import Settings
+from tests.support.console_context import checked_context, console_settings
 from tests.support.console_fleet import FleetFacts
 from tests.test_dashboard_charts import enrich
 
@@ -33,11 +33,8 @@ MACHINES = "DEVICEID NOT IN ('_SYSTEMGROUP_', '_DOWNLOADGROUP_')"
 def context(fleet: Fleet, tmp_path: Path, qtbot: QtBot) -> Iterator[ConsoleContext]:
     engine, facts = fleet
     enrich(engine, facts)
-    store = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
-    context = ConsoleContext(engine, "test", Settings(store))
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(10_000)
+    with checked_context(engine, "test", console_settings(tmp_path)) as context:
+        yield context
 
 
 @pytest.fixture

@@ -47,36 +47,34 @@ from ocs_desktop.views.deployment.wizard import (
 from ocs_desktop.views.qt import Qt, QtCore, QtGui, QtWidgets
 from ocs_desktop.views.settings import QUICK_FILTER_DELAY, Settings
 from ocs_desktop.views.widgets.mime import encode_ids
+from tests.support.console_context import checked_context
 from tests.support.console_fleet import FleetFacts
 
 NEXT = QtWidgets.QWizard.WizardButton.NextButton
 ROOT = QtCore.QModelIndex()
 
 
-def make_context(engine: Engine, tmp_path: Path) -> ConsoleContext:
+def make_settings(tmp_path: Path) -> Settings:
+    """In ``settings.ini``, which the upload test reads back."""
     store = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
     settings = Settings(store)
     settings.set(PACKAGE_STORE, str(tmp_path / "store"))
     settings.set(QUICK_FILTER_DELAY, 0)
-    return ConsoleContext(engine, "test", settings)
+    return settings
 
 
 @pytest.fixture
 def context(engine: Engine, tmp_path: Path, qtbot: QtBot) -> Iterator[ConsoleContext]:
-    context = make_context(engine, tmp_path)
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(20_000)
+    with checked_context(engine, "test", make_settings(tmp_path)) as context:
+        yield context
 
 
 @pytest.fixture
 def fleet_context(
     fleet: tuple[Engine, FleetFacts], tmp_path: Path, qtbot: QtBot
 ) -> Iterator[ConsoleContext]:
-    context = make_context(fleet[0], tmp_path)
-    yield context
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(20_000)
+    with checked_context(fleet[0], "test", make_settings(tmp_path)) as context:
+        yield context
 
 
 def settle(context: ConsoleContext) -> None:

@@ -27,8 +27,8 @@ from ocs_desktop.views.fleet.groups_page import COLUMNS, GroupsPage
 from ocs_desktop.views.fleet.search_page import FIELD_WORDS, SearchPage, field_parts
 from ocs_desktop.views.fleet.software_page import SoftwarePage
 from ocs_desktop.views.qt import Qt, QtCore
-from ocs_desktop.views.settings import Settings
 from ocs_desktop.views.widgets.mime import encode_ids
+from tests.support.console_context import console_settings
 from tests.support.console_fleet import FleetFacts
 
 Fleet = tuple[Engine, FleetFacts]
@@ -37,8 +37,7 @@ Fleet = tuple[Engine, FleetFacts]
 @pytest.fixture
 def context(fleet: Fleet, tmp_path: Path, qtbot: QtBot) -> Iterator[ConsoleContext]:
     engine, _ = fleet
-    store = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
-    context = ConsoleContext(engine, "test", Settings(store))
+    context = ConsoleContext(engine, "test", console_settings(tmp_path))
     yield context
     context.runner.cancel_all()
     assert context.runner.wait_idle(10_000)

@@ -37,7 +37,7 @@ from ocs_desktop.views.settings import (
     Settings,
 )
 from ocs_desktop.views.widgets.mime import MACHINE_IDS_MIME, decode_ids, encode_ids
-from tests.support.console_context import checked_context, fetch_all, idle
+from tests.support.console_context import checked_context, console_settings, fetch_all, idle
 from tests.support.console_fleet import FleetFacts
 
 ROOT = QtCore.QModelIndex()
@@ -47,12 +47,8 @@ NO = QtWidgets.QMessageBox.StandardButton.No
 
 @pytest.fixture
 def settings(qtbot: QtBot, tmp_path: Path) -> Settings:
-    store = QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    settings = Settings(store)
     # Smaller than the fleet, so listing it takes several pages.
-    settings.set(PAGE_SIZE, 4)
-    settings.set(QUICK_FILTER_DELAY, 100)
-    return settings
+    return console_settings(tmp_path, (PAGE_SIZE, 4), (QUICK_FILTER_DELAY, 100))
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ from ocs_desktop.views.settings import (
     PROFILES,
     Settings,
 )
+from tests.support.console_context import checked_context, console_settings
 from tests.support.console_fleet import FleetFacts
 from tests.support.reference_schema import drop_database
 
@@ -52,9 +53,7 @@ from tests.support.reference_schema import drop_database
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Settings in a throw-away INI file."""
-    return Settings(
-        QtCore.QSettings(str(tmp_path / "console.ini"), QtCore.QSettings.Format.IniFormat)
-    )
+    return console_settings(tmp_path)
 
 
 @pytest.fixture
@@ -593,23 +592,21 @@ def test_import_through_the_file_menu(
     qtbot: QtBot, engine: Engine, settings: Settings, tmp_path: Path
 ) -> None:
     """The File menu import: progress, summary, every page told; a broken file is reported."""
-    context = ConsoleContext(engine, "import under test", settings)
-    window = new_window(qtbot, context)
-    broken = tmp_path / "broken.xml"
-    broken.write_text("<REQUEST><CONTENT>")
-    topics: list[str] = []
-    context.changed.connect(topics.append)
-    job = window.import_files([*sample_files(), broken])
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=60_000) as blocker:
-        pass
-    summary = blocker.args[0]
-    assert [r.outcome.value for r in summary.results] == ["new", "updated", "failed"]
-    assert machine_count(engine) == 1
-    assert {"machines", "software", "tags", "groups"} <= set(topics)
-    assert "3 file(s)" in window.statusBar().currentMessage()
-    context.runner.cancel_all()
-    assert context.runner.wait_idle(10_000)
+    with checked_context(engine, "import under test", settings) as context:
+        window = new_window(qtbot, context)
+        broken = tmp_path / "broken.xml"
+        broken.write_text("<REQUEST><CONTENT>")
+        topics: list[str] = []
+        context.changed.connect(topics.append)
+        job = window.import_files([*sample_files(), broken])
+        assert job is not None
+        with qtbot.waitSignal(job.finished, timeout=60_000) as blocker:
+            pass
+        summary = blocker.args[0]
+        assert [r.outcome.value for r in summary.results] == ["new", "updated", "failed"]
+        assert machine_count(engine) == 1
+        assert {"machines", "software", "tags", "groups"} <= set(topics)
+        assert "3 file(s)" in window.statusBar().currentMessage()
 
 
 def test_console_switches_database(qtbot: QtBot, settings: Settings, data_home: Path) -> None:
