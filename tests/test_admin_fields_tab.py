@@ -27,7 +27,7 @@ from ocs_desktop.views.fleet.search_page import FieldKeyRole, SearchPage
 from ocs_desktop.views.fleet.set_admin_field_dialog import SetAdminFieldDialog
 from ocs_desktop.views.qt import QtCore, QtWidgets
 from tests.support.console_fleet import fill_fleet
-from tests.test_views_deployment import make_context
+from tests.test_views_deployment import make_settings
 from tests.test_views_machines import fetch_all, idle, make_page, select_ids
 
 WAIT = 20_000
@@ -35,7 +35,7 @@ WAIT = 20_000
 
 @pytest.fixture
 def context(engine: Engine, tmp_path: Path, qtbot: QtBot) -> Iterator[ConsoleContext]:
-    context = make_context(engine, tmp_path)
+    context = ConsoleContext(engine, "test", make_settings(tmp_path))
     yield context
     context.runner.cancel_all()
     assert context.runner.wait_idle(WAIT)

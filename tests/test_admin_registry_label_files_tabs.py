@@ -21,14 +21,14 @@ from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.qt import QtCore, QtGui, QtWidgets
 from tests.support.builders import count
 from tests.support.server_helpers import client_for, set_config
-from tests.test_views_deployment import make_context
+from tests.test_views_deployment import make_settings
 
 YES = QtWidgets.QMessageBox.StandardButton.Yes
 
 
 @pytest.fixture
 def context(engine: Engine, tmp_path: Path, qtbot: QtBot) -> Iterator[ConsoleContext]:
-    context = make_context(engine, tmp_path)
+    context = ConsoleContext(engine, "test", make_settings(tmp_path))
     yield context
     context.runner.cancel_all()
     assert context.runner.wait_idle(20_000)

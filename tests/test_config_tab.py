@@ -20,12 +20,12 @@ from ocs_desktop.views.admin.page import AdministrationPage
 from ocs_desktop.views.context import ConsoleContext
 from ocs_desktop.views.deployment.page import DeploymentPage
 from ocs_desktop.views.qt import QtWidgets
-from tests.test_views_deployment import make_context
+from tests.test_views_deployment import make_settings
 
 
 @pytest.fixture
 def context(engine: Engine, tmp_path: Path, qtbot: QtBot) -> Iterator[ConsoleContext]:
-    context = make_context(engine, tmp_path)
+    context = ConsoleContext(engine, "test", make_settings(tmp_path))
     yield context
     context.runner.cancel_all()
     assert context.runner.wait_idle(20_000)
