@@ -24,6 +24,7 @@ from ocs_desktop.packager.build import build_package
 from ocs_desktop.packager.fragments import (
     BUFFER_SIZE,
     MIB,
+    _read_all_at,
     console_fragment_mib,
     digest_of,
     fragment_name,
@@ -456,3 +457,17 @@ def test_a_build_of_an_unchanged_archive_still_works(tmp_path: Path) -> None:
     assert built.digest == hashlib.md5(data).hexdigest()
     with zipfile.ZipFile(io.BytesIO(data)) as reread:
         assert reread.namelist() == ["setup.sh", "payload.bin"]
+
+
+def test_a_fragment_shorter_than_its_read_back_is_an_io_error(tmp_path: Path) -> None:
+    """The read-back after a kernel copy finishes a short read where it stopped, and a
+    fragment that ends first (truncated meanwhile) is EIO, never a silent partial hash."""
+    fragment = tmp_path / "fragment"
+    fragment.write_bytes(bytes(range(12)))
+    buffer = memoryview(bytearray(8))
+    with fragment.open("rb", buffering=0) as source:
+        _read_all_at(source.fileno(), buffer, 2)
+        assert bytes(buffer) == bytes(range(2, 10))
+        with pytest.raises(OSError) as lost:
+            _read_all_at(source.fileno(), memoryview(bytearray(20)), 2)
+    assert lost.value.errno == errno.EIO  # not EINVAL: it read on from where it stopped
