@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from ocs_desktop.cli.main import COMMAND_MODULES, _command_in, build_parser
+from tests.support.probe import fresh_python
 
 
 def _commands(parser: object) -> set[str]:
@@ -51,9 +49,7 @@ def test_package_build_imports_neither_other_commands_nor_requests() -> None:
         "wanted = [m for m in sys.modules if m.startswith('ocs_desktop.cli.') or m == 'requests']\n"
         "print('\\n'.join(wanted))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
-    ).stdout
+    out = fresh_python(probe)
     loaded = out.split()
     assert "ocs_desktop.cli.package" in loaded
     for other in ("importer", "cert", "agent_package", "db", "serve", "network"):
@@ -69,9 +65,7 @@ def test_package_build_maps_the_table_it_records_not_all_105() -> None:
         "build_parser('package')\n"
         "print('\\n'.join(m for m in sys.modules if m.startswith('ocs_desktop.models.')))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
-    ).stdout
+    out = fresh_python(probe)
     loaded = out.split()
     assert "ocs_desktop.models.deployment" in loaded  # download_available
     for unused in ("components", "console", "software", "snmp", "system_info", "network"):

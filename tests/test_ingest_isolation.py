@@ -10,6 +10,8 @@ same (``common.retry.writer_transaction``).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -28,14 +30,16 @@ _LEVEL_NOW = (
 )
 
 
-@pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
-def test_the_inventory_transaction_is_read_committed_and_only_it(engine: Engine) -> None:
+@contextmanager
+def levels_at(engine: Engine, prefix: str) -> Iterator[list[str]]:
+    """The isolation level InnoDB lists for the transaction that first runs ``prefix...``
+    (once: the test clears the list before the next transaction)."""
     seen: list[str] = []
 
     def after(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
         # Once the transaction wrote, InnoDB lists it with its level; the list is
         # refreshed at most every 0.1 s.
-        if statement.startswith("INSERT INTO software ") and not seen:
+        if statement.startswith(prefix) and not seen:
             time.sleep(_LIST_REFRESH_S)
             probe = cursor.connection.cursor()
             probe.execute(_LEVEL_NOW)
@@ -43,14 +47,20 @@ def test_the_inventory_transaction_is_read_committed_and_only_it(engine: Engine)
 
     event.listen(engine, "after_cursor_execute", after)
     try:
+        yield seen
+    finally:
+        event.remove(engine, "after_cursor_execute", after)
+
+
+@pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
+def test_the_inventory_transaction_is_read_committed_and_only_it(engine: Engine) -> None:
+    with levels_at(engine, "INSERT INTO software ") as seen:
         ingestor = Ingestor(engine)
         for index in range(2):  # the second one on the pooled connection
             result = ingestor.ingest(parse_inventory(FLEET.machine(index).body))
             assert result.created
             assert seen == ["READ COMMITTED"]
             seen.clear()
-    finally:
-        event.remove(engine, "after_cursor_execute", after)
     _assert_pool_default(engine)
 
 
@@ -66,22 +76,9 @@ def _assert_pool_default(engine: Engine) -> None:
 
 @pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
 def test_the_prolog_transaction_is_read_committed_and_only_it(engine: Engine) -> None:
-    seen: list[str] = []
-
-    def after(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
-        if statement.startswith("INSERT INTO prolog_conntrack"):
-            time.sleep(_LIST_REFRESH_S)
-            probe = cursor.connection.cursor()
-            probe.execute(_LEVEL_NOW)
-            seen.extend(level for (level,) in probe.fetchall())
-
-    event.listen(engine, "after_cursor_execute", after)
-    try:
-        with client_for(engine) as client:
-            for _ in range(2):  # the second one on the pooled connection
-                assert post(client, prolog_xml()).status_code == 200
-                assert seen == ["READ COMMITTED"]
-                seen.clear()
-    finally:
-        event.remove(engine, "after_cursor_execute", after)
+    with levels_at(engine, "INSERT INTO prolog_conntrack") as seen, client_for(engine) as client:
+        for _ in range(2):  # the second one on the pooled connection
+            assert post(client, prolog_xml()).status_code == 200
+            assert seen == ["READ COMMITTED"]
+            seen.clear()
     _assert_pool_default(engine)

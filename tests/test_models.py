@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +32,7 @@ from ocs_desktop.models import Base, Hardware, LocalUser, Software
 from ocs_desktop.models.base import server_only
 from ocs_desktop.models.extensions import EXTENSION_METADATA
 from ocs_desktop.models.sqlite_ddl import sqlite_index_name
+from tests.support.probe import fresh_python
 
 TABLES = Base.metadata.tables
 
@@ -82,9 +81,7 @@ def test_a_model_taken_by_name_maps_its_own_module_and_base_maps_all() -> None:
         "from ocs_desktop.models import Base\n"
         "print(len(Base.metadata.tables))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
-    ).stdout.splitlines()
+    out = fresh_python(probe).splitlines()
     assert out[0].split() == [
         "ocs_desktop.models.base",
         "ocs_desktop.models.deployment",
