@@ -61,7 +61,7 @@ def writer_transaction(conn: Connection) -> Iterator[Connection]:
     """
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:
-        conn.execution_options(sqlite_immediate=True)
+        conn.execution_options(**writer_options(conn.engine))
     with conn.begin():
         if not sqlite:
             conn.exec_driver_sql(READ_COMMITTED_NEXT)

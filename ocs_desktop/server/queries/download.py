@@ -14,7 +14,7 @@ import time
 from sqlalchemy import Engine, select, update
 from starlette.responses import Response
 
-from ocs_desktop.common.retry import writer_options
+from ocs_desktop.common.retry import writer_transaction
 from ocs_desktop.common.transaction_retry import retry_whole
 from ocs_desktop.models import Base
 from ocs_desktop.protocol import AgentRequest
@@ -41,23 +41,21 @@ def record_result(engine: Engine, deviceid: str, fileid: str, status: str) -> in
     """Write ``status`` on the machine's row for the package; returns rows changed."""
 
     def work() -> int:
-        with engine.connect() as conn:
-            conn.execution_options(**writer_options(engine))
-            with conn.begin():
-                hardware_id = find_hardware_id(conn, deviceid)
-                if hardware_id is None or not fileid:
-                    return 0
-                activations = select(ENABLE.c.ID).where(ENABLE.c.FILEID == fileid)
-                changed = conn.execute(
-                    update(DEVICES)
-                    .where(
-                        DEVICES.c.HARDWARE_ID == hardware_id,
-                        DEVICES.c.NAME == "DOWNLOAD",
-                        DEVICES.c.IVALUE.in_(activations.scalar_subquery()),
-                    )
-                    .values(TVALUE=status[:255], COMMENTS=time.ctime())
+        with engine.connect() as conn, writer_transaction(conn):
+            hardware_id = find_hardware_id(conn, deviceid)
+            if hardware_id is None or not fileid:
+                return 0
+            activations = select(ENABLE.c.ID).where(ENABLE.c.FILEID == fileid)
+            changed = conn.execute(
+                update(DEVICES)
+                .where(
+                    DEVICES.c.HARDWARE_ID == hardware_id,
+                    DEVICES.c.NAME == "DOWNLOAD",
+                    DEVICES.c.IVALUE.in_(activations.scalar_subquery()),
                 )
-                return int(changed.rowcount or 0)
+                .values(TVALUE=status[:255], COMMENTS=time.ctime())
+            )
+            return int(changed.rowcount or 0)
 
     return retry_whole(work)
 

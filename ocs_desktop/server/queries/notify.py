@@ -12,7 +12,7 @@ from lxml import etree
 from sqlalchemy import Engine, select, update
 from starlette.responses import Response
 
-from ocs_desktop.common.retry import writer_options
+from ocs_desktop.common.retry import writer_transaction
 from ocs_desktop.common.transaction_retry import retry_whole
 from ocs_desktop.models import Base
 from ocs_desktop.server.machine import HARDWARE, find_hardware_id
@@ -49,47 +49,45 @@ def update_ips(engine: Engine, deviceid: str, ifaces: list[dict[str, str]]) -> i
     """Apply the new addresses; returns the number of interfaces updated."""
 
     def work() -> int:
-        with engine.connect() as conn:
-            conn.execution_options(**writer_options(engine))
-            with conn.begin():
-                hardware_id = find_hardware_id(conn, deviceid)
-                if hardware_id is None:
-                    return 0
-                main_ip = conn.execute(
-                    select(HARDWARE.c.IPADDR).where(HARDWARE.c.ID == hardware_id)
-                ).scalar()
-                main_macs = set(
-                    conn.execute(
-                        select(NETWORKS.c.MACADDR).where(
-                            NETWORKS.c.HARDWARE_ID == hardware_id,
-                            NETWORKS.c.IPADDRESS == main_ip,
+        with engine.connect() as conn, writer_transaction(conn):
+            hardware_id = find_hardware_id(conn, deviceid)
+            if hardware_id is None:
+                return 0
+            main_ip = conn.execute(
+                select(HARDWARE.c.IPADDR).where(HARDWARE.c.ID == hardware_id)
+            ).scalar()
+            main_macs = set(
+                conn.execute(
+                    select(NETWORKS.c.MACADDR).where(
+                        NETWORKS.c.HARDWARE_ID == hardware_id,
+                        NETWORKS.c.IPADDRESS == main_ip,
+                    )
+                ).scalars()
+            )
+            updated = 0
+            for iface in ifaces:
+                mac, ip, mask = iface.get("MAC"), iface.get("IP"), iface.get("MASK")
+                if not (mac and ip and mask):
+                    continue
+                changed = conn.execute(
+                    update(NETWORKS)
+                    .where(NETWORKS.c.HARDWARE_ID == hardware_id, NETWORKS.c.MACADDR == mac)
+                    .values(
+                        IPADDRESS=ip[:255],
+                        IPMASK=mask[:255],
+                        IPGATEWAY=iface.get("GW", "")[:255],
+                        IPSUBNET=iface.get("SUBNET", "")[:255],
+                    )
+                ).rowcount
+                if changed:
+                    updated += 1
+                    if mac in main_macs:
+                        conn.execute(
+                            update(HARDWARE)
+                            .where(HARDWARE.c.ID == hardware_id)
+                            .values(IPADDR=ip[:255])
                         )
-                    ).scalars()
-                )
-                updated = 0
-                for iface in ifaces:
-                    mac, ip, mask = iface.get("MAC"), iface.get("IP"), iface.get("MASK")
-                    if not (mac and ip and mask):
-                        continue
-                    changed = conn.execute(
-                        update(NETWORKS)
-                        .where(NETWORKS.c.HARDWARE_ID == hardware_id, NETWORKS.c.MACADDR == mac)
-                        .values(
-                            IPADDRESS=ip[:255],
-                            IPMASK=mask[:255],
-                            IPGATEWAY=iface.get("GW", "")[:255],
-                            IPSUBNET=iface.get("SUBNET", "")[:255],
-                        )
-                    ).rowcount
-                    if changed:
-                        updated += 1
-                        if mac in main_macs:
-                            conn.execute(
-                                update(HARDWARE)
-                                .where(HARDWARE.c.ID == hardware_id)
-                                .values(IPADDR=ip[:255])
-                            )
-                return updated
+            return updated
 
     return retry_whole(work)
 
