@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
 from ocs_desktop.db.literal_rows import insert_statements, renders_inline, row_literals
-from ocs_desktop.inventory.rows import TableStatements
+from ocs_desktop.inventory.rows import TableStatements, consecutive_ids, inserted_ids, sync_rows
 from ocs_desktop.models import Base
 
 pytestmark = pytest.mark.mariadb
@@ -187,3 +187,77 @@ def test_statements_are_packed_to_the_limit_and_never_empty(
             first_next = following.removeprefix(prefix).split("),(")[0]
             first_next = first_next if first_next.endswith(")") else first_next + ")"
             assert len(current) + 1 + len(first_next) > limit, (limit, current, following)
+
+
+def _stored_ids(engine: Engine, hardware_id: int) -> list[int]:
+    with engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT ID FROM software WHERE HARDWARE_ID = %s ORDER BY ID", (hardware_id,)
+        )
+        return [row_id for (row_id,) in found]
+
+
+_IDS = ("NAME_ID", "PUBLISHER_ID", "VERSION_ID")
+
+
+def _long_rows(count: int) -> list[tuple]:
+    """Rows of 40,000 characters: six make a statement, so ``count`` of them span several."""
+    return [(index, 1, 1, f"{index:05d}" + "f" * 40_000) for index in range(count)]
+
+
+@pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
+def test_write_rows_tells_the_ids_every_statement_handed_out(engine: Engine) -> None:
+    software = Base.metadata.tables["software"]
+    statements = TableStatements(engine.dialect, software, (*_IDS, "FOLDER"))
+    with engine.begin() as conn:
+        statements.write_rows(conn, 7, _long_rows(3))  # ids below the machine's
+        assert consecutive_ids(conn)
+        ids = statements.write_rows(conn, 42, _long_rows(15))
+        driver = conn.connection.driver_connection
+        assert len(list(insert_statements(driver, "", _long_rows(15)))) == 3
+        changes = sync_rows(conn, statements, 43, _long_rows(2), may_exist=False)
+    assert ids == _stored_ids(engine, 42)
+    assert len(ids) == 15 and ids[0] > max(_stored_ids(engine, 7))
+    assert changes.ids == _stored_ids(engine, 43) and changes.inserted == 2
+
+
+@pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
+def test_ids_are_read_back_where_the_server_spaces_them_out(engine: Engine) -> None:
+    """Galera's auto-increment control steps ids by the cluster size: write_rows cannot
+    tell them, and inserted_ids reads them back, in order."""
+    software = Base.metadata.tables["software"]
+    statements = TableStatements(engine.dialect, software, (*_IDS, "FOLDER"))
+    with engine.begin() as conn:
+        conn.connection.info.pop("ocs_desktop.consecutive_ids", None)
+        conn.exec_driver_sql("SET SESSION auto_increment_increment = 3")
+        try:
+            assert not consecutive_ids(conn)
+            handed_out = statements.write_rows(conn, 42, _long_rows(8))
+            ids = inserted_ids(conn, statements, 42, 0, 8, handed_out)
+        finally:
+            conn.exec_driver_sql("SET SESSION auto_increment_increment = 1")
+            conn.connection.info.pop("ocs_desktop.consecutive_ids", None)
+    assert handed_out is None
+    assert ids == _stored_ids(engine, 42)
+    assert ids is not None and ids[1] - ids[0] == 3
+
+
+@pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
+def test_inserted_ids_trusts_only_a_list_of_the_right_length(engine: Engine) -> None:
+    software = Base.metadata.tables["software"]
+    statements = TableStatements(engine.dialect, software, _IDS)
+    with engine.begin() as conn:
+        statements.write_rows(conn, 42, [(1, 1, 1), (2, 1, 1)])
+        read_back = inserted_ids(conn, statements, 42, 0, 2, [1])
+        told = inserted_ids(conn, statements, 42, 0, 2, [500, 501])
+    assert read_back == _stored_ids(engine, 42)
+    assert told == [500, 501]
+
+
+def test_sqlite_tells_no_ids(tmp_path: Any) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    Base.metadata.tables["software"].create(engine)
+    software = Base.metadata.tables["software"]
+    statements = TableStatements(engine.dialect, software, _IDS)
+    with engine.begin() as conn:
+        assert statements.write_rows(conn, 42, [(1, 1, 1)]) is None

@@ -37,6 +37,9 @@ class RowChanges:
     inserted: int
     deleted: int
     kept: int
+    #: The ids the inserted rows got, in order, where the server tells them (see
+    #: :meth:`TableStatements.write_rows`); None where it does not.
+    ids: list[int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -137,15 +140,28 @@ class TableStatements:
         pick = itemgetter(*kept)
         return kept, [(hardware_id, *pick(values)) for values in rows]
 
-    def write_rows(self, conn: Connection, hardware_id: int, rows: Sequence[tuple]) -> None:
-        """INSERT ``rows`` for the machine, in multi-row statements."""
+    def write_rows(
+        self, conn: Connection, hardware_id: int, rows: Sequence[tuple]
+    ) -> list[int] | None:
+        """INSERT ``rows`` for the machine, in multi-row statements.
+
+        Returns the ids the rows got, in order, when the server hands out consecutive ids
+        (see :func:`consecutive_ids`): each statement's first id and row count say them
+        all, and a new machine's software row map needs no query to read them back.
+        None otherwise, or when the counts do not add up.
+        """
         kept, params = self._insert_values(hardware_id, rows)
         if not self.literal_rows:
             conn.exec_driver_sql(self._insert_subset(kept), params)
-            return
+            return None
         driver = conn.connection.driver_connection
+        ids: list[int] | None = [] if self.keyed and consecutive_ids(conn) else None
         for statement in insert_statements(driver, self._prefix_subset(kept), params):
-            conn.exec_driver_sql(statement, execution_options=_NO_PARAMETERS)
+            result = conn.exec_driver_sql(statement, execution_options=_NO_PARAMETERS)
+            if ids is not None:
+                first, count = result.lastrowid, result.rowcount
+                ids.extend(range(first, first + count))
+        return ids if ids is not None and len(ids) == len(rows) else None
 
     def delete_owned_ids(self, count: int) -> str:
         """DELETE of ``count`` ids that must also belong to the machine (first parameter)."""
@@ -277,11 +293,10 @@ def sync_rows(
         delete_owned(conn, statements, hardware_id, stale)
         if delta is not None:
             delta.removed.extend(key for key, ids in stored.items() for _ in ids)
-    if to_insert:
-        statements.write_rows(conn, hardware_id, to_insert)
+    ids = statements.write_rows(conn, hardware_id, to_insert) if to_insert else []
     if delta is not None:
         delta.inserted.extend(to_insert)
-    return RowChanges(len(to_insert), len(stale), len(wanted) - len(to_insert))
+    return RowChanges(len(to_insert), len(stale), len(wanted) - len(to_insert), ids)
 
 
 def replace_single_row(
@@ -302,15 +317,44 @@ def replace_single_row(
 
 
 # -- row ids, for the software row map ---------------------------------------------------
+def consecutive_ids(conn: Connection) -> bool:
+    """Whether every multi-row INSERT on this MySQL connection gets consecutive ids.
+
+    InnoDB promises it for an INSERT of known row count unless its auto-increment lock
+    mode is "interleaved" (2: MySQL 8's default, and Galera's requirement); a step other
+    than 1 (Galera's auto-increment control) spaces them out. Read once a connection.
+    """
+    info = conn.connection.info
+    known = info.get(_CONSECUTIVE_IDS)
+    if known is None:
+        mode, step = conn.exec_driver_sql(
+            "SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment"
+        ).one()
+        known = info[_CONSECUTIVE_IDS] = int(mode) in (0, 1) and int(step) == 1
+    return bool(known)
+
+
+_CONSECUTIVE_IDS = "ocs_desktop.consecutive_ids"
+
+
 def inserted_ids(
-    conn: Connection, statements: TableStatements, hardware_id: int, after: int, count: int
+    conn: Connection,
+    statements: TableStatements,
+    hardware_id: int,
+    after: int,
+    count: int,
+    handed_out: list[int] | None = None,
 ) -> list[int] | None:
     """The ids of the ``count`` rows just inserted for the machine, in insertion order.
 
-    Every row id above ``after`` (the machine's highest before the INSERT, which ran before
-    any DELETE of its rows) is one of them: auto-increment ids only grow, and they grow in
-    the order of the rows of a statement. None if there are not exactly ``count``.
+    ``handed_out``, what :meth:`TableStatements.write_rows` said, is the answer when it
+    has ``count`` ids. Else it is read back: every row id above ``after`` (the machine's
+    highest before the INSERT, which ran before any DELETE of its rows) is one of them,
+    as auto-increment ids only grow, and they grow in the order of the rows of a
+    statement. None if there are not exactly ``count``.
     """
+    if handed_out is not None and len(handed_out) == count:
+        return handed_out
     params = (hardware_id, after)
     low, high, found = conn.exec_driver_sql(statements.id_range, params).one()
     if found != count:

@@ -211,8 +211,8 @@ class SoftwareWriter:
         ids: list[int] | None = []
         if new:
             # Before any DELETE, so no id is handed out again (see inserted_ids).
-            sql.write_rows(conn, hardware_id, [row for _, row in new])
-            ids = inserted_ids(conn, sql, hardware_id, found.last_id, len(new))
+            handed_out = sql.write_rows(conn, hardware_id, [row for _, row in new])
+            ids = inserted_ids(conn, sql, hardware_id, found.last_id, len(new), handed_out)
             if delta is not None:
                 delta.inserted.extend(row for _, row in new)
         if ids is None or not delete_owned(conn, sql, hardware_id, found.stale, delta):
@@ -239,7 +239,7 @@ class SoftwareWriter:
         changes = sync_rows(conn, sql, hardware_id, values, may_exist=not created, delta=delta)
         if machine.keeps_digests:
             ids = (
-                inserted_ids(conn, sql, hardware_id, 0, len(values))
+                inserted_ids(conn, sql, hardware_id, 0, len(values), changes.ids)
                 if created
                 else stored_ids(conn, sql, hardware_id, values)
             )
