@@ -11,7 +11,9 @@ bench started (found by its PID, workers included) and of the MariaDB server it 
 (found by its pid file / listening port; shared with whatever else uses that server). After
 each pass it checks every machine on its own (bench/stored.py): in the database once, each
 table with exactly the rows its XML has, its software list name by name: no loss, no
-duplicates, no orphans.
+duplicates, no orphans. After each first pass it measures MariaDB's floor for a new
+machine live (bench/floor.py: its software rows copied server-side) and prints the
+first pass's server + MariaDB CPU as a multiple of it.
 
 It prints no comparison with the reference Perl server: rates differ 2-4x between machines
 of the same kind, so only a live, interleaved run on the same machine compares. That is
@@ -41,6 +43,7 @@ from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cpu
+import floor
 import stored
 from fleet import Fleet, Machine
 
@@ -164,6 +167,19 @@ def _run_pass(
     }
 
 
+def print_floor(url: str, db_pid: int, new_machine_cpu_s: float) -> None:
+    """MariaDB's floor for a new machine's software, measured now (bench/floor.py), and
+    what a new machine cost against it: issue 16 aims at twice the floor at most."""
+    engine = create_engine_for(url)
+    measured = floor.software_floor(engine, db_pid)
+    engine.dispose()
+    print(
+        f"             floor: MariaDB stores one machine's {measured.rows} software rows "
+        f"server-side in {measured.cpu_s * 1000:.1f} ms of CPU; a first inventory took "
+        f"{new_machine_cpu_s / measured.cpu_s:.1f}x that (srv + db; aim: at most 2x)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--machines", type=int, default=200)
@@ -201,6 +217,8 @@ def main() -> int:
                 print(f"             {'OK' if verdict.ok else 'MISMATCH'}: {verdict.summary()}")
                 for example in verdict.examples:
                     print(f"               {example}")
+                if label == "first" and db_pid and r["db_cpu"] is not None:
+                    print_floor(url, db_pid, r["cpu"] + r["db_cpu"])
     print(
         "srv CPU: the `ocs-desktop serve` process tree this bench started (by PID); db CPU: "
         + (
