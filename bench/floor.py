@@ -14,9 +14,9 @@ are deleted before the function returns, outside the timing.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import cpu
 from sqlalchemy import Engine, text
 
 #: HARDWARE_IDs of the copies: above any machine a bench creates, and never a machine.
@@ -33,8 +33,11 @@ class Floor:
     rows: int  # software rows per copy
 
 
-def software_floor(engine: Engine, db_pid: int, *, rounds: int = 3, copies: int = 10) -> Floor:
-    """MariaDB CPU to store the software rows of the stored machine that has the most."""
+def software_floor(
+    engine: Engine, db_cpu: Callable[[], float], *, rounds: int = 3, copies: int = 10
+) -> Floor:
+    """MariaDB CPU to store the software rows of the stored machine that has the most;
+    ``db_cpu`` reads MariaDB's CPU seconds (bench/cpu.py, by PID)."""
     with engine.connect() as conn:
         source, rows = conn.execute(
             text(
@@ -51,12 +54,12 @@ def software_floor(engine: Engine, db_pid: int, *, rounds: int = 3, copies: int 
     target = FIRST_COPY_ID
     try:
         for _ in range(rounds):
-            before = cpu.process_cpu(db_pid)
+            before = db_cpu()
             for _ in range(copies):
                 with engine.begin() as conn:
                     conn.execute(copy, {"target": target, "source": source})
                 target += 1
-            means.append((cpu.process_cpu(db_pid) - before) / copies)
+            means.append((db_cpu() - before) / copies)
     finally:
         with engine.begin() as conn:
             conn.execute(

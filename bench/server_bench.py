@@ -171,7 +171,7 @@ def print_floor(url: str, db_pid: int, new_machine_cpu_s: float) -> None:
     """MariaDB's floor for a new machine's software, measured now (bench/floor.py), and
     what a new machine cost against it: issue 16 aims at twice the floor at most."""
     engine = create_engine_for(url)
-    measured = floor.software_floor(engine, db_pid)
+    measured = floor.software_floor(engine, lambda: cpu.process_cpu(db_pid))
     engine.dispose()
     print(
         f"             floor: MariaDB stores one machine's {measured.rows} software rows "

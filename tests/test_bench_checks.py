@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
-from bench import cpu, stored
+from bench import cpu, floor, stored
 from bench.fleet import Fleet
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.protocol.document import parse_inventory
@@ -101,3 +102,30 @@ def test_the_mariadb_pid_is_the_server_behind_the_connection(mysql_server_url: s
         pytest.skip("MariaDB is not a local process here")
     assert cpu._listening_pid(int(port)) == pid
     assert cpu.process_cpu(pid) > 0
+
+
+@pytest.mark.mariadb
+@pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
+def test_the_floor_copies_a_machines_software_and_leaves_nothing_behind(engine: Engine) -> None:
+    expected, _ = _ingest(engine, 3)
+    with engine.connect() as conn:
+        pid = cpu.mariadb_pid(conn)
+        total = conn.execute(text("SELECT COUNT(*) FROM software")).scalar()
+    if pid is None:
+        pytest.skip("MariaDB is not a local process here")
+    copied: list[int] = []
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def count_copies(conn: object, cursor: Any, statement: str, *rest: object) -> None:
+        if statement.startswith("INSERT INTO software"):
+            copied.append(cursor.rowcount)
+
+    measured = floor.software_floor(engine, lambda: cpu.process_cpu(pid), rounds=2, copies=3)
+    event.remove(engine, "after_cursor_execute", count_copies)
+    assert measured.rows == FLEET.software_count
+    assert copied == [FLEET.software_count] * 6
+    assert measured.cpu_s >= 0
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM software")).scalar() == total
+        verdict = stored.verify(conn, expected)
+    assert verdict.ok, verdict.summary()
