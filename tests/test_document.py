@@ -184,6 +184,54 @@ def test_row_fields_in_order_repeats_and_nested_rows() -> None:
     assert list(inv.sections["CPUS"][0]) == list(row)  # attributes first, repeats keep place
 
 
+#: (element, its values of ELEMENT_FIELDS): each a case of ``Sections.element_values``.
+ELEMENT_VALUES = [
+    ("<SOFTWARES><NAME> vim </NAME><FROM>deb</FROM><VERSION>9.0</VERSION></SOFTWARES>",
+     ["vim", "9.0", None, None]),
+    ('<SOFTWARES NAME="emacs"/>', ["emacs", None, None, None]),  # an attribute is a field
+    ('<SOFTWARES NAME="a" VERSION="??"><NAME>b</NAME><NAME>c</NAME></SOFTWARES>',
+     ["c", None, None, None]),  # children after attributes, the last repeat wins
+    ('<SOFTWARES NAME=" ?? " PUBLISHER="" VERSION=" x "/>', [None, "x", None, None]),
+    ("<SOFTWARES/>", None),  # no field at all: no row
+    ("<SOFTWARES>\n</SOFTWARES>", None),
+    ("<SOFTWARES><FROM>deb</FROM></SOFTWARES>", [None] * 4),  # a row, none of the fields
+    ('<SOFTWARES X="1"/>', [None] * 4),
+    ('<SOFTWARES NAME="a"><X><Y>1</Y></X></SOFTWARES>', None),  # nested: no row
+    ("<SOFTWARES><NAME>a</NAME><X><Y>1</Y></X></SOFTWARES>", None),
+    ("<SOFTWARES><X><Y/></X><NAME>a</NAME></SOFTWARES>", None),
+    ("<SOFTWARES><A></A><NAME>N/A</NAME><VERSION> NA </VERSION><PUBLISHER>n/a</PUBLISHER>"
+     "<GUID/></SOFTWARES>", [None, None, "n/a", None]),
+    ("<SOFTWARES><GUID>\u00a0g\u2003</GUID><NAME><![CDATA[ d&e ]]></NAME></SOFTWARES>",
+     ["d&e", None, None, "g"]),
+]  # fmt: skip
+ELEMENT_FIELDS = ("NAME", "VERSION", "PUBLISHER", "GUID")
+
+
+@pytest.mark.parametrize(("element", "expected"), ELEMENT_VALUES)
+def test_element_values_are_what_the_row_gives(element: str, expected: list | None) -> None:
+    """The fused reader agrees with the rows of the mapping, field by field."""
+    sections = parse_inventory(inventory_xml(element)).sections
+    rows = sections.get("SOFTWARES")
+    assert (None if rows is None else [rows[0].get(name) for name in ELEMENT_FIELDS]) == expected
+    assert sections.element_values("SOFTWARES", ELEMENT_FIELDS) == [expected]
+
+
+def test_element_values_of_chosen_elements_in_order() -> None:
+    sections = parse_inventory(inventory_xml("".join(e for e, _ in ELEMENT_VALUES))).sections
+    expected = [values for _, values in ELEMENT_VALUES]
+    assert sections.element_values("SOFTWARES", ELEMENT_FIELDS) == expected
+    assert sections.element_values("SOFTWARES", ELEMENT_FIELDS, [3, 0, 3]) == [
+        expected[3],
+        expected[0],
+        expected[3],
+    ]
+    assert sections.element_values("SOFTWARES", ELEMENT_FIELDS, []) == []
+    assert sections.element_values("MEMORIES", ELEMENT_FIELDS) == []
+    assert sections.element_values("SOFTWARES", ())[:5] == [[], [], [], [], None]
+    with pytest.raises(ValueError, match="repeated"):
+        sections.element_values("SOFTWARES", ("NAME", "GUID", "NAME"))
+
+
 def test_hardware_keeps_leaves_and_skips_nested_children() -> None:
     body = inventory_xml("").replace(
         b"<HARDWARE><NAME>pc</NAME></HARDWARE>",
@@ -394,6 +442,10 @@ def test_row_shaper_gives_what_its_coercers_give(bmp_only: bool, driver_values: 
         )
     assert shaper.shape({}) == (None,) * len(names)
     assert shaper.columns == tuple(names)
+    for value in SHAPED_VALUES:  # by position, anything after the columns ignored
+        values = [value] * len(names) + ["ignored"]
+        assert shaper.shape_values(values) == shaper.shape(dict.fromkeys(names, value))
+    assert shaper.shape_values([None] * len(names)) == (None,) * len(names)
 
 
 def test_row_shaper_values() -> None:
@@ -401,6 +453,9 @@ def test_row_shaper_values() -> None:
     shaper = RowShaper(table, ["S10", "I", "DT", ODD_NAME], bmp_only=True)
     row = {"S10": "a\U0001f600" + "b" * 20, "I": " 42 ", "DT": "2024/05/01 10:00:00"}
     assert shaper.shape(row) == ("a\ufffdbbbbbbbb", 42, parse_datetime("2024-05-01 10:00"), None)
+    assert shaper.shape_values([row.get(name) for name in shaper.columns]) == shaper.shape(row)
+    empties = RowShaper(table, ["S10", "I", "DT"], bmp_only=True, empties={"S10": "", "I": "0"})
+    assert empties.shape_values([None, "x", None]) == empties.shape({"I": "x"}) == ("", 0, None)
     sqlite = RowShaper(table, ["DT", "DA"], bmp_only=True, driver_values="sqlite")
     assert sqlite.shape({"DT": "2024/05/01 10:00", "DA": "2024-05-01 " + "x" * 80}) == (
         "2024-05-01 10:00:00.000000",

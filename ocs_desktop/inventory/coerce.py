@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
@@ -203,6 +203,9 @@ class _Shape(Protocol):
     ) -> tuple[Any, ...]: ...
 
 
+_ShapeValues = Callable[[Sequence[str | None]], tuple[Any, ...]]
+
+
 def perl_empties(table: Table, columns: Iterable[str], *, text: bool = True) -> dict[str, str]:
     """What the Perl server stores for an empty field, as the agent value that gives it.
 
@@ -234,9 +237,14 @@ class RowShaper:
     value the column cannot take. It is hot (some 10,000 values per inventory), so it is
     compiled per table, with every column unrolled and the short-ASCII string check
     inlined instead of called.
+
+    ``shape_values(values)`` is ``shape`` for values given by position (``values[i]`` for
+    ``columns[i]``; any items after those are ignored), for a caller that never had a row
+    dict (software: see ``Sections.element_values``).
     """
 
     shape: _Shape
+    shape_values: _ShapeValues
 
     def __init__(
         self,
@@ -258,7 +266,9 @@ class RowShaper:
             coerce(given[name]) if name in given else None
             for name, (coerce, _) in zip(self.columns, plans, strict=True)
         ]
-        self.shape = _compile_shape(table.name, self.columns, plans, shaped_empties)
+        self.shape, self.shape_values = _compile_shape(
+            table.name, self.columns, plans, shaped_empties
+        )
 
     def coercer(self, name: str) -> Coercer:
         return dict(self._pairs)[name]
@@ -269,8 +279,9 @@ def _compile_shape(
     columns: tuple[str, ...],
     plans: list[tuple[Coercer, int | None]],
     empties: list[Any],
-) -> _Shape:
-    """Generate ``shape`` for these columns; equivalent to calling each coercer in turn.
+) -> tuple[_Shape, _ShapeValues]:
+    """Generate ``shape`` and ``shape_values`` for these columns; equivalent to calling
+    each coercer in turn.
 
     Every coercer maps None to None, so None never reaches one; a string column's coercer is
     only called when the value is not short ASCII; a None result becomes the column's
@@ -278,11 +289,12 @@ def _compile_shape(
     zero result is replaced by an equal one). Names enter the source through ``repr``.
     """
     env: dict[str, Any] = {"__name__": __name__}
-    plain, fallback, values = ["pass"], ["pass"], []
+    plain, fallback, positional, values = ["pass"], ["pass"], ["pass"], []
     for i, (name, (coerce, ascii_limit)) in enumerate(zip(columns, plans, strict=True)):
         env[f"c{i}"] = coerce
         plain.append(f"v{i} = get({name!r})")
         fallback.append(f"v{i} = get({name!r}) or fb({name!r})")
+        positional.append(f"v{i} = values[{i}]")
         if ascii_limit is None:
             value = f"None if v{i} is None else c{i}(v{i})"
         else:
@@ -293,6 +305,7 @@ def _compile_shape(
         else:
             env[f"e{i}"] = empties[i]
             values.append(f"({value}) or e{i}")
+    returned = "".join(value + ", " for value in values)
     source = "\n".join(
         [
             "def shape(row, fallbacks=None):",
@@ -302,10 +315,12 @@ def _compile_shape(
             *(f"        {line}" for line in fallback),
             "    else:",
             *(f"        {line}" for line in plain),
-            f"    return ({''.join(value + ', ' for value in values)})",
+            f"    return ({returned})",
+            "def shape_values(values):",
+            *(f"    {line}" for line in positional),
+            f"    return ({returned})",
         ]
     )
     # Our own source (column names enter it as repr() literals); tracebacks name the table.
     exec(compile(source, f"<RowShaper {table!r}>", "exec"), env)
-    shape: _Shape = env["shape"]
-    return shape
+    return env["shape"], env["shape_values"]
