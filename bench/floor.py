@@ -34,7 +34,7 @@ class Floor:
 
 
 def software_floor(
-    engine: Engine, db_cpu: Callable[[], float], *, rounds: int = 3, copies: int = 10
+    engine: Engine, db_cpu: Callable[[], float], *, rounds: int = 3, copies: int = 20
 ) -> Floor:
     """MariaDB CPU to store the software rows of the stored machine that has the most;
     ``db_cpu`` reads MariaDB's CPU seconds (bench/cpu.py, by PID)."""
