@@ -290,8 +290,25 @@ def test_download_history_both_forms_in_order_without_duplicates() -> None:
             f"old-{DEVICEID}",
         ),
         ("<OLD_DEVICEID> </OLD_DEVICEID>", None),
+        ("<OLD_DEVICEID/>", None),
+        ("<OLD_DEVICEID>first</OLD_DEVICEID><OLD_DEVICEID>second</OLD_DEVICEID>", "first"),
+        (
+            "<DOWNLOAD><HISTORY><OLD_DEVICEID>first</OLD_DEVICEID>"
+            "<OLD_DEVICEID>second</OLD_DEVICEID></HISTORY></DOWNLOAD>",
+            "first",
+        ),
+        ("<DOWNLOAD><OTHER><OLD_DEVICEID>stray</OLD_DEVICEID></OTHER></DOWNLOAD>", None),
     ],
-    ids=["content", "windows-bug-location", "content-wins", "blank"],
+    ids=[
+        "content",
+        "windows-bug-location",
+        "content-wins",
+        "blank",
+        "self-closing",
+        "first-of-two",
+        "first-of-two-in-history",
+        "only-in-history",
+    ],
 )
 def test_old_deviceid(content: str, expected: str | None) -> None:
     inv = parse_inventory(inventory_xml(content))
@@ -461,3 +478,49 @@ def test_row_shaper_values() -> None:
         "2024-05-01 10:00:00.000000",
         "2024-05-01",
     )
+
+
+def test_only_history_packages_are_read() -> None:
+    inv = parse_inventory(
+        inventory_xml(
+            '<DOWNLOAD><OTHER><PACKAGE ID="1700000003"/></OTHER>'
+            '<HISTORY><PACKAGE ID="1700000004"/></HISTORY></DOWNLOAD>'
+        )
+    )
+    assert inv.download_history == ["1700000004"]
+
+
+def test_accountinfo_value_as_an_attribute() -> None:
+    inv = parse_inventory(inventory_xml('<ACCOUNTINFO KEYNAME="fields_5" KEYVALUE=" Lyon "/>'))
+    assert inv.accountinfo == [("fields_5", "Lyon")]
+
+
+def test_digests_are_stable_across_versions() -> None:
+    """Stored digests and row maps compare with these: a change in how keys or digests
+    are made would send every known machine down the full comparison once, and mark
+    every section changed. Stray text between elements is not part of an element."""
+    body = inventory_xml(
+        "<SOFTWARES><NAME>a</NAME></SOFTWARES>"
+        "<SOFTWARES><NAME>b</NAME><VERSION>1</VERSION></SOFTWARES>"
+    )
+    for variant in (body, body.replace(b"</SOFTWARES><SOFTWARES>", b"</SOFTWARES>x<SOFTWARES>")):
+        sections = parse_inventory(variant).sections
+        assert sections.element_keys("SOFTWARES") == ["20aa622e9ead02d9", "0106d1eba19f1c62"]
+        assert sections.digest("SOFTWARES") == "a8f100315b216f0e8127236cdec6a5f6"
+
+
+def test_sections_are_read_once_and_counted_without_reading() -> None:
+    sections = parse_inventory(
+        inventory_xml("<SOFTWARES><NAME>a</NAME></SOFTWARES><SOFTWARES><NAME>b</NAME></SOFTWARES>")
+    ).sections
+    assert sections.sent("SOFTWARES") == 2 and sections.sent("CPUS") == 0
+    assert sections["SOFTWARES"] is sections["SOFTWARES"]
+    assert sections.element_keys("SOFTWARES") is sections.element_keys("SOFTWARES")
+    assert repr(sections) == "Sections({'SOFTWARES': [{'NAME': 'a'}, {'NAME': 'b'}]})"
+
+
+def test_an_inventory_cannot_be_changed_once_read() -> None:
+    inv = parse_inventory(inventory_xml(""))
+    with pytest.raises(AttributeError):
+        inv.deviceid = "other"  # type: ignore[misc]
+    assert not hasattr(inv, "__dict__")
