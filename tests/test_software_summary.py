@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
 from bench.fleet import Fleet
 from ocs_desktop.cli.main import main
@@ -167,3 +169,46 @@ def test_db_init_builds_the_empty_summary(
     out = capsys.readouterr().out
     assert "ocsdesktop_software_summary" not in out  # counted with the tables, not named
     assert "Software summary: 0 entries, 0 installs, rebuilt" in out
+
+
+@pytest.mark.mariadb
+@pytest.mark.parametrize("db_url", ["mariadb"], indirect=True)
+def test_entries_at_zero_are_deleted_through_the_primary_key(engine: Engine) -> None:
+    """Through the INSTALLS index the DELETE locked the index entry before the row, the
+    upsert the row before the entry: two re-inventories at c=16 deadlocked ten times in a
+    row and one agent got a 503. Both must reach the rows through the primary key."""
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO ocsdesktop_software_summary "
+                "(NAME_ID, PUBLISHER_ID, VERSION_ID, INSTALLS) "
+                "SELECT a.seq, b.seq, 1, 1 + a.seq % 50 FROM seq_1_to_300 a, seq_1_to_10 b"
+            )
+        )
+        conn.execute(text("ANALYZE TABLE ocsdesktop_software_summary"))
+    deletes: list[str] = []
+
+    def keep(conn: object, cursor: Any, statement: str, parameters: Any, *rest: object) -> None:
+        if statement.startswith("DELETE"):
+            deletes.append(cursor.mogrify(statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        with engine.begin() as conn:
+            # (50, 1, 1) has 1 install and reaches zero; (51, 1, 1) has 2 and keeps one.
+            software_summary.apply_delta(conn, Counter({(50, 1, 1): -1, (51, 1, 1): -1}))
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    assert len(deletes) == 1
+    with engine.connect() as conn:
+        plan = conn.exec_driver_sql("EXPLAIN " + deletes[0].replace("%", "%%")).mappings().one()
+        left = dict(
+            conn.execute(
+                text(
+                    "SELECT NAME_ID, INSTALLS FROM ocsdesktop_software_summary "
+                    "WHERE PUBLISHER_ID = 1 AND VERSION_ID = 1 AND NAME_ID IN (50, 51)"
+                )
+            ).all()
+        )
+    assert plan["key"] == "PRIMARY", plan
+    assert left == {51: 1}

@@ -285,7 +285,8 @@ def apply_delta(conn: Connection, delta: Mapping[Triple, int]) -> None:
     """Add ``delta`` to the installs of each triple; entries reaching zero are removed.
 
     Upserts go in key order so two inventories touching the same entries lock them in the
-    same order and cannot deadlock each other.
+    same order and cannot deadlock each other; the DELETE of entries at zero goes through
+    the primary key, as the upsert does.
     """
     changed = sorted((key, count) for key, count in delta.items() if count)
     if not changed:
@@ -304,7 +305,10 @@ def apply_delta(conn: Connection, delta: Mapping[Triple, int]) -> None:
             delete(software_summary).where(
                 and_(
                     tuple_(table.NAME_ID, table.PUBLISHER_ID, table.VERSION_ID).in_(keys),
-                    table.INSTALLS <= 0,
+                    # "+ 0" keeps MariaDB off the INSTALLS index: reached through it, the
+                    # DELETE locked the index entry before the row, the upsert the row
+                    # before the entry, and two re-inventories deadlocked (c=16 lost one).
+                    table.INSTALLS + 0 <= 0,
                 )
             )
         )
