@@ -19,11 +19,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
+from ocs_desktop.models import Base
+
 #: HARDWARE_IDs of the copies: above any machine a bench creates, and never a machine.
 FIRST_COPY_ID = 2_000_000_000
-SOFTWARE_COLUMNS = (
-    "NAME_ID, PUBLISHER_ID, VERSION_ID, FOLDER, COMMENTS, FILENAME, FILESIZE, SOURCE, GUID, "
-    "LANGUAGE, INSTALLDATE, BITSWIDTH, ARCHITECTURE"
+#: Every column a copy carries over: all of the model's but the row's id and its machine.
+SOFTWARE_COLUMNS = ", ".join(
+    column.name
+    for column in Base.metadata.tables["software"].columns
+    if column.name not in ("ID", "HARDWARE_ID")
 )
 
 
