@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event, make_url, text
 
 from bench import cpu, floor, stored
 from bench.fleet import Fleet
@@ -129,3 +129,43 @@ def test_the_floor_copies_a_machines_software_and_leaves_nothing_behind(engine: 
         assert conn.execute(text("SELECT COUNT(*) FROM software")).scalar() == total
         verdict = stored.verify(conn, expected)
     assert verdict.ok, verdict.summary()
+
+
+@pytest.mark.mariadb
+def test_the_stage_bench_adds_up_and_leaves_no_database(mysql_server_url: str) -> None:
+    """bench/ingest_stages.py on real machines: every stage measured, the software keys and
+    values read inside the store, the total the sum of the stages it names, and its
+    database dropped."""
+    from ocs_desktop.db.engines import create_engine_for
+
+    prefix = "ocs_test_stages"
+    server = make_url(mysql_server_url).set(query={}).render_as_string(hide_password=False)
+    done = subprocess.run(
+        [sys.executable, "bench/ingest_stages.py", "--machines", "3", "--rounds", "1",
+         "--mysql-url", server, "--db-prefix", prefix],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures: dict[str, list[str]] = {}
+    for line in done.stdout.splitlines():
+        cells = line.split()
+        if cells and cells[0] in ("inflate", "parse", "envelope", "store", "of", "total"):
+            figures[" ".join(cells[: len(cells) - 3])] = cells[-3:]
+    assert list(figures) == [
+        "inflate", "parse", "envelope", "store (client)", "of which keys", "of which values",
+        "store (MariaDB)", "total",
+    ]  # fmt: skip
+    ours = {name: float(cells[0]) for name, cells in figures.items()}
+    assert all(value > 0 for value in ours.values()), ours
+    parts = ["inflate", "parse", "envelope", "store (client)", "store (MariaDB)"]
+    assert abs(sum(ours[name] for name in parts) - ours["total"]) < 0.05
+    # Keys and values are part of the store, never more than it.
+    assert ours["of which keys"] + ours["of which values"] < ours["store (client)"]
+    for name in ("inflate", "parse", "of which keys", "of which values", "store (MariaDB)"):
+        assert float(figures[name][1]) > 0, name  # a bare figure, measured
+    assert figures["envelope"][1] == "-" and figures["store (client)"][1] == "-"
+    engine = create_engine_for(mysql_server_url)
+    with engine.connect() as conn:
+        left = conn.execute(text("SHOW DATABASES LIKE 'ocs_test_stages%'")).all()
+    engine.dispose()
+    assert left == []

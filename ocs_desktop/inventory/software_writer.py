@@ -63,7 +63,7 @@ class SoftwareWriter:
         )
         #: What an element is read for: the columns (by position, for ``shape_values``),
         #: then the three dictionary values.
-        self._fields = (*self.columns, "NAME", "PUBLISHER", "VERSION")
+        self.fields = (*self.columns, "NAME", "PUBLISHER", "VERSION")
         self._shaper = RowShaper(
             software,
             self.columns,
@@ -104,7 +104,7 @@ class SoftwareWriter:
         if missing:
             if in_transaction and not self._is_mysql:
                 raise SoftwareNeeded
-            sent = inventory.sections.element_values(SECTION, self._fields, missing)
+            sent = inventory.sections.element_values(SECTION, self.fields, missing)
             rows, skipped = self._shape(sent)
             shaped.update(zip(missing, rows, strict=True))
             prepared.shaped_software += len(missing)
@@ -114,7 +114,7 @@ class SoftwareWriter:
         return [shaped[index] for index in indexes]
 
     def _shape(self, elements: list[list[str | None] | None]) -> tuple[list[tuple | None], int]:
-        """Shape software elements (their ``_fields`` values) and resolve their dictionary
+        """Shape software elements (their ``fields`` values) and resolve their dictionary
         ids; one without a name gives None (and is counted as skipped), as does an element
         that gave no row. Hot (900 elements a new machine): locals, one tuple a row."""
         value = self._dictionary_value
