@@ -2,10 +2,11 @@
 
 A ~600 KB zlib bomb used to cost its worker the whole 128 MiB decompression limit in
 output chunks, and 32 in parallel left one worker at 4.4 GB that it never gave back.
-Decoding now measures the stream first, keeping nothing (a bomb costs one chunk), and
-inflates a stream within the limit into one buffer of its exact size; a worker decodes
-at most ``--decode-threads`` bodies at once. The live test holds a worker's resident
-memory after 32 parallel bombs to ``RSS_GROWTH_LIMIT`` above what it was before.
+Decoding now streams the body, keeping at most ``payload._KEEP`` (1 MiB) of its output (a
+bomb costs that and one chunk); a stream longer than that but within the limit is inflated
+again into one buffer of its exact size. A worker decodes at most ``--decode-threads``
+bodies at once. The live test holds a worker's resident memory after 32 parallel bombs
+to ``RSS_GROWTH_LIMIT`` above what it was before.
 """
 
 from __future__ import annotations

@@ -250,6 +250,43 @@ def test_inflating_a_bomb_produces_the_limit_plus_one_byte(
     assert CountingInflater.largest_request == min(payload._CHUNK, limit + 1)
 
 
+def _inflated_twice(body: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, int]:
+    """Decode ``body`` and count the second passes (``zlib.decompress``) it took."""
+    calls = []
+    real = zlib.decompress
+
+    def counting(data: bytes, wbits: int, size: int) -> bytes:
+        calls.append(size)
+        return real(data, wbits, size)
+
+    monkeypatch.setattr(payload.zlib, "decompress", counting)
+    return decode_body(body).xml, len(calls)
+
+
+@pytest.mark.parametrize("pack", [zlib.compress, gzip.compress], ids=["zlib", "gzip"])
+def test_a_document_within_the_kept_output_is_inflated_once(
+    pack: Callable[[bytes], bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert len(SAMPLE) < payload._KEEP  # the real agent's inventory, 900 packages
+    assert _inflated_twice(pack(SAMPLE), monkeypatch) == (SAMPLE, 0)
+    exact = b"<R>" + b"x" * (payload._KEEP - 7) + b"</R>"  # several chunks, _KEEP bytes
+    assert _inflated_twice(pack(exact), monkeypatch) == (exact, 0)
+
+
+@pytest.mark.parametrize("pack", [zlib.compress, gzip.compress], ids=["zlib", "gzip"])
+def test_a_document_past_the_kept_output_is_inflated_again_at_its_size(
+    pack: Callable[[bytes], bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    over = b"<R>" + b"x" * (payload._KEEP - 6) + b"</R>"  # one byte more than kept
+    xml, passes = _inflated_twice(pack(over), monkeypatch)
+    assert (xml, passes) == (over, 1)
+
+
+def test_the_output_kept_stays_a_small_share_of_the_limit() -> None:
+    # What a bomb may hold before it is refused: the kept output and one chunk.
+    assert payload._CHUNK < payload._KEEP <= 2 * MIB < DEFAULT_LIMITS.max_decompressed_bytes
+
+
 def test_large_document_inflates_across_chunks() -> None:
     big = SAMPLE * 10  # 3.5 MB: several 1 MiB output chunks
     assert decode_body(zlib.compress(big)).xml == big

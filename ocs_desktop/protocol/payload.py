@@ -4,13 +4,13 @@ Agents send zlib (RFC 1950); the Perl server also accepts gzip and plain XML, an
 the same form, so the detected ``Compression`` is kept for the reply. Detection looks at the
 bytes, never at Content-Type, because agents label bodies inconsistently.
 
-Decompression runs twice. The first pass streams the body through zlib in bounded chunks
-and keeps nothing but a count, so a bomb is refused as soon as its output passes the limit
-having cost one chunk of memory, not the limit's worth of chunks (32 bombs in parallel
-once held 4 GB in one worker, memory the allocator never gave back). The second pass,
-for a stream now known to be within the limit, inflates it into one buffer of exactly its
-size. Inflating is cheap next to parsing and ingesting what it gives, so doing it twice
-costs little.
+The body streams through zlib in bounded chunks. A bomb is refused as soon as its output
+passes the limit, having cost one chunk of memory and at most ``_KEEP`` bytes of output,
+not the limit's worth of chunks (32 bombs in parallel once held 4 GB in one worker, memory
+the allocator never gave back). A stream that ends within ``_KEEP`` (an inventory of 900
+packages inflates to about 360 KB) is returned from the chunks it gave: inflated once. A
+longer one keeps only a count once past ``_KEEP``, and a second pass, for a stream now
+known to be within the limit, inflates it into one buffer of exactly its size.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from .limits import DEFAULT_LIMITS, Limits
 
 #: Output measured per step: what a bomb costs while it is counted.
 _CHUNK = 256 * 1024
+#: Output kept while streaming: a stream that ends within it is inflated once.
+_KEEP = 1024 * 1024
 #: Input fed per step, so zlib's copy of the input it has not read yet stays this small.
 _INPUT_STEP = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -35,6 +37,8 @@ _XML_STARTS = (
     re.compile(rb"\xfe\xff(?:\x00[ \t\r\n])*\x00<"),
 )
 _XML_SPACE = b" \t\r\n"
+#: Whitespace only, or nothing: matched without copying the document, as ``strip`` would.
+_ONLY_SPACE = re.compile(rb"[ \t\r\n]*\Z")
 
 
 class Compression(enum.Enum):
@@ -107,31 +111,43 @@ def looks_like_xml(body: bytes) -> bool:
 
 
 def _inflate(body: bytes, kind: Compression, wbits: int, limits: Limits) -> DecodedBody:
-    """Measure ``body``'s output (refusing a bomb early), then inflate it in one buffer."""
-    size, trailing = _measure(body, kind, wbits, limits.max_decompressed_bytes)
-    xml = zlib.decompress(body, wbits, size)  # a buffer of exactly ``size`` bytes, no copy
-    if not xml.strip(_XML_SPACE):
+    """Inflate ``body``, refusing a bomb early: from the chunks kept while streaming it, or,
+    past ``_KEEP``, by a second pass into one buffer of its measured size."""
+    kept, size, trailing = _stream(body, kind, wbits, limits.max_decompressed_bytes)
+    # Past _KEEP: a buffer of exactly ``size`` bytes. Else the chunks (one: that very object).
+    xml = zlib.decompress(body, wbits, size) if kept is None else b"".join(kept)
+    if _ONLY_SPACE.match(xml):
         raise PayloadError(f"the {kind.value} stream decompresses to nothing", code="payload.empty")
     return DecodedBody(xml, kind, trailing)
 
 
-def _measure(body: bytes, kind: Compression, wbits: int, limit: int) -> tuple[int, int]:
-    """The size ``body`` inflates to and the bytes after its end, keeping no output: at
-    most one ``_CHUNK`` of it and one ``_INPUT_STEP`` of input are alive at a time, and
-    the count stops at the limit plus one byte."""
+def _stream(
+    body: bytes, kind: Compression, wbits: int, limit: int
+) -> tuple[list[bytes] | None, int, int]:
+    """The output chunks of ``body`` (None once they pass ``_KEEP``), the size it inflates
+    to and the bytes after its end: at most one ``_CHUNK`` of output beyond those kept and
+    one ``_INPUT_STEP`` of input are alive at a time, and the count stops at the limit
+    plus one byte."""
     name = kind.value
     inflater = zlib.decompressobj(wbits)
     source = memoryview(body)
     fed = 0
     total = 0
+    kept: list[bytes] | None = []
     pending: bytes | memoryview = b""
     try:
         while True:
             if not pending:  # past the end, an empty slice: nothing more to feed
                 pending = source[fed : fed + _INPUT_STEP]
                 fed += len(pending)
-            chunk = len(inflater.decompress(pending, min(_CHUNK, limit + 1 - total)))
+            output = inflater.decompress(pending, min(_CHUNK, limit + 1 - total))
+            chunk = len(output)
             total += chunk
+            if kept is not None:
+                if total <= _KEEP:
+                    kept.append(output)
+                else:
+                    kept = None  # too long to keep: count it, inflate it again
             if total > limit:
                 raise PayloadError(
                     f"the {name} stream inflates to more than {limit} bytes "
@@ -152,4 +168,4 @@ def _measure(body: bytes, kind: Compression, wbits: int, limit: int) -> tuple[in
             f"({total} decompressed) without its end marker",
             code="payload.truncated",
         )
-    return total, len(inflater.unused_data) + len(body) - fed
+    return kept, total, len(inflater.unused_data) + len(body) - fed
