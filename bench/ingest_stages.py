@@ -58,6 +58,8 @@ BARE_PARSER = {
     "resolve_entities": False,
     "no_network": True,
     "load_dtd": False,
+    "encoding": "utf-8",
+    "huge_tree": False,
     "remove_comments": True,
     "remove_pis": True,
     "remove_blank_text": True,
