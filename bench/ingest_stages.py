@@ -47,7 +47,7 @@ from server_bench import fresh_mariadb
 from ocs_desktop.db.engines import create_engine_for
 from ocs_desktop.inventory.ingest import Ingestor
 from ocs_desktop.inventory.software_writer import SoftwareWriter
-from ocs_desktop.protocol.document import Inventory, inventory_from_request
+from ocs_desktop.protocol.document import inventory_from_request, parse_inventory
 from ocs_desktop.protocol.payload import decode_body
 from ocs_desktop.protocol.request import request_from_root
 from ocs_desktop.protocol.xmlparse import parse_xml
@@ -87,14 +87,11 @@ def read_stages(bodies: list[bytes], fields: tuple[str, ...], rounds: int) -> li
     bare_parser = etree.XMLParser(**BARE_PARSER)
     compression = decode_body(bodies[0]).compression
 
-    def read_inventory(xml: bytes) -> Inventory:
-        return inventory_from_request(request_from_root(parse_xml(xml), compression))
-
     def elements(xml: bytes) -> list:
         return parse_xml(xml).findall(f"CONTENT/{SOFTWARE}")
 
     def keys(documents: list[bytes]) -> float:
-        inventories = [read_inventory(x) for x in documents]  # fresh: Sections caches its keys
+        inventories = [parse_inventory(x) for x in documents]  # fresh: Sections caches keys
         return per_item(inventories, lambda inv: inv.sections.element_keys(SOFTWARE))
 
     def bare_keys(documents: list[bytes]) -> float:
@@ -103,7 +100,7 @@ def read_stages(bodies: list[bytes], fields: tuple[str, ...], rounds: int) -> li
         return per_item(lists, lambda els: [tostring(e, with_tail=False) for e in els])
 
     def values(documents: list[bytes]) -> float:
-        inventories = [read_inventory(x) for x in documents]
+        inventories = [parse_inventory(x) for x in documents]
         return per_item(inventories, lambda inv: inv.sections.element_values(SOFTWARE, fields))
 
     def bare_values(documents: list[bytes]) -> float:
@@ -144,41 +141,29 @@ def read_stages(bodies: list[bytes], fields: tuple[str, ...], rounds: int) -> li
     ]
 
 
-def store_stage(url: str, fleet: Fleet, machines: int, rounds: int) -> tuple[float, float, float]:
+def store_stage(
+    url: str, ingestor: Ingestor, fleet: Fleet, machines: int, rounds: int
+) -> tuple[float, float, float]:
     """(client CPU, MariaDB CPU, MariaDB floor) per new machine: ``rounds`` batches of new
     machines stored one by one, then the floor on the table they filled."""
-    engine = create_engine_for(url)
     db_pid = cpu.mariadb_pid_at(url)
     if db_pid is None:
         sys.exit("MariaDB is not a local process here: its CPU cannot be read")
-    ingestor = Ingestor(engine, fold_in_ingest=False)
-    warm = [inventory_from(fleet.machine(i, run="warm").compressed()) for i in range(10)]
+    warm = [parse_inventory(fleet.machine(i, run="warm").compressed()) for i in range(10)]
     for inventory in warm:
         ingestor.ingest(inventory)
     client, server = [], []
     for round_ in range(rounds):
-        batch = [inventory_from(m.compressed()) for m in fleet.machines(machines, run=f"r{round_}")]
+        batch = [
+            parse_inventory(m.compressed()) for m in fleet.machines(machines, run=f"r{round_}")
+        ]
         db0, started = cpu.process_cpu(db_pid), time.process_time()
         for inventory in batch:
             ingestor.ingest(inventory)
         client.append((time.process_time() - started) / machines)
         server.append((cpu.process_cpu(db_pid) - db0) / machines)
-    measured = floor.software_floor(engine, lambda: cpu.process_cpu(db_pid))
-    engine.dispose()
+    measured = floor.software_floor(ingestor.engine, lambda: cpu.process_cpu(db_pid))
     return statistics.median(client), statistics.median(server), measured.cpu_s
-
-
-def inventory_from(body: bytes) -> Inventory:
-    decoded = decode_body(body)
-    return inventory_from_request(request_from_root(parse_xml(decoded.xml), decoded.compression))
-
-
-def software_fields(url: str) -> tuple[str, ...]:
-    engine = create_engine_for(url)
-    ingestor = Ingestor(engine)
-    writer = next(w for w in ingestor.writers if isinstance(w, SoftwareWriter))
-    engine.dispose()
-    return writer.fields
 
 
 def main() -> int:
@@ -191,9 +176,12 @@ def main() -> int:
     fleet = Fleet()
     bodies = [m.compressed() for m in fleet.machines(args.machines, run="read")]
     with fresh_mariadb(args.mysql_url, args.db_prefix) as url:
-        fields = software_fields(url)
-        stages = read_stages(bodies, fields, args.rounds)
-        client, server, db_floor = store_stage(url, fleet, args.machines, args.rounds)
+        engine = create_engine_for(url)
+        ingestor = Ingestor(engine, fold_in_ingest=False)
+        software = next(w for w in ingestor.writers if isinstance(w, SoftwareWriter))
+        stages = read_stages(bodies, software.fields, args.rounds)
+        client, server, db_floor = store_stage(url, ingestor, fleet, args.machines, args.rounds)
+        engine.dispose()
     # Keys and values are read inside the store: listed beneath it, added up once.
     inflate, parse, envelope, keys, values = stages
     rows = [inflate, parse, envelope, ("store (client)", client, None), keys, values,
